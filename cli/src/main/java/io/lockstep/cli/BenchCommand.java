@@ -1,0 +1,18 @@
+package io.lockstep.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lockstep bench <runtime|mesh|node>}: the measured speed targets. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; each prints a table and writes DIR/<name>.json.")
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,34 @@
+package io.lockstep.cli;
+
+import io.lockstep.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point behind the {@code ./lockstep} launcher script. */
+@Command(
+        name = "lockstep",
+        mixinStandardHelpOptions = true,
+        versionProvider = LockstepVersion.class,
+        description = "Lockstep: command and control for fleets of deterministic edge devices.",
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Lockstep implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The full command tree; tests use it to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Lockstep());
+        Subcommands.register(cli);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

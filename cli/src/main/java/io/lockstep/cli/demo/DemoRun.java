@@ -1,0 +1,104 @@
+package io.lockstep.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lockstep.agents.ExampleAgents;
+import io.lockstep.cli.fleet.C2Api;
+import io.lockstep.cli.fleet.EdgeNodeProcess;
+import io.lockstep.cli.fleet.Fleet;
+import io.lockstep.cli.fleet.FleetSpec;
+import io.lockstep.cli.fleet.LockstepHome;
+import io.lockstep.platform.model.HazardModel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One run of the demo, from an empty output directory to summary.json. */
+final class DemoRun {
+    private final LockstepHome home;
+    private final Path out;
+    private final int nodeCount;
+    private final Duration timeout;
+    private final PrintStream console;
+
+    DemoRun(LockstepHome home, Path out, int nodeCount, Duration timeout, PrintStream console) {
+        this.home = home;
+        this.out = out;
+        this.nodeCount = nodeCount;
+        this.timeout = timeout;
+        this.console = console;
+    }
+
+    /** Runs the demo; true when the mission completed on every node and every journal replayed. */
+    boolean execute() {
+        prepareOutDir();
+        console.println("Lockstep demo: " + nodeCount + " edge nodes, output in " + out);
+        console.println("[1/5] starting the fleet");
+        long started = System.nanoTime();
+        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld()), 0, -8, console);
+        Thread cleanup = new Thread(fleet::close, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            String missionId = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
+            long missionStart = System.nanoTime();
+            console.println("[4/5] mission " + missionId + " running");
+            JsonNode finalView = new ProgressWatcher(fleet.c2().api(), console).awaitEnd(missionId, timeout);
+            long durationMs = Duration.ofNanos(System.nanoTime() - missionStart).toMillis();
+            console.println("[5/5] collecting results and verifying journals");
+            List<NodeResult> results = new ArrayList<>();
+            for (EdgeNodeProcess node : fleet.nodes()) {
+                results.add(NodeResult.collect(node, finalView));
+            }
+            DemoSummary summary = new DemoSummary(missionId, MissionStates.overall(finalView), durationMs,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), results);
+            summary.write(out.resolve("summary.json"));
+            summary.print(console);
+            return summary.succeeded();
+        } finally {
+            console.println("shutting down the fleet");
+            fleet.close();
+            removeHook(cleanup);
+        }
+    }
+
+    private String createAndDispatch(C2Api c2, List<String> nodeIds) {
+        console.println("[2/5] uploading the agents and the hazard model");
+        String survey = c2.uploadModule(ExampleAgents.bytes("survey"));
+        String scout = c2.uploadModule(ExampleAgents.bytes("hazard-scout"));
+        String model = c2.uploadModel(HazardModel.bytes());
+        console.println("  survey       " + survey);
+        console.println("  hazard-scout " + scout);
+        console.println("  hazard.onnx  " + model);
+        console.println("[3/5] creating the mission and dispatching it to " + String.join(", ", nodeIds));
+        String missionId = c2.createMission(DemoMission.json(survey, scout, model));
+        c2.dispatch(missionId, nodeIds);
+        return missionId;
+    }
+
+    private void prepareOutDir() {
+        try {
+            if (Files.exists(out.resolve("summary.json"))) {
+                Files.delete(out.resolve("summary.json"));
+            }
+            Files.createDirectories(out);
+            // Each run starts from empty state so that journals and Redis data belong to this run only.
+            for (String dir : List.of("nodes", "redis", "logs")) {
+                PathTrees.deleteRecursively(out.resolve(dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out, e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to remove
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.lockstep.cli.fleet;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The C2 service JVM, pointed at an external Redis so that it can be restarted without losing state. */
+public final class C2Process implements AutoCloseable {
+    private final int httpPort;
+    private final int grpcPort;
+    private final ManagedProcess process;
+
+    C2Process(LockstepHome home, String redisUri, Path outDir) {
+        this.httpPort = FreePort.pick();
+        this.grpcPort = FreePort.pick();
+        this.process = new ManagedProcess("c2", home.c2Jar(), List.of(
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.grpc.server.host=127.0.0.1",
+                "-Dquarkus.grpc.server.port=" + grpcPort,
+                "-Dquarkus.redis.hosts=" + redisUri),
+                "384m", outDir.resolve("logs").resolve("c2.log"));
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int grpcPort() {
+        return grpcPort;
+    }
+
+    public C2Api api() {
+        return new C2Api(httpPort);
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    void start(Duration timeout) {
+        process.start();
+        process.awaitHttpOk("http://127.0.0.1:" + httpPort + "/q/health/ready", timeout);
+    }
+
+    /** Stops C2 (gracefully, or with SIGKILL) and starts it again on the same ports and Redis. */
+    public void restart(boolean kill, Duration timeout) {
+        if (kill) {
+            process.kill();
+        } else {
+            process.stop();
+        }
+        start(timeout);
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+}

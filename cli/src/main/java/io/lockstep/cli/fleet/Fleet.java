@@ -1,0 +1,103 @@
+package io.lockstep.cli.fleet;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole local fleet: real Redis, C2 and N edge nodes, each in its own process. Closing it stops
+ * everything it started, in reverse order, even after a partial start.
+ */
+public final class Fleet implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Spacing of the vehicles' start positions east of the world's base, so they do not overlap. */
+    private static final double START_SPACING_M = 3.0;
+
+    private final RedisServerProcess redis;
+    private final C2Process c2;
+    private final List<EdgeNodeProcess> nodes = new ArrayList<>();
+
+    private Fleet(RedisServerProcess redis, C2Process c2) {
+        this.redis = redis;
+        this.c2 = c2;
+    }
+
+    public static Fleet start(LockstepHome home, FleetSpec spec, double baseX, double baseY, PrintStream progress) {
+        RedisServerProcess redis = new RedisServerProcess(spec.outDir().resolve("redis"));
+        Fleet fleet = null;
+        try {
+            redis.start();
+            progress.println("  redis    " + redis.uri());
+            C2Process c2 = new C2Process(home, redis.uri(), spec.outDir());
+            fleet = new Fleet(redis, c2);
+            c2.start(START_TIMEOUT);
+            progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort() + ")");
+            for (int i = 0; i < spec.nodeCount(); i++) {
+                EdgeNodeProcess node = new EdgeNodeProcess(home, FleetSpec.nodeId(i), c2.grpcPort(), spec.world(),
+                        baseX + i * START_SPACING_M, baseY, spec.outDir());
+                fleet.nodes.add(node);
+                node.start();
+            }
+            for (EdgeNodeProcess node : fleet.nodes) {
+                node.awaitReady(START_TIMEOUT);
+                progress.println("  " + pad(node.id(), 8) + " debug port http://127.0.0.1:" + node.debugPort() + "/debug/v1/status");
+            }
+            fleet.awaitNodesConnected(START_TIMEOUT);
+            return fleet;
+        } catch (RuntimeException e) {
+            if (fleet != null) {
+                fleet.close();
+            } else {
+                redis.close();
+            }
+            throw e;
+        }
+    }
+
+    public C2Process c2() {
+        return c2;
+    }
+
+    public List<EdgeNodeProcess> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public List<String> nodeIds() {
+        return nodes.stream().map(EdgeNodeProcess::id).toList();
+    }
+
+    /** Waits until C2 lists every node as connected over the link. */
+    public void awaitNodesConnected(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long connected = 0;
+            for (var node : c2.api().nodes()) {
+                if (nodeIds().contains(node.path("id").asText()) && node.path("connected").asBoolean()) {
+                    connected++;
+                }
+            }
+            if (connected == nodes.size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(connected + " of " + nodes.size()
+                        + " nodes connected to C2 within " + timeout + "; see the node logs");
+            }
+            ManagedProcess.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        c2.close();
+        redis.close();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

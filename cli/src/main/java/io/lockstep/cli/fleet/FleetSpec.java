@@ -1,0 +1,22 @@
+package io.lockstep.cli.fleet;
+
+import java.nio.file.Path;
+
+/**
+ * What to start: how many edge nodes, where everything writes, and which world the simulated vehicles share.
+ *
+ * @param outDir logs, Redis data, node data directories and journals go below it
+ * @param nodeCount number of edge node JVMs, named node-1 .. node-N
+ * @param world world file shared by every simulated vehicle
+ */
+public record FleetSpec(Path outDir, int nodeCount, Path world) {
+    public FleetSpec {
+        if (nodeCount < 1 || nodeCount > 32) {
+            throw new IllegalArgumentException("node count must be 1..32, was " + nodeCount);
+        }
+    }
+
+    public static String nodeId(int index) {
+        return "node-" + (index + 1);
+    }
+}

@@ -1,0 +1,2 @@
+package io.lockstep.c2;
+class Placeholder {}

@@ -1,0 +1,23 @@
+;; hostile-fuel-bomb: initialises normally, then its first tick loops forever.
+;; The runtime must fault it with FUEL_EXHAUSTED at exactly the same instruction in every run.
+(module
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+  (func (export "lockstep_abi_version") (result i32) (i32.const 1))
+  (func (export "lockstep_alloc") (param $size i32) (result i32)
+    (local $ptr i32)
+    (local.set $ptr (global.get $heap))
+    (if (i32.gt_u (local.get $size) (i32.sub (i32.const 65536) (local.get $ptr)))
+      (then (return (i32.const 0))))
+    (global.set $heap (i32.add (local.get $ptr) (local.get $size)))
+    (local.get $ptr))
+  (func (export "lockstep_init") (param i32 i32) (result i32) (i32.const 0))
+  (func (export "lockstep_tick") (param $tick i64) (result i32)
+    (local $n i64)
+    ;; Busy work that also mutates memory, so the fault point is visible in the state.
+    (loop $forever
+      (local.set $n (i64.add (local.get $n) (i64.const 1)))
+      (i64.store (i32.const 0) (local.get $n))
+      (br $forever))
+    (i32.const 0))
+)

@@ -1,0 +1,56 @@
+package io.lockstep.edge.link;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/** Builds the gRPC channel to C2: plaintext, or mutual TLS when {@link TlsFiles} are configured. */
+public final class ChannelFactory {
+
+    private final LinkSettings settings;
+    private final SslContext sslContext;
+
+    public ChannelFactory(LinkSettings settings) {
+        this.settings = settings;
+        this.sslContext = settings.tls().map(ChannelFactory::sslContext).orElse(null);
+    }
+
+    private static SslContext sslContext(TlsFiles tls) {
+        try {
+            return GrpcSslContexts.forClient()
+                    .keyManager(tls.certChain().toFile(), tls.privateKey().toFile())
+                    .trustManager(tls.trust().toFile())
+                    .build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot load the C2 link TLS files: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e;
+        }
+    }
+
+    public boolean tlsEnabled() {
+        return sslContext != null;
+    }
+
+    public ManagedChannel open() {
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(settings.host(), settings.port())
+                .keepAliveTime(Math.max(10_000, settings.heartbeatMillis() * 5), TimeUnit.MILLISECONDS)
+                .keepAliveWithoutCalls(false)
+                // Reconnection is the link's job (with its own backoff), not the channel's.
+                .disableRetry();
+        if (sslContext == null) {
+            builder.usePlaintext();
+        } else {
+            builder.sslContext(sslContext);
+            settings.tls().flatMap(TlsFiles::authorityOverride).ifPresent(builder::overrideAuthority);
+        }
+        return builder.build();
+    }
+}
