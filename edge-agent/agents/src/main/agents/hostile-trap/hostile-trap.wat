@@ -15,7 +15,7 @@
   (func (export "lockstep_init") (param i32 i32) (result i32) (i32.const 0))
   (func (export "lockstep_tick") (param i64) (result i32)
     (global.set $count (i32.add (global.get $count) (i32.const 1)))
-    ;; Divisor is 2 - count: 1, 0 (trap) ...
-    (drop (i32.div_s (i32.const 1000) (i32.sub (i32.const 2) (global.get $count))))
+    ;; Divisor is 3 - count: 2, 1, then 0 (trap).
+    (drop (i32.div_s (i32.const 1000) (i32.sub (i32.const 3) (global.get $count))))
     (i32.const 0))
 )

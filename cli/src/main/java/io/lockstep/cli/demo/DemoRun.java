@@ -39,7 +39,7 @@ final class DemoRun {
         console.println("Lockstep demo: " + nodeCount + " edge nodes, output in " + out);
         console.println("[1/5] starting the fleet");
         long started = System.nanoTime();
-        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld()), 0, -8, console);
+        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld()), console);
         Thread cleanup = new Thread(fleet::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {

@@ -1,6 +1,10 @@
 package io.lockstep.cli.fleet;
 
+import io.lockstep.platform.geometry.Vec2;
+import io.lockstep.platform.sim.InvalidWorldException;
+import io.lockstep.platform.sim.WorldFile;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +27,8 @@ public final class Fleet implements AutoCloseable {
         this.c2 = c2;
     }
 
-    public static Fleet start(LockstepHome home, FleetSpec spec, double baseX, double baseY, PrintStream progress) {
+    public static Fleet start(LockstepHome home, FleetSpec spec, PrintStream progress) {
+        Vec2 base = baseOf(spec.world());
         RedisServerProcess redis = new RedisServerProcess(spec.outDir().resolve("redis"));
         Fleet fleet = null;
         try {
@@ -35,7 +40,7 @@ public final class Fleet implements AutoCloseable {
             progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort() + ")");
             for (int i = 0; i < spec.nodeCount(); i++) {
                 EdgeNodeProcess node = new EdgeNodeProcess(home, FleetSpec.nodeId(i), c2.grpcPort(), spec.world(),
-                        baseX + i * START_SPACING_M, baseY, spec.outDir());
+                        base.x() + i * START_SPACING_M, base.y(), spec.outDir());
                 fleet.nodes.add(node);
                 node.start();
             }
@@ -95,6 +100,15 @@ public final class Fleet implements AutoCloseable {
         }
         c2.close();
         redis.close();
+    }
+
+    /** The vehicles start side by side at the world's base, where a return-to-base brings them back. */
+    private static Vec2 baseOf(Path world) {
+        try {
+            return WorldFile.load(world).base();
+        } catch (InvalidWorldException e) {
+            throw new IllegalArgumentException("invalid world file: " + e.getMessage(), e);
+        }
     }
 
     private static String pad(String s, int width) {

@@ -33,50 +33,63 @@ public final class AgentResourceBuilder {
     }
 
     public static void main(String[] args) {
-        if (args.length != 3) {
-            fail("usage: AgentResourceBuilder <sources-dir> <output-dir> <update:true|false>");
-        }
-        Path sources = Path.of(args[0]);
-        Path output = Path.of(args[1]);
-        boolean update = Boolean.parseBoolean(args[2]);
         try {
-            List<String> names = agentNames(sources);
-            List<String> mismatches = new ArrayList<>();
-            for (String name : names) {
-                Path dir = sources.resolve(name);
-                Path wat = dir.resolve(name + ".wat");
-                Path wasm = dir.resolve(name + ".wasm");
-                if (Files.isRegularFile(wat)) {
-                    byte[] compiled = Wat2Wasm.parse(wat.toFile());
-                    boolean same = Files.isRegularFile(wasm) && Arrays.equals(compiled, Files.readAllBytes(wasm));
-                    if (!same && update) {
-                        Files.write(wasm, compiled);
-                        System.out.println("[agents] rewrote " + wasm);
-                    } else if (!same) {
-                        mismatches.add(wasm.toString());
-                    }
-                }
-                if (!Files.isRegularFile(wasm)) {
-                    fail("agent '" + name + "' has no committed module " + wasm
-                            + " (build it from its source, see edge-agent/sdk/README.md)");
+            if (args.length != 3) {
+                throw new BuildFailure("usage: AgentResourceBuilder <sources-dir> <output-dir> <update:true|false>");
+            }
+            build(Path.of(args[0]), Path.of(args[1]), Boolean.parseBoolean(args[2]));
+        } catch (BuildFailure e) {
+            System.err.println("[agents] ERROR: " + e.getMessage());
+            System.exit(1);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("[agents] ERROR: agent resource build failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void build(Path sources, Path output, boolean update) throws IOException {
+        List<String> names = agentNames(sources);
+        List<String> mismatches = new ArrayList<>();
+        for (String name : names) {
+            Path dir = sources.resolve(name);
+            Path wat = dir.resolve(name + ".wat");
+            Path wasm = dir.resolve(name + ".wasm");
+            if (Files.isRegularFile(wat)) {
+                byte[] compiled = compile(wat);
+                boolean same = Files.isRegularFile(wasm) && Arrays.equals(compiled, Files.readAllBytes(wasm));
+                if (!same && update) {
+                    Files.write(wasm, compiled);
+                    System.out.println("[agents] rewrote " + wasm);
+                } else if (!same) {
+                    mismatches.add(wasm.toString());
                 }
             }
-            if (!mismatches.isEmpty()) {
-                fail("committed WAT agent modules differ from their sources: " + String.join(", ", mismatches)
-                        + "\nRebuild them with: ./mvnw -pl edge-agent/agents generate-resources -Dlockstep.agents.update=true");
+            if (!Files.isRegularFile(wasm)) {
+                throw new BuildFailure("agent '" + name + "' has no committed module " + wasm
+                        + " (WAT: rebuild with -Dlockstep.agents.update=true; C: run edge-agent/agents/build-c-agents.sh)");
             }
-            writeResources(sources, output, names);
-            System.out.println("[agents] packaged " + names.size() + " agents into " + output);
-        } catch (IOException e) {
-            fail("agent resource build failed: " + e);
-        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            fail("agent resource build failed: " + e.getMessage());
+        }
+        if (!mismatches.isEmpty()) {
+            throw new BuildFailure("committed WAT agent modules differ from their sources: " + String.join(", ", mismatches)
+                    + "\nRebuild them with: ./mvnw -pl edge-agent/agents generate-resources -Dlockstep.agents.update=true");
+        }
+        writeResources(sources, output, names);
+        System.out.println("[agents] packaged " + names.size() + " agents into " + output);
+    }
+
+    /** wat2wasm, with its failures (it throws bare runtime exceptions) turned into a message naming the file. */
+    private static byte[] compile(Path wat) {
+        try {
+            return Wat2Wasm.parse(wat.toFile());
+        } catch (RuntimeException e) {
+            throw new BuildFailure("wat2wasm rejected " + wat + " (" + e.getMessage()
+                    + "); it is not valid WAT for the ABI's feature set");
         }
     }
 
     private static List<String> agentNames(Path sources) throws IOException {
         if (!Files.isDirectory(sources)) {
-            fail("agent sources directory not found: " + sources);
+            throw new BuildFailure("agent sources directory not found: " + sources);
         }
         List<String> names = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(sources)) {
@@ -84,11 +97,11 @@ public final class AgentResourceBuilder {
         }
         for (String name : names) {
             if (!AGENT_NAME.matcher(name).matches()) {
-                fail("agent directory name '" + name + "' must be lower-case words joined by '-'");
+                throw new BuildFailure("agent directory name '" + name + "' must be lower-case words joined by '-'");
             }
         }
         if (names.isEmpty()) {
-            fail("no agents found under " + sources);
+            throw new BuildFailure("no agents found under " + sources);
         }
         return names;
     }
@@ -106,8 +119,10 @@ public final class AgentResourceBuilder {
         Files.writeString(output.resolve("index.txt"), String.join("\n", names) + "\n", StandardCharsets.UTF_8);
     }
 
-    private static void fail(String message) {
-        System.err.println("[agents] ERROR: " + message);
-        System.exit(1);
+    /** A build error with a message meant for the person running the build. */
+    private static final class BuildFailure extends RuntimeException {
+        BuildFailure(String message) {
+            super(message);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.lockstep.edge.link;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ final class RecordLog implements AutoCloseable {
 
     private final Path file;
     private FileChannel channel;
+    /** End of the last complete record: where the next one goes, and where a torn write is cut back to. */
+    private long end;
     private long discardedTailBytes;
 
     private RecordLog(Path file, FileChannel channel) {
@@ -53,6 +56,7 @@ final class RecordLog implements AutoCloseable {
                 channel.force(true);
             }
             channel.position(validEnd);
+            log.end = validEnd;
             return log;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open record log " + file, e);
@@ -98,19 +102,56 @@ final class RecordLog implements AutoCloseable {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("record of " + payload.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
         }
+        ByteBuffer record = frame(type, payload);
         try {
-            channel.write(frame(type, payload));
-            if (sync) {
-                channel.force(false);
+            writeFully(record, sync);
+        } catch (ClosedChannelException e) {
+            // An interrupted caller closes the channel for everyone (ClosedByInterruptException):
+            // reopen and retry once, keeping the caller's interrupt status.
+            boolean interrupted = Thread.interrupted();
+            try {
+                reopen();
+                record.rewind();
+                writeFully(record, sync);
+            } catch (IOException retry) {
+                throw new UncheckedIOException("cannot append to " + file, retry);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
     }
 
+    private void writeFully(ByteBuffer record, boolean sync) throws IOException {
+        long position = end;
+        while (record.hasRemaining()) {
+            position += channel.write(record, position);
+        }
+        if (sync) {
+            channel.force(false);
+        }
+        end = position;
+    }
+
+    private void reopen() throws IOException {
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        // A write cut short by the interrupt may have left part of a record: drop it.
+        channel.truncate(end);
+    }
+
     void sync() {
         try {
             channel.force(false);
+        } catch (ClosedChannelException e) {
+            try {
+                reopen();
+                channel.force(false);
+            } catch (IOException retry) {
+                throw new UncheckedIOException("cannot sync " + file, retry);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync " + file, e);
         }
@@ -133,7 +174,7 @@ final class RecordLog implements AutoCloseable {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(file.toAbsolutePath().getParent());
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            channel.position(channel.size());
+            end = channel.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace " + file, e);
         }

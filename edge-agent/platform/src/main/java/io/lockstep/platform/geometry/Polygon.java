@@ -22,7 +22,8 @@ public final class Polygon implements Shape {
      */
     public Polygon(List<Vec2> vertices) {
         if (vertices.size() < 3 || vertices.size() > MAX_VERTICES) {
-            throw new IllegalArgumentException("polygon needs 3.." + MAX_VERTICES + " vertices, got " + vertices.size());
+            throw new IllegalArgumentException("polygon needs 3.." + MAX_VERTICES + " vertices, got "
+                    + vertices.size());
         }
         for (int i = 0; i < vertices.size(); i++) {
             if (!vertices.get(i).isFinite()) {
@@ -30,10 +31,10 @@ public final class Polygon implements Shape {
             }
         }
         this.vertices = List.copyOf(vertices);
+        checkSimple();
         if (Math.abs(signedArea()) < EPSILON) {
             throw new IllegalArgumentException("polygon has zero area");
         }
-        checkSimple();
     }
 
     public List<Vec2> vertices() {

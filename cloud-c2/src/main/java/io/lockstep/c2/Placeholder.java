@@ -1,2 +1,0 @@
-package io.lockstep.c2;
-class Placeholder {}

@@ -1,0 +1,41 @@
+package io.lockstep.c2.api;
+
+import io.lockstep.c2.mission.AgentState;
+import io.lockstep.c2.mission.GeoPoint;
+import io.lockstep.c2.mission.MissionRecord;
+import io.lockstep.c2.mission.MissionSpec;
+import io.lockstep.c2.mission.MissionStateDeriver;
+import io.lockstep.c2.mission.NodeMissionStatus;
+import io.lockstep.c2.mission.NodeShare;
+import io.lockstep.proto.v1.MissionState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A mission as the REST API shows it: what was asked, the overall state, and every node's share. */
+public record MissionView(String id, String name, MissionState state, Instant createdAt, Instant dispatchedAt,
+        Instant abortedAt, String abortReason, MissionSpec spec, List<NodeShareView> nodes) {
+
+    /** One node's share and what the node last reported about it. */
+    public record NodeShareView(String nodeId, int shareIndex, int shareCount, List<GeoPoint> assignedArea,
+            String state, long tick, List<AgentState> agents, String fingerprint, String detail, Instant lastUpdate) {
+    }
+
+    public static MissionView of(MissionRecord mission, Map<String, NodeMissionStatus> statuses) {
+        List<NodeShareView> nodes = mission.shares().stream().map(share -> share(share, statuses.get(share.nodeId())))
+                .toList();
+        return new MissionView(mission.id(), mission.spec().name(),
+                MissionStateDeriver.derive(mission, statuses.values()), mission.createdAt(), mission.dispatchedAt(),
+                mission.abortedAt(), mission.abortReason(), mission.spec(), nodes);
+    }
+
+    private static NodeShareView share(NodeShare share, NodeMissionStatus status) {
+        if (status == null) {
+            return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
+                    "ASSIGNED", 0, List.of(), "", "", null);
+        }
+        return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
+                status.state().name(), status.tick(), status.agents(), status.fingerprint(), status.detail(),
+                status.updatedAt());
+    }
+}

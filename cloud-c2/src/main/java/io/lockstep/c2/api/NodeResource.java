@@ -1,0 +1,64 @@
+package io.lockstep.c2.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lockstep.c2.fleet.EmergencyStopService;
+import io.lockstep.c2.fleet.LinkPresence;
+import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.fleet.UnknownNodeException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Nodes: the fleet as C2 sees it, and the emergency-stop latch of each node. */
+@Path("/api/v1/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodeResource {
+
+    private final NodeRegistry registry;
+    private final LinkPresence presence;
+    private final EmergencyStopService estop;
+    private final OptionalJsonBody optionalBody;
+
+    public NodeResource(NodeRegistry registry, LinkPresence presence, EmergencyStopService estop,
+            OptionalJsonBody optionalBody) {
+        this.registry = registry;
+        this.presence = presence;
+        this.estop = estop;
+        this.optionalBody = optionalBody;
+    }
+
+    @GET
+    public List<NodeView> list() {
+        return registry.list().stream().map(node -> NodeView.of(node, presence.isConnected(node.nodeId()))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public NodeView get(@PathParam("id") String id) {
+        return registry.find(id).map(node -> NodeView.of(node, presence.isConnected(id)))
+                .orElseThrow(() -> new UnknownNodeException(id));
+    }
+
+    /** Latches the node's emergency stop; it stays engaged until DELETE clears it. */
+    @POST
+    @Path("/{id}/estop")
+    @Consumes(MediaType.WILDCARD)
+    public NodeView engage(@PathParam("id") String id, String body) throws JsonProcessingException {
+        ReasonRequest request = optionalBody.read(body, ReasonRequest.class);
+        estop.set(id, true, request == null || request.reason() == null ? "emergency stop from C2" : request.reason());
+        return get(id);
+    }
+
+    @DELETE
+    @Path("/{id}/estop")
+    public NodeView clear(@PathParam("id") String id) {
+        estop.set(id, false, "cleared from C2");
+        return get(id);
+    }
+}

@@ -1,0 +1,136 @@
+package io.lockstep.c2.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.lockstep.c2.fleet.UnknownNodeException;
+import io.lockstep.c2.mission.MissionConflictException;
+import io.lockstep.c2.mission.UnknownMissionException;
+import io.lockstep.c2.mission.ValidationException;
+import io.lockstep.c2.module.InvalidModuleException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a REST request into an application/problem+json response (RFC 9457). */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
+        return Problem.of(Status.BAD_REQUEST, "invalid-request", "The request has invalid fields", e.getMessage())
+                .withErrors(e.errors()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidModule(InvalidModuleException e, UriInfo uri) {
+        return Problem.of(Status.BAD_REQUEST, "invalid-module", "Not a valid agent module", e.getMessage())
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownMission(UnknownMissionException e, UriInfo uri) {
+        return Problem.of(Status.NOT_FOUND, "unknown-mission", "Unknown mission", e.getMessage())
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownNode(UnknownNodeException e, UriInfo uri) {
+        return Problem.of(Status.NOT_FOUND, "unknown-node", "Unknown node", e.getMessage())
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(MissionConflictException e, UriInfo uri) {
+        return Problem.of(Status.CONFLICT, "mission-state-conflict", "The mission's state does not allow this",
+                e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    /** Takes precedence over Quarkus' built-in mapper for this type, which answers in plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        Problem problem;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            problem = Problem.of(Status.BAD_REQUEST, "unknown-field", "Unknown field",
+                    "unknown field '" + unknown.getPropertyName() + "' at " + path(unknown)
+                            + "; known fields: " + unknown.getKnownPropertyIds());
+        } else if (e instanceof InvalidFormatException invalid) {
+            String accepted = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; accepted values: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString).collect(Collectors.joining(", "))
+                    : "";
+            problem = Problem.of(Status.BAD_REQUEST, "invalid-field", "Invalid field value",
+                    "invalid value " + invalid.getValue() + " at " + path(invalid) + accepted);
+        } else if (e instanceof JsonParseException parse) {
+            problem = Problem.of(Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "the body is not valid JSON: " + parse.getOriginalMessage()
+                            + (parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
+                                    + ", column " + parse.getLocation().getColumnNr()));
+        } else if (e instanceof JsonMappingException mapping) {
+            problem = Problem.of(Status.BAD_REQUEST, "invalid-field", "Invalid field value",
+                    "cannot read " + path(mapping) + ": " + mapping.getOriginalMessage());
+        } else {
+            problem = Problem.of(Status.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getOriginalMessage());
+        }
+        return problem.at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader wraps Jackson's exception; report what Jackson found, not just "400".
+        if (e.getCause() instanceof JsonProcessingException jsonProblem) {
+            return json(jsonProblem, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? describe(status.getStatusCode(), uri) : e.getMessage();
+        return Problem.of(status, slug.isEmpty() ? "http-" + status.getStatusCode() : slug, status.getReasonPhrase(),
+                detail).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "Request %s failed", uri.getPath());
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "C2 could not complete the request (" + e.getClass().getSimpleName() + "); see the C2 log")
+                .at(uri.getPath()).toResponse();
+    }
+
+    private static String describe(int status, UriInfo uri) {
+        return switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "this method is not allowed on " + uri.getPath();
+            case 406 -> "cannot produce the requested media type";
+            case 413 -> "the request body is too large";
+            case 415 -> "unsupported Content-Type for " + uri.getPath();
+            default -> "the request failed with HTTP " + status;
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
+        return path.isEmpty() ? "the top level" : path.startsWith(".") ? path.substring(1) : path;
+    }
+}

@@ -1,0 +1,16 @@
+package io.lockstep.c2.fleet;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What C2 knows about a node, as stored in Redis. */
+public record NodeRecord(String nodeId, String softwareVersion, int abiVersion, Capabilities capabilities,
+        Instant firstSeenAt, Instant lastHelloAt, Instant lastSeenAt, Instant lastHeartbeatAt,
+        String currentMissionId, long currentTick, String currentState, boolean emergencyStopEngaged,
+        String emergencyStopReason, TelemetrySample telemetry) {
+
+    /** What the node said it can do in its Hello. */
+    public record Capabilities(List<String> hostFunctions, List<String> models, boolean gpu, int maxAgents,
+            String vehicleKind) {
+    }
+}

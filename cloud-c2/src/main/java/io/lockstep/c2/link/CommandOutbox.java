@@ -1,0 +1,54 @@
+package io.lockstep.c2.link;
+
+import io.lockstep.c2.fleet.NodeCommands;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.Welcome;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * At-least-once, in-order command delivery. A command is numbered and persisted before it is pushed, and
+ * stays persisted until the node acknowledges it; a reconnecting node gets Welcome and then every
+ * unacknowledged command again. Sending and resuming for one node hold the same lock, so a command can
+ * neither be lost between the two nor overtake an older one on the wire.
+ */
+@ApplicationScoped
+public class CommandOutbox implements NodeCommands {
+
+    private final LinkLedger ledger;
+    private final LinkSessions sessions;
+
+    public CommandOutbox(LinkLedger ledger, LinkSessions sessions) {
+        this.ledger = ledger;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public long send(String nodeId, C2ToEdge.Builder command) {
+        synchronized (sessions.lockFor(nodeId)) {
+            long seq = ledger.nextCommandSeq(nodeId);
+            C2ToEdge numbered = command.setCommandSeq(seq).build();
+            ledger.storePending(nodeId, numbered);
+            sessions.find(nodeId).ifPresent(session -> session.send(numbered));
+            return seq;
+        }
+    }
+
+    /**
+     * Makes {@code session} the node's live session, forgets commands the node says it already applied,
+     * then sends Welcome followed by every command still unacknowledged.
+     */
+    void resume(LinkSession session, long lastAppliedCommandSeq, String c2Instance) {
+        String nodeId = session.nodeId();
+        synchronized (sessions.lockFor(nodeId)) {
+            sessions.attach(session);
+            ledger.raiseCommandSeqTo(nodeId, lastAppliedCommandSeq);
+            ledger.acknowledgeThrough(nodeId, lastAppliedCommandSeq);
+            session.send(C2ToEdge.newBuilder()
+                    .setWelcome(Welcome.newBuilder()
+                            .setC2Instance(c2Instance)
+                            .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
+                    .build());
+            ledger.pending(nodeId).forEach(session::send);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.lockstep.c2.link;
+
+import io.grpc.Status;
+import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.MutinyEdgeLinkGrpc;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.lockstep.c2.config.C2Config;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The EdgeLink gRPC service: one bidirectional stream per connected node. Incoming messages are handled
+ * in order on a worker thread; nothing a node sends can take C2 down — a protocol violation closes that
+ * node's stream with INVALID_ARGUMENT, a storage failure with UNAVAILABLE (the node reconnects).
+ */
+@GrpcService
+public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
+
+    private static final Logger LOG = Logger.getLogger(EdgeLinkService.class);
+
+    private final EdgeMessageHandler handler;
+    private final LinkSessions sessions;
+    private final NodeRegistry registry;
+    private final Clock clock;
+    private final Duration helloTimeout;
+
+    public EdgeLinkService(EdgeMessageHandler handler, LinkSessions sessions, NodeRegistry registry, Clock clock,
+            C2Config config) {
+        this.handler = handler;
+        this.sessions = sessions;
+        this.registry = registry;
+        this.clock = clock;
+        this.helloTimeout = config.link().helloTimeout();
+    }
+
+    @Override
+    public Multi<C2ToEdge> connect(Multi<EdgeToC2> inbound) {
+        String peer = PeerAddress.current();
+        return Multi.createFrom().emitter(emitter -> {
+            LinkSession session = new LinkSession(emitter, peer);
+            if (!sessions.accepting()) {
+                session.close(Status.UNAVAILABLE.withDescription("C2 is shutting down; reconnect later"));
+                return;
+            }
+            AtomicReference<Cancellable> subscription = new AtomicReference<>();
+            // A stream that never says Hello would otherwise hold its resources forever.
+            ScheduledFuture<?> helloDeadline = Infrastructure.getDefaultWorkerPool().schedule(() -> {
+                if (!session.identified()) {
+                    session.close(Status.DEADLINE_EXCEEDED.withDescription("no Hello within " + helloTimeout));
+                }
+            }, helloTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            emitter.onTermination(() -> {
+                helloDeadline.cancel(false);
+                Cancellable upstream = subscription.get();
+                if (upstream != null) {
+                    upstream.cancel();
+                }
+                disconnected(session);
+            });
+            subscription.set(inbound
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .subscribe().with(
+                            message -> receive(session, message),
+                            failure -> {
+                                LOG.debugf("%s ended: %s", session, failure.toString());
+                                disconnected(session);
+                                session.close(Status.CANCELLED.withDescription("link closed by the node"));
+                            },
+                            () -> {
+                                // Forget the session before answering, so the node never sees its
+                                // stream end while C2 still counts it as connected.
+                                disconnected(session);
+                                session.complete();
+                            }));
+        });
+    }
+
+    private void receive(LinkSession session, EdgeToC2 message) {
+        if (session.closed()) {
+            return;
+        }
+        try {
+            handler.handle(session, message);
+        } catch (ProtocolViolationException e) {
+            LOG.warnf("Closing %s: %s", session, e.getMessage());
+            session.close(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Closing %s after a failure handling %s", session, message.getBodyCase());
+            session.close(Status.UNAVAILABLE.withDescription("C2 could not process the message, reconnect: "
+                    + e.getClass().getSimpleName()));
+        }
+    }
+
+    private void disconnected(LinkSession session) {
+        if (!session.markDisconnected()) {
+            return;
+        }
+        sessions.detach(session);
+        if (session.identified()) {
+            try {
+                registry.recordSeen(session.nodeId(), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not record the disconnect of node %s: %s", session.nodeId(), e.toString());
+            }
+            LOG.infof("Node %s disconnected", session.nodeId());
+        }
+    }
+}

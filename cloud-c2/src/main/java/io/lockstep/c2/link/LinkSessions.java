@@ -1,0 +1,63 @@
+package io.lockstep.c2.link;
+
+import io.grpc.Status;
+import io.lockstep.c2.fleet.LinkPresence;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live link session of each connected node, and the per-node lock that orders its outgoing commands. */
+@ApplicationScoped
+public class LinkSessions implements LinkPresence {
+
+    private final Map<String, LinkSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile boolean accepting = true;
+
+    /** Makes {@code session} the node's live session, closing the one it replaces (a reconnect). */
+    void attach(LinkSession session) {
+        LinkSession replaced = sessions.put(session.nodeId(), session);
+        if (replaced != null && replaced != session) {
+            replaced.close(Status.ABORTED.withDescription("replaced by a newer connection of node " + session.nodeId()));
+        }
+    }
+
+    /** Forgets {@code session} if it is still the node's live one. */
+    void detach(LinkSession session) {
+        if (session.identified()) {
+            sessions.remove(session.nodeId(), session);
+        }
+    }
+
+    Optional<LinkSession> find(String nodeId) {
+        return Optional.ofNullable(sessions.get(nodeId));
+    }
+
+    Object lockFor(String nodeId) {
+        return locks.computeIfAbsent(nodeId, id -> new Object());
+    }
+
+    @Override
+    public boolean isConnected(String nodeId) {
+        LinkSession session = sessions.get(nodeId);
+        return session != null && !session.closed();
+    }
+
+    public Set<String> connectedNodes() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    /** False once C2 is shutting down: new streams are refused. */
+    public boolean accepting() {
+        return accepting;
+    }
+
+    /** Stops accepting streams and closes every live one, so nodes reconnect to the next C2 instance. */
+    void closeAll(Status status) {
+        accepting = false;
+        sessions.values().forEach(session -> session.close(status));
+        sessions.clear();
+    }
+}

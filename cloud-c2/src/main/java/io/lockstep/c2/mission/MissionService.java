@@ -1,0 +1,156 @@
+package io.lockstep.c2.mission;
+
+import io.lockstep.c2.fleet.NodeCommands;
+import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.mission.area.AreaAllocator;
+import io.lockstep.proto.v1.AbortMission;
+import io.lockstep.proto.v1.AssignMission;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.Mission;
+import io.lockstep.proto.v1.MissionAssignment;
+import io.lockstep.proto.v1.TraceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates, dispatches and aborts missions. Changes to one mission are serialized by a per-mission lock
+ * (C2 runs as a single instance; Redis holds the state so a restarted C2 carries on).
+ */
+@ApplicationScoped
+public class MissionService {
+
+    public static final int MAX_NODES_PER_DISPATCH = 256;
+
+    private final MissionStore store;
+    private final MissionValidator validator;
+    private final AreaAllocator allocator;
+    private final NodeRegistry nodes;
+    private final NodeCommands commands;
+    private final Clock clock;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
+            NodeRegistry nodes, NodeCommands commands, Clock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.allocator = allocator;
+        this.nodes = nodes;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public MissionRecord create(MissionSpec spec) {
+        validator.validate(spec);
+        MissionRecord mission = new MissionRecord(UUID.randomUUID().toString(), spec, clock.instant(), null, List.of(),
+                null, null);
+        store.create(mission);
+        return mission;
+    }
+
+    public MissionRecord get(String missionId) {
+        return store.find(missionId).orElseThrow(() -> new UnknownMissionException(missionId));
+    }
+
+    /**
+     * Splits the area among {@code nodeIds} and sends each node its assignment. Nodes that are offline
+     * get theirs when they reconnect.
+     */
+    public MissionRecord dispatch(String missionId, List<String> nodeIds, TraceContext trace) {
+        get(missionId);
+        checkNodes(nodeIds);
+        synchronized (lockFor(missionId)) {
+            MissionRecord mission = get(missionId);
+            if (mission.aborted()) {
+                throw new MissionConflictException("mission " + missionId + " was aborted");
+            }
+            if (mission.dispatched()) {
+                throw new MissionConflictException("mission " + missionId + " was already dispatched to "
+                        + mission.shares().stream().map(NodeShare::nodeId).toList());
+            }
+            Instant now = clock.instant();
+            List<List<GeoPoint>> areas = allocator.allocate(mission.spec().area(), nodeIds.size());
+            List<NodeShare> shares = new ArrayList<>();
+            for (int i = 0; i < nodeIds.size(); i++) {
+                shares.add(new NodeShare(nodeIds.get(i), i, nodeIds.size(), areas.get(i)));
+            }
+            MissionRecord dispatched = mission.withDispatch(now, shares);
+            // Stored before anything is sent, so a node's first status update always finds its share.
+            store.save(dispatched);
+            shares.forEach(share -> store.putNodeStatus(missionId, NodeMissionStatus.assigned(share.nodeId(), now)));
+            Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
+            for (NodeShare share : shares) {
+                MissionAssignment assignment = MissionAssignment.newBuilder()
+                        .setMission(wire)
+                        .setNodeId(share.nodeId())
+                        .setAssignedArea(MissionProtoMapper.polygon(share.assignedArea()))
+                        .setShareIndex(share.shareIndex())
+                        .setShareCount(share.shareCount())
+                        .setTrace(trace)
+                        .build();
+                commands.send(share.nodeId(), C2ToEdge.newBuilder().setAssign(AssignMission.newBuilder().setAssignment(assignment)));
+            }
+            return dispatched;
+        }
+    }
+
+    /** Aborts the mission; every node that has not finished its share is told to stop. */
+    public MissionRecord abort(String missionId, String reason, TraceContext trace) {
+        synchronized (lockFor(missionId)) {
+            MissionRecord mission = get(missionId);
+            if (mission.aborted()) {
+                return mission;
+            }
+            Map<String, NodeMissionStatus> statuses = store.nodeStatuses(missionId);
+            if (MissionStateDeriver.isTerminal(MissionStateDeriver.derive(mission, statuses.values()))) {
+                throw new MissionConflictException("mission " + missionId + " has already finished");
+            }
+            String why = reason == null || reason.isBlank() ? "aborted by the commander" : reason;
+            MissionRecord aborted = mission.withAbort(clock.instant(), why);
+            store.save(aborted);
+            for (NodeShare share : mission.shares()) {
+                NodeMissionStatus status = statuses.get(share.nodeId());
+                if (status == null || !status.terminal()) {
+                    commands.send(share.nodeId(), C2ToEdge.newBuilder().setAbort(AbortMission.newBuilder()
+                            .setMissionId(missionId).setReason(why).setTrace(trace)));
+                }
+            }
+            return aborted;
+        }
+    }
+
+    private void checkNodes(List<String> nodeIds) {
+        List<FieldError> errors = new ArrayList<>();
+        if (nodeIds == null || nodeIds.isEmpty()) {
+            errors.add(new FieldError("nodes", "at least one node id is required"));
+        } else if (nodeIds.size() > MAX_NODES_PER_DISPATCH) {
+            errors.add(new FieldError("nodes", "at most " + MAX_NODES_PER_DISPATCH + " nodes per dispatch"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < nodeIds.size(); i++) {
+                String nodeId = nodeIds.get(i);
+                if (nodeId == null || nodeId.isBlank()) {
+                    errors.add(new FieldError("nodes[" + i + "]", "is required"));
+                } else if (!seen.add(nodeId)) {
+                    errors.add(new FieldError("nodes[" + i + "]", "node '" + nodeId + "' is listed twice"));
+                } else if (!nodes.exists(nodeId)) {
+                    errors.add(new FieldError("nodes[" + i + "]", "unknown node '" + nodeId + "': it has never connected to C2"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private Object lockFor(String missionId) {
+        return locks.computeIfAbsent(missionId, id -> new Object());
+    }
+}

@@ -1,0 +1,40 @@
+package io.lockstep.c2.module;
+
+import io.lockstep.c2.redis.JsonCodec;
+import io.lockstep.c2.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * ONNX models by SHA-256. C2 only stores and serves them; the node's inference runtime parses them, so
+ * validation here is limited to "not empty" (the size limit is enforced by the upload endpoint).
+ */
+@ApplicationScoped
+public class ModelStore {
+
+    private final BlobStore<ModelRecord> blobs;
+    private final Clock clock;
+
+    public ModelStore(RedisDataSource redis, JsonCodec json, Clock clock) {
+        this.blobs = new BlobStore<>(redis, json, ModelRecord.class, RedisKeys::modelMeta, RedisKeys::modelBytes);
+        this.clock = clock;
+    }
+
+    public Stored<ModelRecord> store(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new IllegalArgumentException("the model is empty");
+        }
+        String sha256 = Sha256.of(bytes);
+        return blobs.put(sha256, bytes, new ModelRecord(sha256, bytes.length, clock.instant()));
+    }
+
+    public Optional<ModelRecord> find(String sha256) {
+        return Sha256.isDigest(sha256) ? blobs.get(sha256) : Optional.empty();
+    }
+
+    public Optional<byte[]> bytes(String sha256) {
+        return Sha256.isDigest(sha256) ? blobs.bytes(sha256) : Optional.empty();
+    }
+}

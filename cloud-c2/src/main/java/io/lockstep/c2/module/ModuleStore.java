@@ -1,0 +1,38 @@
+package io.lockstep.c2.module;
+
+import io.lockstep.c2.redis.JsonCodec;
+import io.lockstep.c2.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Agent modules by SHA-256, validated against agent ABI v1 before they are stored. */
+@ApplicationScoped
+public class ModuleStore {
+
+    private final BlobStore<ModuleRecord> blobs;
+    private final Clock clock;
+
+    public ModuleStore(RedisDataSource redis, JsonCodec json, Clock clock) {
+        this.blobs = new BlobStore<>(redis, json, ModuleRecord.class, RedisKeys::moduleMeta, RedisKeys::moduleBytes);
+        this.clock = clock;
+    }
+
+    /** Validates and stores a module; storing one that is already there returns the existing record. */
+    public Stored<ModuleRecord> store(byte[] bytes) throws InvalidModuleException {
+        ModuleInfo info = ModuleValidator.validate(bytes);
+        String sha256 = Sha256.of(bytes);
+        ModuleRecord record = new ModuleRecord(sha256, bytes.length, clock.instant(), info.hostImports(),
+                info.handlesMessages(), info.minMemoryPages());
+        return blobs.put(sha256, bytes, record);
+    }
+
+    public Optional<ModuleRecord> find(String sha256) {
+        return Sha256.isDigest(sha256) ? blobs.get(sha256) : Optional.empty();
+    }
+
+    public Optional<byte[]> bytes(String sha256) {
+        return Sha256.isDigest(sha256) ? blobs.bytes(sha256) : Optional.empty();
+    }
+}

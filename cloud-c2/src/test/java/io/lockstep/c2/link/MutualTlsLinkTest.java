@@ -1,0 +1,71 @@
+package io.lockstep.c2.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.lockstep.c2.support.C2TestResources;
+import io.lockstep.c2.support.FakeEdgeNode;
+import io.lockstep.c2.support.FleetCertificates;
+import io.lockstep.c2.support.Fixtures;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(MutualTlsProfile.class)
+@QuarkusTestResource(C2TestResources.class)
+class MutualTlsLinkTest {
+
+    private static FleetCertificates pki() {
+        Path keyStore = Path.of(ConfigProvider.getConfig().getValue("quarkus.grpc.server.ssl.key-store", String.class));
+        return FleetCertificates.existing(keyStore.getParent());
+    }
+
+    /** Proves the TLS link is up, so a refusal below is due to the client's credentials. */
+    private static void assertATrustedNodeConnects() throws Exception {
+        try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(FleetCertificates.NODE_KEY_STORE))) {
+            C2ToEdge welcome = node.hello(Fixtures.uniqueId("tls-node"));
+
+            assertThat(welcome.hasWelcome()).isTrue();
+        }
+    }
+
+    @Test
+    void aNodeWithACertificateSignedByTheFleetCaConnects() throws Exception {
+        assertATrustedNodeConnects();
+    }
+
+    @Test
+    void aNodeWithASelfSignedCertificateIsRefused() throws Exception {
+        assertATrustedNodeConnects();
+        try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(FleetCertificates.ROGUE_KEY_STORE))) {
+            node.send(FakeEdgeNode.hello(Fixtures.uniqueId("rogue"), 0));
+
+            assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void aNodeWithoutACertificateIsRefused() throws Exception {
+        assertATrustedNodeConnects();
+        try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(null))) {
+            node.send(FakeEdgeNode.hello(Fixtures.uniqueId("anonymous"), 0));
+
+            assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void aPlaintextNodeIsRefused() throws Exception {
+        assertATrustedNodeConnects();
+        try (FakeEdgeNode node = FakeEdgeNode.connect()) {
+            node.send(FakeEdgeNode.hello(Fixtures.uniqueId("plain"), 0));
+
+            assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.lockstep.c2.support;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.EdgeLinkGrpc;
+import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.Hello;
+import io.lockstep.proto.v1.NodeCapabilities;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A scripted edge node for tests: a plain grpc-java stub on one EdgeLink stream that records what C2
+ * sends. Waits are bounded only so a broken C2 fails the test instead of hanging it.
+ */
+public final class FakeEdgeNode implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ManagedChannel channel;
+    private final BlockingQueue<C2ToEdge> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Status> ended = new CompletableFuture<>();
+    private final StreamObserver<EdgeToC2> outbound;
+
+    private FakeEdgeNode(ManagedChannel channel) {
+        this.channel = channel;
+        this.outbound = EdgeLinkGrpc.newStub(channel).connect(new StreamObserver<>() {
+            @Override
+            public void onNext(C2ToEdge message) {
+                received.add(message);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                ended.complete(Status.fromThrowable(error));
+            }
+
+            @Override
+            public void onCompleted() {
+                ended.complete(Status.OK);
+            }
+        });
+    }
+
+    /** Opens a plaintext stream to the C2 under test. */
+    public static FakeEdgeNode connect() {
+        return connect(grpcPort());
+    }
+
+    /** Opens a plaintext stream to a C2 listening on {@code port} of the loopback interface. */
+    public static FakeEdgeNode connect(int port) {
+        return new FakeEdgeNode(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+    }
+
+    /** Opens a TLS stream with the given client context (which may or may not present a certificate). */
+    public static FakeEdgeNode connectTls(SslContext tls) {
+        return new FakeEdgeNode(NettyChannelBuilder.forAddress("127.0.0.1", grpcPort()).sslContext(tls)
+                .overrideAuthority("localhost").build());
+    }
+
+    public static int grpcPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
+    }
+
+    public static EdgeToC2 hello(String nodeId, long lastAppliedCommandSeq) {
+        return EdgeToC2.newBuilder().setHello(Hello.newBuilder()
+                .setNodeId(nodeId)
+                .setSoftwareVersion("fake-edge 1.0")
+                .setAbiVersion(1)
+                .setLastAppliedCommandSeq(lastAppliedCommandSeq)
+                .setCapabilities(NodeCapabilities.newBuilder().addHostFunctions("act_velocity").setMaxAgents(4)
+                        .setVehicleKind("quadcopter")))
+                .build();
+    }
+
+    public void send(EdgeToC2 message) {
+        outbound.onNext(message);
+    }
+
+    /** Says Hello and returns C2's Welcome. */
+    public C2ToEdge hello(String nodeId) throws InterruptedException {
+        send(hello(nodeId, 0));
+        return await(C2ToEdge::hasWelcome);
+    }
+
+    /** The next message matching {@code wanted}; earlier non-matching messages are kept for later calls. */
+    public C2ToEdge await(Predicate<C2ToEdge> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<C2ToEdge> skipped = new ArrayList<>();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                C2ToEdge message = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+                if (message == null) {
+                    throw new AssertionError("C2 sent no matching message; ended=" + ended.getNow(null)
+                            + ", other messages=" + skipped);
+                }
+                if (wanted.test(message)) {
+                    return message;
+                }
+                skipped.add(message);
+            }
+        } finally {
+            List<C2ToEdge> rest = new ArrayList<>();
+            received.drainTo(rest);
+            received.addAll(skipped);
+            received.addAll(rest);
+        }
+    }
+
+    /** How the stream ended (the gRPC status C2 closed it with). */
+    public Status awaitEnd() throws Exception {
+        return ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public void hangUp() {
+        outbound.onCompleted();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!ended.isDone()) {
+            outbound.onError(Status.CANCELLED.withDescription("test done").asRuntimeException());
+        }
+        channel.shutdownNow();
+        channel.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

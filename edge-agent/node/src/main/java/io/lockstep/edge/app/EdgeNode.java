@@ -1,0 +1,254 @@
+package io.lockstep.edge.app;
+
+import io.lockstep.edge.command.CommandDispatcher;
+import io.lockstep.edge.link.Backoff;
+import io.lockstep.edge.link.C2Link;
+import io.lockstep.edge.link.ChannelFactory;
+import io.lockstep.edge.link.CommandLedger;
+import io.lockstep.edge.link.LinkListener;
+import io.lockstep.edge.link.LinkState;
+import io.lockstep.edge.link.Outbox;
+import io.lockstep.edge.link.TelemetrySpool;
+import io.lockstep.edge.mission.BlobCache;
+import io.lockstep.edge.mission.BlobFetcher;
+import io.lockstep.edge.mission.HostInputs;
+import io.lockstep.edge.mission.MissionExecutor;
+import io.lockstep.edge.mission.MissionLoader;
+import io.lockstep.edge.mission.MissionReporter;
+import io.lockstep.edge.mission.MissionStore;
+import io.lockstep.edge.mission.MissionView;
+import io.lockstep.edge.mission.NodeServices;
+import io.lockstep.edge.mission.PeerMesh;
+import io.lockstep.edge.mesh.ZenohPeerMesh;
+import io.lockstep.mesh.api.Config;
+import io.lockstep.mesh.api.Zenoh;
+import io.lockstep.edge.mission.ReturnToBaseGuidance;
+import io.lockstep.edge.mission.TickRing;
+import io.lockstep.edge.safety.InterventionReporter;
+import io.lockstep.platform.geometry.Vec2;
+import io.lockstep.platform.safety.SafetyConfig;
+import io.lockstep.platform.safety.SafetySupervisor;
+import io.lockstep.platform.sim.InvalidWorldException;
+import io.lockstep.platform.sim.SimulatedVehicle;
+import io.lockstep.platform.sim.SimulatedVehicleConfig;
+import io.lockstep.platform.sim.World;
+import io.lockstep.platform.sim.WorldFile;
+import io.lockstep.platform.vehicle.Vehicle;
+import io.lockstep.proto.v1.Blob;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.Heartbeat;
+import io.lockstep.proto.v1.Hello;
+import io.lockstep.proto.v1.NodeCapabilities;
+import io.lockstep.proto.v1.StatusUpdate;
+import io.lockstep.proto.v1.Telemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * One edge node, assembled from plain parts: the persisted link state (outbox, spool, command
+ * ledger), the C2 link, the simulated vehicle behind its safety supervisor, and the mission
+ * executor. The Quarkus application starts one; tests can start several in one JVM.
+ */
+public final class EdgeNode implements AutoCloseable {
+
+    public static final String SOFTWARE_VERSION = "0.1.0";
+    public static final int ABI_VERSION = 1;
+    /** Host functions of agent ABI v1 this node provides (advertised in Hello). */
+    static final List<String> HOST_FUNCTIONS = List.of("log", "rand_u64", "progress", "area_vertices", "kv_get",
+            "kv_put", "sensor_read", "act_velocity", "emit", "infer");
+
+    private final NodeSettings settings;
+    private final Outbox outbox;
+    private final TelemetrySpool spool;
+    private final CommandLedger ledger;
+    private final Vehicle vehicle;
+    private final SafetySupervisor supervisor;
+    private final TickRing ticks;
+    private final HostInputs hostInputs = new HostInputs();
+    private final C2Link link;
+    private final BlobFetcher blobs;
+    private final MissionStore store;
+    private final MissionExecutor executor;
+    private final CommandDispatcher dispatcher;
+    private final ZenohPeerMesh mesh;
+
+    private EdgeNode(NodeSettings settings, OpenTelemetry otel) {
+        this.settings = settings;
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data dir " + settings.dataDir(), e);
+        }
+        this.outbox = new Outbox(settings.dataDir().resolve("link/outbox.log"), settings.outboxMaxEntries());
+        this.spool = new TelemetrySpool(settings.dataDir().resolve("link/telemetry.spool"), settings.spoolMaxEntries());
+        this.ledger = new CommandLedger(settings.dataDir().resolve("link/commands.ledger"));
+        World world = loadWorld(settings);
+        Vec2 start = new Vec2(settings.startX().orElse(world.base().x()), settings.startY().orElse(world.base().y()));
+        long noiseSeed = settings.nodeId().hashCode();
+        this.vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
+                settings.startBattery());
+        SafetyConfig safety = SafetyConfig.defaults().withBatteryReserve(settings.batteryReserve());
+        this.supervisor = new SafetySupervisor(vehicle, safety, world.base());
+        this.ticks = new TickRing(settings.tickRingSize());
+        this.store = new MissionStore(settings.dataDir());
+        BlobCache cache = new BlobCache(settings.dataDir().resolve("blobs"));
+
+        this.link = new C2Link(settings.link(), new ChannelFactory(settings.link()), outbox, spool, this::hello,
+                this::heartbeat, new Listener(), new Backoff(settings.link().backoffInitialMillis(),
+                        settings.link().backoffMaxMillis(), new SecureRandom()));
+        this.blobs = new BlobFetcher(cache, link::requestBlob);
+        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor) : null;
+        MissionReporter reporter = new MissionReporter() {
+            @Override
+            public void status(StatusUpdate update) {
+                link.sendStatus(update);
+            }
+
+            @Override
+            public void telemetry(Telemetry sample) {
+                link.sendTelemetry(sample);
+            }
+
+            @Override
+            public boolean linkUp() {
+                return link.state() == LinkState.CONNECTED;
+            }
+        };
+        NodeServices services = new NodeServices(vehicle, supervisor,
+                new ReturnToBaseGuidance(world.base(), safety.returnSpeedMps(), safety.brakingDecelerationMps2(),
+                        safety.baseArrivalRadiusM()),
+                reporter, mesh == null ? PeerMesh.NONE : mesh, new OnnxInferenceFactory(), hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
+                settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
+                settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
+        MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
+        this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery());
+        new InterventionReporter(supervisor, hostInputs, reporter, executor).install();
+        this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
+    }
+
+    /** Builds the node, resumes an interrupted mission if there is one, and starts dialling C2. */
+    public static EdgeNode start(NodeSettings settings, OpenTelemetry otel) {
+        EdgeNode node = new EdgeNode(settings, otel);
+        node.executor.recover();
+        node.link.start();
+        return node;
+    }
+
+    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor) {
+        Config config = Config.peer().multicastScouting(settings.mesh().scouting());
+        settings.mesh().listen().forEach(config::listen);
+        settings.mesh().connect().forEach(config::connect);
+        try {
+            return new ZenohPeerMesh(Zenoh.open(config), settings.nodeId(), supervisor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Zenoh mesh session", e);
+        }
+    }
+
+    private static World loadWorld(NodeSettings settings) {
+        try {
+            return settings.world().isPresent() ? WorldFile.load(settings.world().get()) : WorldFile.demo();
+        } catch (InvalidWorldException e) {
+            throw new IllegalArgumentException("invalid world file " + settings.world().orElse(null) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Hello hello() {
+        return Hello.newBuilder()
+                .setNodeId(settings.nodeId())
+                .setSoftwareVersion(SOFTWARE_VERSION)
+                .setAbiVersion(ABI_VERSION)
+                .setCapabilities(NodeCapabilities.newBuilder()
+                        .addAllHostFunctions(HOST_FUNCTIONS)
+                        .setGpu(OnnxInferenceFactory.gpuAvailable())
+                        .setMaxAgents(io.lockstep.edge.mission.MissionPlan.MAX_AGENTS)
+                        .setVehicleKind(vehicle.kind()))
+                .setLastAppliedCommandSeq(ledger.lastApplied())
+                .build();
+    }
+
+    private Heartbeat heartbeat() {
+        Heartbeat.Builder b = Heartbeat.newBuilder();
+        executor.view().ifPresent(v -> b.setMissionId(v.missionId()).setTick(Math.max(0, v.tick())).setState(v.state()));
+        return b.build();
+    }
+
+    private final class Listener implements LinkListener {
+        @Override
+        public void onCommand(C2ToEdge command) {
+            dispatcher.dispatch(command);
+        }
+
+        @Override
+        public void onBlob(Blob blob) {
+            blobs.onBlob(blob);
+        }
+
+        @Override
+        public void onLinkState(LinkState state) {
+            if (state == LinkState.CONNECTED) {
+                blobs.onLinkUp();
+            }
+        }
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public C2Link link() {
+        return link;
+    }
+
+    public MissionExecutor executor() {
+        return executor;
+    }
+
+    public SafetySupervisor supervisor() {
+        return supervisor;
+    }
+
+    public Vehicle vehicle() {
+        return vehicle;
+    }
+
+    public TickRing ticks() {
+        return ticks;
+    }
+
+    public CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public MissionStore store() {
+        return store;
+    }
+
+    /** The mesh, when {@code lockstep.mesh.enabled}. */
+    public java.util.Optional<ZenohPeerMesh> mesh() {
+        return java.util.Optional.ofNullable(mesh);
+    }
+
+    public java.util.Optional<MissionView> mission() {
+        return executor.view();
+    }
+
+    /** Stops the node; a running mission is left resumable (not ended), as after a power cut. */
+    @Override
+    public void close() {
+        executor.close();
+        dispatcher.close();
+        link.close();
+        if (mesh != null) {
+            mesh.close();
+        }
+        outbox.close();
+        spool.close();
+        ledger.close();
+    }
+}

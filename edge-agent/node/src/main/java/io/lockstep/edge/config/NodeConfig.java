@@ -1,0 +1,144 @@
+package io.lockstep.edge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every {@code lockstep.node.*} setting. The keys are a stable interface: docs/edge-node.md lists them. */
+@ConfigMapping(prefix = "lockstep.node")
+public interface NodeConfig {
+
+    /** This node's id, as C2 knows it. */
+    String id();
+
+    /** Where the outbox, spool, command ledger, blob cache, missions and journals live. */
+    @WithName("data-dir")
+    @WithDefault("lockstep-data")
+    Path dataDir();
+
+    C2 c2();
+
+    /** World file of the simulated vehicle (JSON); absent: the platform's built-in demo world. */
+    Optional<Path> world();
+
+    /** Start position (local frame, metres); absent: the world's base. */
+    @WithName("start-x")
+    Optional<Double> startX();
+
+    @WithName("start-y")
+    Optional<Double> startY();
+
+    /** Initial battery fraction of the simulated vehicle. */
+    @WithName("start-battery")
+    @WithDefault("1.0")
+    double startBattery();
+
+    /** Tick period when the mission does not set one. */
+    @WithName("tick-period-ms")
+    @WithDefault("20")
+    int tickPeriodMs();
+
+    /** Telemetry rate towards C2 (the loop ticks faster; samples are downsampled to this). */
+    @WithName("telemetry-hz")
+    @WithDefault("10")
+    double telemetryHz();
+
+    /** The runtime writes a snapshot into the journal every this many ticks (bounds recovery time). */
+    @WithName("snapshot-every")
+    @WithDefault("250")
+    int snapshotEvery();
+
+    /** COMPILED (Wasm to JVM bytecode) or INTERPRETER. */
+    @WithName("execution-mode")
+    @WithDefault("COMPILED")
+    String executionMode();
+
+    /** How long to wait for C2 to deliver a module or model before the mission fails. */
+    @WithName("blob-timeout-ms")
+    @WithDefault("60000")
+    long blobTimeoutMs();
+
+    /** Whole tick periods without a tick before the dead-man's switch stops the vehicle. */
+    @WithName("deadman-missed-periods")
+    @WithDefault("10")
+    int deadmanMissedPeriods();
+
+    /** Battery fraction below which the supervisor returns to base. */
+    @WithName("battery-reserve")
+    @WithDefault("0.2")
+    double batteryReserve();
+
+    @WithName("outbox-max-entries")
+    @WithDefault("100000")
+    int outboxMaxEntries();
+
+    @WithName("spool-max-entries")
+    @WithDefault("36000")
+    int spoolMaxEntries();
+
+    Debug debug();
+
+    interface C2 {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** C2's gRPC port (C2's quarkus.grpc.server.port). */
+        @WithDefault("9000")
+        int port();
+
+        @WithName("heartbeat-ms")
+        @WithDefault("1000")
+        long heartbeatMs();
+
+        @WithName("handshake-timeout-ms")
+        @WithDefault("10000")
+        long handshakeTimeoutMs();
+
+        @WithName("backoff-initial-ms")
+        @WithDefault("250")
+        long backoffInitialMs();
+
+        @WithName("backoff-max-ms")
+        @WithDefault("15000")
+        long backoffMaxMs();
+
+        Tls tls();
+    }
+
+    /** Mutual TLS: on when cert, key and trust are all set. */
+    interface Tls {
+        /** PEM certificate chain of this node, issued by the fleet CA. */
+        Optional<Path> cert();
+
+        /** PEM (PKCS#8) private key of that certificate. */
+        Optional<Path> key();
+
+        /** PEM certificates trusted for C2: the fleet CA, or C2's own certificate to pin it. */
+        Optional<Path> trust();
+
+        /** Name to verify C2's certificate against when it differs from {@code c2.host}. */
+        Optional<String> authority();
+    }
+
+    interface Debug {
+        /** Allows the write operations (pause, step, inject, e-stop) of the debug port. */
+        @WithName("write-enabled")
+        @WithDefault("false")
+        boolean writeEnabled();
+
+        /** The token write requests must carry in {@code X-Lockstep-Debug-Token}. */
+        Optional<String> token();
+
+        /** Allows binding the debug port to something other than loopback (logged as a warning). */
+        @WithName("allow-remote")
+        @WithDefault("false")
+        boolean allowRemote();
+
+        /** Ticks kept in memory for {@code GET /debug/v1/ticks}. */
+        @WithName("tick-ring-size")
+        @WithDefault("4096")
+        int tickRingSize();
+    }
+}

@@ -1,0 +1,244 @@
+package io.lockstep.edge.debug;
+
+import io.lockstep.edge.app.EdgeNode;
+import io.lockstep.edge.app.NodeLifecycle;
+import io.lockstep.edge.mission.MissionRun;
+import io.lockstep.edge.mission.MissionView;
+import io.lockstep.edge.mission.TickRecord;
+import io.lockstep.platform.safety.EstopSource;
+import io.lockstep.platform.safety.Intervention;
+import io.lockstep.runtime.AgentSnapshot;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The node's local debug port ({@code /debug/v1}). Reads are open (the port is bound to loopback by
+ * default); writes go through {@link DebugWriteGuard}.
+ */
+@Path("/debug/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "debug", description = "Local inspection and control of this edge node")
+public class DebugResource {
+
+    /** Cap on ticks returned by one request, whatever the range asked for. */
+    static final int MAX_TICKS_PER_REQUEST = 1_000;
+    static final int MAX_REASON_CHARS = 256;
+
+    @Inject
+    NodeLifecycle lifecycle;
+
+    @Inject
+    DebugWriteGuard guard;
+
+    @Inject
+    JournalReplayService replays;
+
+    private EdgeNode node() {
+        return lifecycle.node();
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Node id, link state, mission, tick, agents, journal, fingerprint, interventions")
+    public NodeStatusView status() {
+        EdgeNode node = node();
+        MissionView v = node.mission().orElse(null);
+        Map<String, Long> interventions = new TreeMap<>();
+        node.supervisor().counts().forEach((k, n) -> interventions.put(k.name(), n));
+        return new NodeStatusView(node.settings().nodeId(), node.link().state().name(),
+                v == null ? "" : v.missionId(), v == null ? "NONE" : v.state().name(), v == null ? "" : v.detail(),
+                v == null ? -1 : v.tick(), v == null ? "" : v.fingerprint(), v == null ? "" : v.journalPath(),
+                v == null ? List.of() : v.agents(), interventions, v == null ? 0 : v.inferenceCalls(),
+                node.supervisor().isEmergencyStopLatched(), v != null && v.paused(),
+                v == null ? "CONTINUE" : v.linkLossPolicyInEffect());
+    }
+
+    @GET
+    @Path("/agents")
+    @Operation(summary = "The current mission's agents: state, fuel used, fault")
+    public List<AgentSnapshot> agents() {
+        return node().mission().map(MissionView::agents).orElse(List.of());
+    }
+
+    @GET
+    @Path("/ticks")
+    @Operation(summary = "Recent ticks in [from, to]: inputs summary, velocities, fingerprints (bounded ring)")
+    public List<TickRecord> ticks(@QueryParam("from") @DefaultValue("0") long from,
+            @QueryParam("to") @DefaultValue("9223372036854775807") long to,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
+        if (from < 0 || to < from || limit < 1) {
+            throw new BadRequestException("need 0 <= from <= to and limit >= 1");
+        }
+        return node().ticks().range(from, to, Math.min(limit, MAX_TICKS_PER_REQUEST));
+    }
+
+    @GET
+    @Path("/journal")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download the current (or last) mission's journal")
+    public Response journal() {
+        MissionView v = node().mission().orElseThrow(() -> new NotFoundException("no mission on this node"));
+        java.nio.file.Path file = java.nio.file.Path.of(v.journalPath());
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("no journal at " + file);
+        }
+        return Response.ok(file.toFile())
+                .header("Content-Disposition", "attachment; filename=\"" + v.missionId().replaceAll("[^A-Za-z0-9._-]", "_")
+                        + ".journal\"")
+                .build();
+    }
+
+    @GET
+    @Path("/replay")
+    @Operation(summary = "Re-execute this node's journal and report the first divergence, if any")
+    public ReplayReportView replay() {
+        MissionView v = node().mission().orElseThrow(() -> new NotFoundException("no mission on this node"));
+        java.nio.file.Path file = java.nio.file.Path.of(v.journalPath());
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("no journal at " + file);
+        }
+        return replays.replay(file);
+    }
+
+    @GET
+    @Path("/interventions")
+    @Operation(summary = "Recent safety supervisor interventions, oldest first")
+    public List<Intervention> interventions() {
+        return node().supervisor().recentInterventions();
+    }
+
+    @GET
+    @Path("/metrics")
+    @Operation(summary = "Counters of the link, outbox, spool, commands and mission")
+    public Map<String, Object> metrics() {
+        EdgeNode node = node();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("link.state", node.link().state().name());
+        m.put("link.sessions", node.link().sessionsEstablished());
+        m.put("link.unknown_messages", node.link().unknownMessages());
+        m.put("outbox.last_seq", node.link().outbox().lastSeq());
+        m.put("outbox.acknowledged_seq", node.link().outbox().acknowledgedSeq());
+        m.put("outbox.pending", node.link().outbox().pendingCount());
+        m.put("outbox.dropped", node.link().outbox().dropped());
+        m.put("spool.size", node.link().spool().size());
+        m.put("spool.dropped", node.link().spool().dropped());
+        m.put("commands.applied", node.dispatcher().appliedCount());
+        m.put("commands.duplicates", node.dispatcher().duplicateCount());
+        node.mission().ifPresent(v -> {
+            m.put("mission.tick", v.tick());
+            m.put("mission.overruns", v.overruns());
+            m.put("mission.inference_calls", v.inferenceCalls());
+        });
+        node.supervisor().counts().forEach((k, n) -> m.put("interventions." + k.name(), n));
+        node.mesh().ifPresent(mesh -> {
+            m.put("mesh.members", mesh.members());
+            m.put("mesh.dropped", mesh.dropped());
+            m.put("mesh.malformed", mesh.malformed());
+        });
+        return m;
+    }
+
+    // ---- write operations ----
+
+    @POST
+    @Path("/pause")
+    @Operation(summary = "Pause the agents (vehicle holds). Needs write-enabled and the token")
+    public NodeStatusView pause(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token) {
+        guard.check(token);
+        running().pause();
+        return status();
+    }
+
+    @POST
+    @Path("/resume")
+    @Operation(summary = "Resume after a pause. Needs write-enabled and the token")
+    public NodeStatusView resume(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token) {
+        guard.check(token);
+        running().unpause();
+        return status();
+    }
+
+    @POST
+    @Path("/step")
+    @Operation(summary = "While paused, run exactly one tick. Needs write-enabled and the token")
+    public NodeStatusView step(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token) {
+        guard.check(token);
+        running().step();
+        return status();
+    }
+
+    /** A test input: journaled as a command of this kind at the next tick. */
+    public record InjectRequest(String kind, String dataBase64) {
+    }
+
+    @POST
+    @Path("/inject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Feed a test input into the next tick (journaled). Needs write-enabled and the token")
+    public Map<String, String> inject(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token, InjectRequest req) {
+        guard.check(token);
+        if (req == null || req.kind() == null || req.kind().isBlank()) {
+            throw new BadRequestException("kind is required");
+        }
+        byte[] data;
+        try {
+            data = req.dataBase64() == null ? new byte[0] : Base64.getDecoder().decode(req.dataBase64());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("dataBase64 is not base64: " + e.getMessage());
+        }
+        try {
+            new io.lockstep.runtime.InputEvent(req.kind(), data);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        running();
+        node().executor().inject(req.kind(), data);
+        return Map.of("queued", req.kind());
+    }
+
+    /** Engage ({@code engaged = true}) or clear the e-stop. */
+    public record EstopRequest(boolean engaged, String reason) {
+    }
+
+    @POST
+    @Path("/estop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Engage or clear the e-stop from the vehicle. Needs write-enabled and the token")
+    public NodeStatusView estop(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token, EstopRequest req) {
+        guard.check(token);
+        if (req == null) {
+            throw new BadRequestException("body {\"engaged\": true|false, \"reason\": \"...\"} is required");
+        }
+        if (req.engaged()) {
+            String reason = req.reason() == null || req.reason().isBlank() ? "operator at the vehicle" : req.reason();
+            node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT,
+                    reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        } else {
+            node().supervisor().clearEmergencyStop(EstopSource.LOCAL_DEBUG_PORT);
+        }
+        return status();
+    }
+
+    private MissionRun running() {
+        return node().executor().running().orElseThrow(() -> new NotFoundException("no mission is running"));
+    }
+}

@@ -1,0 +1,343 @@
+package io.lockstep.edge.link;
+
+import io.grpc.ManagedChannel;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.lockstep.proto.v1.BlobKind;
+import io.lockstep.proto.v1.BlobRequest;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.CommandAck;
+import io.lockstep.proto.v1.EdgeLinkGrpc;
+import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.Heartbeat;
+import io.lockstep.proto.v1.Hello;
+import io.lockstep.proto.v1.StatusUpdate;
+import io.lockstep.proto.v1.Telemetry;
+import io.lockstep.proto.v1.Welcome;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The node's end of {@code EdgeLink.Connect}: one long-lived bidirectional stream to C2, re-dialled
+ * with exponential backoff and jitter whenever it breaks.
+ *
+ * <p>Each session: send Hello; wait for Welcome; drop from the outbox what C2 already stored
+ * ({@code last_received_seq}) and re-send the rest in seq order; deliver spooled telemetry; then
+ * stream heartbeats and whatever the node sends until the stream fails. Every message that needs an
+ * acknowledgement goes through the {@link Outbox} first, so none is lost across a broken link or a
+ * crash; C2 may see one twice, which it deduplicates by seq.
+ */
+public final class C2Link implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(C2Link.class);
+
+    private final LinkSettings settings;
+    private final ChannelFactory channels;
+    private final Outbox outbox;
+    private final TelemetrySpool spool;
+    private final Supplier<Hello> hello;
+    private final Supplier<Heartbeat> heartbeat;
+    private final LinkListener listener;
+    private final Backoff backoff;
+    private final Thread supervisor;
+
+    /** Serialises every write to the stream and orders resends before new messages. */
+    private final Object sendLock = new Object();
+    private Session active;
+    private volatile LinkState state = LinkState.DISCONNECTED;
+    private volatile boolean closing;
+    private final AtomicLong sessions = new AtomicLong();
+    private final AtomicLong unknownMessages = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private long failuresInARow;
+
+    public C2Link(LinkSettings settings, ChannelFactory channels, Outbox outbox, TelemetrySpool spool,
+            Supplier<Hello> hello, Supplier<Heartbeat> heartbeat, LinkListener listener, Backoff backoff) {
+        this.settings = settings;
+        this.channels = channels;
+        this.outbox = outbox;
+        this.spool = spool;
+        this.hello = hello;
+        this.heartbeat = heartbeat;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.supervisor = new Thread(this::run, "c2-link");
+        this.supervisor.setDaemon(true);
+    }
+
+    public void start() {
+        supervisor.start();
+    }
+
+    public LinkState state() {
+        return state;
+    }
+
+    /** Number of sessions that reached Welcome since start. */
+    public long sessionsEstablished() {
+        return sessions.get();
+    }
+
+    /** Connection attempts that never reached Welcome (C2 down, refused, TLS failure). */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
+    /** C2 messages that carried no body this node understands (newer C2, or garbage). */
+    public long unknownMessages() {
+        return unknownMessages.get();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public TelemetrySpool spool() {
+        return spool;
+    }
+
+    /** Persists and (when connected) sends a status update; re-sent until C2 acknowledges it. */
+    public EdgeToC2 sendStatus(StatusUpdate status) {
+        return sendReliably(EdgeToC2.newBuilder().setStatus(status).build());
+    }
+
+    /** Persists and (when connected) sends a command ack; re-sent until C2 acknowledges it. */
+    public EdgeToC2 sendAck(CommandAck ack) {
+        return sendReliably(EdgeToC2.newBuilder().setAck(ack).build());
+    }
+
+    private EdgeToC2 sendReliably(EdgeToC2 message) {
+        synchronized (sendLock) {
+            EdgeToC2 stamped = outbox.append(message);
+            if (active != null) {
+                active.send(stamped);
+            }
+            return stamped;
+        }
+    }
+
+    /** Sends a telemetry sample now, or spools it while the link is down (or C2 is not keeping up). */
+    public void sendTelemetry(Telemetry sample) {
+        synchronized (sendLock) {
+            if (active != null && active.ready()) {
+                active.send(EdgeToC2.newBuilder().setTelemetry(sample).build());
+            } else {
+                spool.add(sample);
+            }
+        }
+    }
+
+    /** Asks C2 for a blob; returns false when the link is down (the caller asks again on reconnect). */
+    public boolean requestBlob(BlobKind kind, String sha256) {
+        synchronized (sendLock) {
+            if (active == null) {
+                return false;
+            }
+            active.send(EdgeToC2.newBuilder()
+                    .setBlobRequest(BlobRequest.newBuilder().setKind(kind).setSha256(sha256)).build());
+            return true;
+        }
+    }
+
+    private void run() {
+        while (!closing) {
+            setState(LinkState.CONNECTING);
+            ManagedChannel channel = null;
+            try {
+                channel = channels.open();
+                runSession(channel);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                failedAttempts.incrementAndGet();
+                // Offline for hours must not mean a warning every few seconds: warn once, then debug.
+                if (failuresInARow++ == 0) {
+                    LOG.warnf("cannot reach C2 at %s:%d (%s); retrying with backoff", settings.host(),
+                            settings.port(), rootMessage(e));
+                } else {
+                    LOG.debugf("C2 attempt %d failed: %s", failuresInARow, rootMessage(e));
+                }
+            } finally {
+                synchronized (sendLock) {
+                    active = null;
+                }
+                if (channel != null) {
+                    channel.shutdownNow();
+                }
+            }
+            if (closing) {
+                break;
+            }
+            setState(LinkState.DISCONNECTED);
+            try {
+                Thread.sleep(backoff.nextDelayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        setState(LinkState.CLOSED);
+    }
+
+    private void runSession(ManagedChannel channel) throws InterruptedException {
+        Session session = new Session();
+        EdgeLinkGrpc.newStub(channel).connect(session);
+        session.send(EdgeToC2.newBuilder().setHello(hello.get()).build());
+        Welcome welcome;
+        try {
+            welcome = session.welcome.get(settings.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("stream closed before Welcome: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            session.cancel("no Welcome within " + settings.handshakeTimeoutMillis() + " ms");
+            throw new IllegalStateException("no Welcome from C2 within " + settings.handshakeTimeoutMillis() + " ms");
+        }
+        synchronized (sendLock) {
+            outbox.acknowledge(welcome.getLastReceivedSeq());
+            List<EdgeToC2> resend = outbox.pendingAfter(welcome.getLastReceivedSeq());
+            for (EdgeToC2 m : resend) {
+                session.send(m);
+            }
+            for (Telemetry t : spool.drain()) {
+                session.send(EdgeToC2.newBuilder().setTelemetry(t).build());
+            }
+            active = session;
+            LOG.infof("C2 link up (C2 %s, stored up to seq %d, re-sent %d)", welcome.getC2Instance(),
+                    welcome.getLastReceivedSeq(), resend.size());
+        }
+        sessions.incrementAndGet();
+        failuresInARow = 0;
+        backoff.reset();
+        setState(LinkState.CONNECTED);
+        while (!closing && !session.closed.await(settings.heartbeatMillis(), TimeUnit.MILLISECONDS)) {
+            synchronized (sendLock) {
+                session.send(EdgeToC2.newBuilder().setHeartbeat(heartbeat.get()).build());
+            }
+        }
+        if (closing) {
+            session.cancel("node shutting down");
+        } else {
+            LOG.warnf("C2 link down: %s", session.closeReason);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private void setState(LinkState next) {
+        if (state != next) {
+            state = next;
+            try {
+                listener.onLinkState(next);
+            } catch (RuntimeException e) {
+                LOG.error("link state listener failed", e);
+            }
+        }
+    }
+
+    private void onMessage(Session session, C2ToEdge msg) {
+        switch (msg.getBodyCase()) {
+            case WELCOME -> session.welcome.complete(msg.getWelcome());
+            case STATUS_ACK -> outbox.acknowledge(msg.getStatusAck().getSeq());
+            case BLOB -> listener.onBlob(msg.getBlob());
+            case ASSIGN, ABORT, EMERGENCY_STOP -> listener.onCommand(msg);
+            default -> {
+                unknownMessages.incrementAndGet();
+                LOG.warnf("ignoring a C2 message without a known body (command_seq %d)", msg.getCommandSeq());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        supervisor.interrupt();
+        synchronized (sendLock) {
+            if (active != null) {
+                active.cancel("node shutting down");
+            }
+        }
+        try {
+            supervisor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        setState(LinkState.CLOSED);
+    }
+
+    /** One Connect stream: its request side, the Welcome handshake and its end. */
+    private final class Session implements ClientResponseObserver<EdgeToC2, C2ToEdge> {
+        final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
+        final CountDownLatch closed = new CountDownLatch(1);
+        volatile String closeReason = "";
+        private ClientCallStreamObserver<EdgeToC2> requests;
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<EdgeToC2> requestStream) {
+            this.requests = requestStream;
+        }
+
+        boolean ready() {
+            return closed.getCount() > 0 && requests.isReady();
+        }
+
+        void send(EdgeToC2 message) {
+            if (closed.getCount() == 0) {
+                return;
+            }
+            try {
+                requests.onNext(message);
+            } catch (RuntimeException e) {
+                // The call was cancelled under us: the session is over, the outbox keeps the message.
+                end("send failed: " + e);
+            }
+        }
+
+        void cancel(String why) {
+            if (closed.getCount() > 0) {
+                requests.cancel(why, null);
+                end(why);
+            }
+        }
+
+        @Override
+        public void onNext(C2ToEdge value) {
+            try {
+                onMessage(this, value);
+            } catch (RuntimeException e) {
+                LOG.error("failed to handle a C2 message", e);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            end("stream error: " + t);
+        }
+
+        @Override
+        public void onCompleted() {
+            end("C2 closed the stream");
+        }
+
+        private void end(String why) {
+            if (closed.getCount() > 0) {
+                closeReason = why;
+                welcome.completeExceptionally(new IllegalStateException(why));
+                closed.countDown();
+            }
+        }
+    }
+}

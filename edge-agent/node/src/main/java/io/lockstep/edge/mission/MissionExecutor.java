@@ -1,0 +1,212 @@
+package io.lockstep.edge.mission;
+
+import io.lockstep.edge.command.CommandHandler;
+import io.lockstep.edge.command.CommandRefusedException;
+import io.lockstep.platform.safety.EstopSource;
+import io.lockstep.proto.v1.AbortMission;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.EmergencyStop;
+import io.lockstep.proto.v1.MissionAssignment;
+import io.lockstep.proto.v1.NodeMissionState;
+import io.lockstep.proto.v1.TraceContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the node's missions, one at a time: applies C2's mission commands (assign, abort,
+ * emergency stop), resumes an interrupted mission at start-up, and serves the debug port's view
+ * and controls.
+ *
+ * <p>A new assignment for the mission already running is a no-op (C2 re-sent it); a different
+ * mission supersedes the running one, which ends ABORTED. The assignment is persisted before it is
+ * acknowledged, so after a crash the node knows what it was doing.
+ */
+public final class MissionExecutor implements CommandHandler, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MissionExecutor.class);
+
+    private final NodeServices services;
+    private final MissionStore store;
+    private final MissionLoader loader;
+    private final int snapshotEvery;
+    private volatile MissionRun current;
+    /** The last mission's final view, kept for status after it ended or after a restart. */
+    private volatile MissionView lastEnded;
+
+    public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
+        this.services = services;
+        this.store = store;
+        this.loader = loader;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    @Override
+    public void apply(C2ToEdge command) throws CommandRefusedException {
+        switch (command.getBodyCase()) {
+            case ASSIGN -> assign(command.getAssign().getAssignment());
+            case ABORT -> abort(command.getAbort());
+            case EMERGENCY_STOP -> emergencyStop(command.getEmergencyStop());
+            default -> throw new CommandRefusedException("unsupported command " + command.getBodyCase());
+        }
+    }
+
+    /** Starts (or, for the mission already running, keeps) an assigned mission. */
+    public synchronized void assign(MissionAssignment assignment) throws CommandRefusedException {
+        MissionPlan plan;
+        try {
+            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery);
+        } catch (InvalidAssignmentException e) {
+            rejectWithStatus(assignment, e.getMessage());
+            throw new CommandRefusedException("assignment rejected: " + e.getMessage());
+        }
+        if (current != null && current.alive()) {
+            if (current.missionId().equals(plan.missionId())) {
+                LOG.infof("mission %s is already running; assignment ignored", plan.missionId());
+                return;
+            }
+            MissionRun superseded = current;
+            superseded.abort("superseded by mission " + plan.missionId());
+            superseded.join();
+        }
+        store.saveAssignment(assignment);
+        services.ticks().clear();
+        start(plan, false);
+    }
+
+    private int defaultTickPeriod() {
+        return services.defaultTickPeriodMs();
+    }
+
+    private void rejectWithStatus(MissionAssignment assignment, String why) {
+        String id = assignment.getMission().getId();
+        MissionView rejected = new MissionView(id, NodeMissionState.REJECTED, why, -1, "", "", List.of(), 0, false,
+                "CONTINUE", 0, 0);
+        services.reporter().status(StatusMessages.of(rejected, services.supervisor().counts()));
+    }
+
+    private void start(MissionPlan plan, boolean resume) {
+        Span span = missionSpan(plan.assignment(), resume);
+        MissionRun run = new MissionRun(plan, services, loader, store, span, resume, this::ended);
+        current = run;
+        run.start();
+    }
+
+    /** Called on the mission's own thread as it ends; not synchronized, as abort() joins that thread. */
+    private void ended(MissionRun run) {
+        if (current == run) {
+            lastEnded = run.view();
+        }
+    }
+
+    private Span missionSpan(MissionAssignment assignment, boolean resume) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), assignment.getTrace(),
+                TRACE_GETTER);
+        return services.tracer().spanBuilder(resume ? "mission.resume" : "mission.execute")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(AttributeKey.stringKey("lockstep.mission.id"), assignment.getMission().getId())
+                .setAttribute(AttributeKey.stringKey("lockstep.node.id"), services.nodeId())
+                .setAttribute(AttributeKey.longKey("lockstep.share.index"), (long) assignment.getShareIndex())
+                .startSpan();
+    }
+
+    private static final TextMapGetter<TraceContext> TRACE_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(TraceContext carrier) {
+            return List.of("traceparent", "tracestate");
+        }
+
+        @Override
+        public String get(TraceContext carrier, String key) {
+            if (carrier == null) {
+                return null;
+            }
+            String value = switch (key) {
+                case "traceparent" -> carrier.getTraceparent();
+                case "tracestate" -> carrier.getTracestate();
+                default -> "";
+            };
+            return value.isEmpty() ? null : value;
+        }
+    };
+
+    private synchronized void abort(AbortMission abort) throws CommandRefusedException {
+        if (current == null || !current.missionId().equals(abort.getMissionId())) {
+            if (lastEnded != null && lastEnded.missionId().equals(abort.getMissionId())) {
+                return; // already over: nothing to abort, and not an error for C2
+            }
+            throw new CommandRefusedException("mission " + abort.getMissionId() + " is not running on this node");
+        }
+        current.abort(abort.getReason().isEmpty() ? "aborted by C2" : "aborted by C2: " + abort.getReason());
+        current.join();
+    }
+
+    private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
+        if (stop.getEngaged()) {
+            services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
+        } else if (!services.supervisor().clearEmergencyStop(EstopSource.C2)) {
+            throw new CommandRefusedException("C2 may not clear this e-stop");
+        }
+    }
+
+    /** Resumes the mission that was running when the node stopped (crash or shutdown), if any. */
+    public synchronized void recover() {
+        Optional<MissionAssignment> stored = store.assignment();
+        if (stored.isEmpty()) {
+            return;
+        }
+        MissionAssignment assignment = stored.get();
+        Optional<MissionStore.Outcome> outcome = store.outcome();
+        if (outcome.isPresent()) {
+            lastEnded = new MissionView(assignment.getMission().getId(), outcome.get().state(), outcome.get().detail(),
+                    -1, "", store.journalPath(assignment.getMission().getId()).toString(), List.of(), 0, false,
+                    "CONTINUE", 0, 0);
+            return;
+        }
+        MissionPlan plan;
+        try {
+            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery);
+        } catch (InvalidAssignmentException e) {
+            LOG.errorf("stored assignment can no longer be run: %s", e.getMessage());
+            store.saveOutcome(NodeMissionState.FAILED, e.getMessage());
+            return;
+        }
+        boolean hasJournal = java.nio.file.Files.exists(store.journalPath(plan.missionId()));
+        LOG.infof("recovering mission %s (%s)", plan.missionId(), hasJournal ? "from its journal" : "reloading");
+        start(plan, hasJournal);
+    }
+
+    /** The current mission's view, or the last one's after it ended; empty when none ever ran. */
+    public Optional<MissionView> view() {
+        MissionRun current = this.current;
+        if (current != null) {
+            return Optional.of(current.view());
+        }
+        return Optional.ofNullable(lastEnded);
+    }
+
+    public Optional<MissionRun> running() {
+        MissionRun current = this.current;
+        return current != null && current.alive() ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Debug port: feed an operator test input into the next tick (journaled as a command). */
+    public void inject(String kind, byte[] data) {
+        services.hostInputs().command(kind, data);
+    }
+
+    @Override
+    public void close() {
+        MissionRun run = current;
+        if (run != null && run.alive()) {
+            run.shutdown();
+        }
+    }
+}

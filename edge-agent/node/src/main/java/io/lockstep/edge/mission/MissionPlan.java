@@ -1,0 +1,127 @@
+package io.lockstep.edge.mission;
+
+import io.lockstep.proto.v1.AgentSpec;
+import io.lockstep.proto.v1.ExecutionLimits;
+import io.lockstep.proto.v1.LinkLossPolicy;
+import io.lockstep.proto.v1.Mission;
+import io.lockstep.proto.v1.MissionAssignment;
+import io.lockstep.proto.v1.ModelRef;
+import io.lockstep.proto.v1.Polygon;
+import io.lockstep.runtime.RuntimeLimits;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated assignment, in the units the node runs it with: the assigned area in the local frame,
+ * the tick period, the runtime limits and the offline policy. Building one is where hostile or
+ * malformed assignments are refused, before anything is fetched or instantiated.
+ */
+public record MissionPlan(
+        MissionAssignment assignment,
+        LocalFrame frame,
+        double[] assignedArea,
+        int shareIndex,
+        int shareCount,
+        int tickPeriodMs,
+        long maxTicks,
+        long deadlineUnixMs,
+        RuntimeLimits limits,
+        LinkLossPolicy linkLossPolicy,
+        long linkLossTimeoutMs) {
+
+    /** Upper bound on the tick period: slower than 1 Hz is not a control loop. */
+    public static final int MAX_TICK_PERIOD_MS = 1_000;
+    public static final int MAX_AGENTS = 64;
+
+    public String missionId() {
+        return assignment.getMission().getId();
+    }
+
+    public List<AgentSpec> agents() {
+        return assignment.getMission().getAgentsList();
+    }
+
+    public List<ModelRef> models() {
+        return assignment.getMission().getModelsList();
+    }
+
+    /**
+     * @param nodeId this node's id; an assignment addressed to another node is refused
+     * @param defaultTickPeriodMs the node's period when the mission sets none
+     * @param snapshotEvery snapshot interval for the runtime's journal
+     */
+    public static MissionPlan of(MissionAssignment assignment, String nodeId, int defaultTickPeriodMs,
+            int snapshotEvery) {
+        Mission mission = assignment.getMission();
+        if (mission.getId().isBlank()) {
+            throw new InvalidAssignmentException("mission id is empty");
+        }
+        if (!assignment.getNodeId().isEmpty() && !assignment.getNodeId().equals(nodeId)) {
+            throw new InvalidAssignmentException(
+                    "assignment is for node " + assignment.getNodeId() + ", this is " + nodeId);
+        }
+        if (mission.getAgentsCount() == 0 || mission.getAgentsCount() > MAX_AGENTS) {
+            throw new InvalidAssignmentException("a mission needs 1.." + MAX_AGENTS + " agents, got "
+                    + mission.getAgentsCount());
+        }
+        Set<String> names = new HashSet<>();
+        for (AgentSpec agent : mission.getAgentsList()) {
+            if (!names.add(agent.getName())) {
+                throw new InvalidAssignmentException("duplicate agent name " + agent.getName());
+            }
+            requireDigest(agent.getModuleSha256(), "agent " + agent.getName() + " module");
+        }
+        for (ModelRef model : mission.getModelsList()) {
+            requireDigest(model.getSha256(), "model " + model.getName());
+        }
+        LocalFrame frame;
+        double[] area;
+        try {
+            frame = LocalFrame.of(mission);
+            Polygon assigned = assignment.hasAssignedArea() && assignment.getAssignedArea().getVerticesCount() > 0
+                    ? assignment.getAssignedArea()
+                    : mission.getArea();
+            area = frame.toLocalPairs(assigned);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("bad area: " + e.getMessage(), e);
+        }
+        int shareCount = assignment.getShareCount() == 0 ? 1 : assignment.getShareCount();
+        if (assignment.getShareIndex() >= shareCount) {
+            throw new InvalidAssignmentException("share_index " + assignment.getShareIndex()
+                    + " is not below share_count " + shareCount);
+        }
+        ExecutionLimits limits = mission.getLimits();
+        int period = limits.getTickPeriodMs() == 0 ? defaultTickPeriodMs : limits.getTickPeriodMs();
+        if (period < 1 || period > MAX_TICK_PERIOD_MS) {
+            throw new InvalidAssignmentException("tick_period_ms must be 1.." + MAX_TICK_PERIOD_MS + ", got " + period);
+        }
+        RuntimeLimits runtimeLimits;
+        try {
+            runtimeLimits = RuntimeLimits.defaults().withSnapshotEveryTicks(snapshotEvery);
+            if (limits.getFuelPerTick() != 0) {
+                runtimeLimits = runtimeLimits.withFuelPerTick(limits.getFuelPerTick());
+            }
+            if (limits.getMaxMemoryPages() != 0) {
+                runtimeLimits = runtimeLimits.withMaxMemoryPages(limits.getMaxMemoryPages());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("bad limits: " + e.getMessage(), e);
+        }
+        LinkLossPolicy policy = switch (mission.getLinkLossPolicy()) {
+            case HOLD, RETURN_TO_BASE, CONTINUE -> mission.getLinkLossPolicy();
+            default -> LinkLossPolicy.CONTINUE;
+        };
+        return new MissionPlan(assignment, frame, area, assignment.getShareIndex(), shareCount, period,
+                limits.getMaxTicks(), mission.getDeadlineUnixMs(), runtimeLimits, policy,
+                Integer.toUnsignedLong(mission.getLinkLossTimeoutMs()));
+    }
+
+    private static void requireDigest(String sha256, String what) {
+        try {
+            BlobCache.requireDigest(sha256);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException(what + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,452 @@
+package io.lockstep.edge.mission;
+
+import io.lockstep.platform.geometry.Polygon;
+import io.lockstep.platform.geometry.Vec2;
+import io.lockstep.platform.safety.DeadmanWatchdog;
+import io.lockstep.platform.safety.SupervisorDecision;
+import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.proto.v1.LinkLossPolicy;
+import io.lockstep.proto.v1.NodeMissionState;
+import io.lockstep.proto.v1.Telemetry;
+import io.lockstep.runtime.AgentSnapshot;
+import io.lockstep.runtime.AgentState;
+import io.lockstep.runtime.InferenceService;
+import io.lockstep.runtime.JournalException;
+import io.lockstep.runtime.MissionRuntime;
+import io.lockstep.runtime.PeerMessage;
+import io.lockstep.runtime.SensorFrame;
+import io.lockstep.runtime.TickInputs;
+import io.lockstep.runtime.TickResult;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One mission on this node, on its own thread: load it (or resume it from its journal), then tick
+ * it at its fixed period until every agent has finished, one faults the mission, or it is aborted.
+ *
+ * <p>Each tick: read the vehicle's sensors into a sensor frame, feed it with the host events raised
+ * since the last tick into the runtime (which journals them), pass the agents' velocity request
+ * through the safety supervisor to the vehicle, advance the vehicle by one period, kick the
+ * dead-man's switch and report what changed. While the link-loss policy (HOLD, RETURN_TO_BASE) or a
+ * debug pause is in effect the agents are not ticked; the vehicle holds or returns under the
+ * supervisor, and the loop still kicks the dead-man's switch.
+ */
+public final class MissionRun {
+
+    private static final Logger LOG = Logger.getLogger(MissionRun.class);
+    /** Progress-only status updates at most this often; state changes are reported at once. */
+    private static final long PROGRESS_REPORT_MILLIS = 5_000;
+
+    private final MissionPlan plan;
+    private final NodeServices services;
+    private final MissionLoader loader;
+    private final MissionStore store;
+    private final Span span;
+    private final Consumer<MissionRun> onEnd;
+    private final boolean resume;
+    private final Thread thread;
+    private final Polygon fence;
+
+    private volatile NodeMissionState state;
+    private volatile String detail = "";
+    private volatile long tick = -1;
+    private volatile String fingerprint = "";
+    private volatile List<AgentSnapshot> agents = List.of();
+    private volatile long inferenceCalls;
+    private volatile long overruns;
+    private volatile boolean paused;
+    /** Set by the loop once it actually holds for a pause, so "paused" in the view means no tick runs. */
+    private volatile boolean holdingForPause;
+    private volatile LinkLossPolicy policyInEffect = LinkLossPolicy.CONTINUE;
+    private final AtomicInteger stepsRequested = new AtomicInteger();
+
+    private volatile boolean stopRequested;
+    private volatile NodeMissionState stopState;
+    private volatile String stopDetail = "";
+
+    private boolean overriddenLastTick;
+    private long lastProgressReport;
+    private int lastReportedProgress = -1;
+
+    MissionRun(MissionPlan plan, NodeServices services, MissionLoader loader, MissionStore store, Span span,
+            boolean resume, Consumer<MissionRun> onEnd) {
+        this.plan = plan;
+        this.services = services;
+        this.loader = loader;
+        this.store = store;
+        this.span = span;
+        this.resume = resume;
+        this.onEnd = onEnd;
+        this.state = NodeMissionState.ACCEPTED;
+        this.fence = toPolygon(plan.assignedArea());
+        this.thread = new Thread(this::run, "mission-" + plan.missionId());
+        this.thread.setDaemon(true);
+    }
+
+    private static Polygon toPolygon(double[] pairs) {
+        List<Vec2> vertices = new ArrayList<>(pairs.length / 2);
+        for (int i = 0; i < pairs.length; i += 2) {
+            vertices.add(new Vec2(pairs[i], pairs[i + 1]));
+        }
+        return new Polygon(vertices);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    public String missionId() {
+        return plan.missionId();
+    }
+
+    public MissionPlan plan() {
+        return plan;
+    }
+
+    public MissionView view() {
+        return new MissionView(plan.missionId(), state, detail, tick, fingerprint,
+                store.journalPath(plan.missionId()).toString(), agents, inferenceCalls, holdingForPause,
+                policyInEffect.name(), overruns, plan.tickPeriodMs());
+    }
+
+    /** Ends the mission as ABORTED (from C2 or a commander). */
+    public void abort(String reason) {
+        requestStop(NodeMissionState.ABORTED, reason);
+    }
+
+    /** Stops the thread without ending the mission: it is resumed from its journal at the next start. */
+    public void shutdown() {
+        requestStop(null, "node shutting down");
+        join();
+    }
+
+    private void requestStop(NodeMissionState terminal, String why) {
+        stopState = terminal;
+        stopDetail = why;
+        // No interrupt: it would close the journal's and the outbox's file channels under the
+        // thread (NIO's ClosedByInterruptException). The loop notices within one tick period.
+        stopRequested = true;
+    }
+
+    public void join() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
+    /** Debug port: stop ticking the agents (the vehicle holds) until {@link #unpause}. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void unpause() {
+        paused = false;
+    }
+
+    /** Debug port: while paused, run exactly one more tick. */
+    public void step() {
+        stepsRequested.incrementAndGet();
+    }
+
+    private void run() {
+        MissionRuntime runtime = null;
+        InferenceService inference = null;
+        DeadmanWatchdog watchdog = null;
+        try (Scope ignored = span.makeCurrent()) {
+            MissionLoader.Loaded loaded;
+            if (resume) {
+                transition(NodeMissionState.LOADING, "resuming from journal");
+                loaded = loader.resume(plan);
+            } else {
+                transition(NodeMissionState.ACCEPTED, "fetching modules");
+                loaded = loader.load(plan, this::stopRequested,
+                        () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"));
+            }
+            runtime = loaded.runtime();
+            inference = loaded.inference();
+            tick = loaded.lastTick();
+            runtime.initResult().ifPresent(init -> {
+                fingerprint = init.fingerprint();
+                agents = init.agents();
+            });
+            if (stopRequested) {
+                return;
+            }
+            if (!agents.isEmpty() && agents.stream().allMatch(a -> a.state() != AgentState.RUNNING)) {
+                finishAfterLastAgent(agents);
+                return;
+            }
+            transition(NodeMissionState.RUNNING, resume ? "resumed from journal after tick " + tick : "");
+            services.hostInputs().drain();
+            services.mesh().join(plan.missionId());
+            services.supervisor().setGeofence(fence);
+            watchdog = new DeadmanWatchdog(services.supervisor(), Duration.ofMillis(plan.tickPeriodMs()),
+                    services.deadmanMissedPeriods()).start();
+            loop(runtime, watchdog);
+        } catch (MissionLoader.LoadFailure e) {
+            finish(e.state(), e.getMessage());
+        } catch (JournalException e) {
+            LOG.errorf(e, "mission %s: journal failure", plan.missionId());
+            finish(NodeMissionState.FAILED, "journal failure: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "mission %s failed", plan.missionId());
+            finish(NodeMissionState.FAILED, "node error: " + e);
+        } finally {
+            if (watchdog != null) {
+                watchdog.disarm();
+                watchdog.close();
+            }
+            if (stopRequested && stopState != null && !MissionStates.isTerminal(state)) {
+                finish(stopState, stopDetail);
+            } else if (!MissionStates.isTerminal(state)) {
+                // Shutdown: nobody ticks any more, so the vehicle must not keep its last setpoint.
+                services.vehicle().stop();
+            }
+            services.mesh().leave(plan.missionId());
+            closeQuietly(runtime);
+            if (inference instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+            span.end();
+            onEnd.accept(this);
+        }
+    }
+
+    private boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private void loop(MissionRuntime runtime, DeadmanWatchdog watchdog) {
+        long periodNanos = plan.tickPeriodMs() * 1_000_000L;
+        double dt = plan.tickPeriodMs() / 1000.0;
+        long telemetryEvery = Math.max(1, Math.round(1000.0 / (services.telemetryHz() * plan.tickPeriodMs())));
+        LinkLossMonitor linkLoss = new LinkLossMonitor(plan.linkLossPolicy(), plan.linkLossTimeoutMs(),
+                services.clockMillis());
+        long next = System.nanoTime();
+        while (!stopRequested) {
+            long now = System.nanoTime();
+            if (now < next) {
+                LockSupport.parkNanos(next - now);
+                continue;
+            }
+            next += periodNanos;
+            if (now - next > periodNanos) {
+                // More than a whole period behind: skip the missed slots instead of bursting to catch up.
+                overruns++;
+                next = now + periodNanos;
+            }
+            boolean linkUp = services.reporter().linkUp();
+            LinkLossPolicy policy = linkLoss.evaluate(linkUp);
+            if (policy != policyInEffect) {
+                onPolicyChange(policy);
+            }
+            if (policy != LinkLossPolicy.CONTINUE) {
+                holdOrReturn(policy, dt, watchdog);
+                continue;
+            }
+            if (paused && stepsRequested.get() == 0) {
+                holdingForPause = true;
+                holdOrReturn(LinkLossPolicy.HOLD, dt, watchdog);
+                continue;
+            }
+            holdingForPause = false;
+            if (paused) {
+                stepsRequested.decrementAndGet();
+            }
+            tickOnce(runtime, watchdog, dt, linkUp, telemetryEvery);
+            if (plan.maxTicks() > 0 && tick >= plan.maxTicks() && !MissionStates.isTerminal(state)) {
+                finish(NodeMissionState.COMPLETED, "reached max_ticks " + plan.maxTicks());
+            }
+            if (plan.deadlineUnixMs() > 0 && services.clockMillis().getAsLong() > plan.deadlineUnixMs()
+                    && !MissionStates.isTerminal(state)) {
+                finish(NodeMissionState.FAILED, "deadline passed before every agent finished");
+            }
+            if (MissionStates.isTerminal(state)) {
+                return;
+            }
+        }
+    }
+
+    private void onPolicyChange(LinkLossPolicy policy) {
+        policyInEffect = policy;
+        services.hostInputs().hostEvent("link_loss_policy", policy.name().getBytes(StandardCharsets.UTF_8));
+        if (policy == LinkLossPolicy.CONTINUE) {
+            services.supervisor().setGeofence(fence);
+            transition(NodeMissionState.RUNNING, "link to C2 restored");
+        } else {
+            if (policy == LinkLossPolicy.RETURN_TO_BASE) {
+                // The base may lie outside the mission area, like the supervisor's own battery return.
+                services.supervisor().setGeofence(null);
+            }
+            transition(NodeMissionState.HOLDING, "link to C2 down for over " + plan.linkLossTimeoutMs()
+                    + " ms: " + policy.name());
+        }
+    }
+
+    private void holdOrReturn(LinkLossPolicy policy, double dt, DeadmanWatchdog watchdog) {
+        VehicleReadings readings = services.vehicle().readSensors();
+        Vec2 velocity = policy == LinkLossPolicy.RETURN_TO_BASE
+                ? services.returnToBase().velocityFrom(readings.position())
+                : Vec2.ZERO;
+        SupervisorDecision decision = services.supervisor().apply(Math.max(0, tick), velocity, readings, dt);
+        overriddenLastTick |= decision.overridden();
+        services.vehicle().advance(dt);
+        watchdog.kick(Math.max(0, tick));
+    }
+
+    private void tickOnce(MissionRuntime runtime, DeadmanWatchdog watchdog, double dt, boolean linkUp,
+            long telemetryEvery) {
+        VehicleReadings readings = services.vehicle().readSensors();
+        int flags = (services.supervisor().isEmergencyStopLatched() ? SensorFrame.FLAG_ESTOP_LATCHED : 0)
+                | (linkUp ? SensorFrame.FLAG_LINK_UP : 0)
+                | (overriddenLastTick ? SensorFrame.FLAG_SUPERVISOR_INTERVENED : 0);
+        SensorFrame frame = new SensorFrame(tick + 1, readings.position().x(), readings.position().y(),
+                readings.velocity().x(), readings.velocity().y(), readings.batteryFraction(), flags,
+                readings.ranges());
+        TickInputs.Builder inputs = TickInputs.builder().sensorFrame(frame.encode());
+        int commands = 0;
+        int hostEvents = 0;
+        for (HostInputs.Pending p : services.hostInputs().drain()) {
+            if (p.command()) {
+                inputs.command(p.kind(), p.data());
+                commands++;
+            } else {
+                inputs.hostEvent(p.kind(), p.data());
+                hostEvents++;
+            }
+        }
+        List<PeerMessage> fromPeers = services.mesh().drain(plan.missionId());
+        fromPeers.forEach(inputs::peerMessage);
+        TickResult result = runtime.tick(inputs.build());
+        if (!result.emitted().isEmpty()) {
+            services.mesh().publish(plan.missionId(), result.emitted());
+        }
+        Vec2 requested = result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO);
+        SupervisorDecision decision = services.supervisor().apply(result.tick(), requested, readings, dt);
+        overriddenLastTick = decision.overridden();
+        services.vehicle().advance(dt);
+        watchdog.kick(result.tick());
+
+        tick = result.tick();
+        fingerprint = result.fingerprint();
+        inferenceCalls += result.inferenceCalls();
+        List<AgentSnapshot> previous = agents;
+        agents = result.agents();
+        services.ticks().add(new TickRecord(result.tick(), frame.xM(), frame.yM(), frame.batteryFraction(), flags,
+                fromPeers.size(), commands, hostEvents, requested.x(), requested.y(), decision.velocity().x(),
+                decision.velocity().y(), decision.overridden(), result.emitted().size(), result.inferenceCalls(),
+                result.fingerprint()));
+        if (result.tick() % telemetryEvery == 0) {
+            services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
+                    .setTick(result.tick()).setXM(readings.position().x()).setYM(readings.position().y())
+                    .setVxMps(readings.velocity().x()).setVyMps(readings.velocity().y())
+                    .setBatteryFraction(readings.batteryFraction()).build());
+        }
+        if (result.allFinished()) {
+            finishAfterLastAgent(result.agents());
+        } else if (agentStatesChanged(previous, agents)) {
+            report();
+        } else {
+            reportProgressNowAndThen();
+        }
+    }
+
+    private void finishAfterLastAgent(List<AgentSnapshot> last) {
+        List<String> faults = last.stream().filter(a -> a.state() == AgentState.FAULTED)
+                .map(a -> a.name() + ": " + a.fault()).toList();
+        if (faults.isEmpty()) {
+            finish(NodeMissionState.COMPLETED, "every agent finished");
+        } else {
+            finish(NodeMissionState.FAILED, "agent fault: " + String.join("; ", faults));
+        }
+    }
+
+    private static boolean agentStatesChanged(List<AgentSnapshot> before, List<AgentSnapshot> after) {
+        if (before.size() != after.size()) {
+            return true;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            AgentSnapshot a = before.get(i);
+            AgentSnapshot b = after.get(i);
+            if (a.state() != b.state() || !Objects.equals(a.fault(), b.fault())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void reportProgressNowAndThen() {
+        long now = services.clockMillis().getAsLong();
+        if (now - lastProgressReport < PROGRESS_REPORT_MILLIS) {
+            return;
+        }
+        int progress = agents.stream().mapToInt(AgentSnapshot::progressPermille).sum();
+        if (progress != lastReportedProgress) {
+            lastReportedProgress = progress;
+            report();
+        }
+    }
+
+    private void transition(NodeMissionState next, String why) {
+        state = next;
+        detail = why;
+        span.addEvent("state " + next.name(), Attributes.builder().put("detail", why).put("tick", tick).build());
+        LOG.infof("mission %s: %s%s", plan.missionId(), next, why.isEmpty() ? "" : " (" + why + ")");
+        report();
+    }
+
+    private void finish(NodeMissionState terminal, String why) {
+        if (MissionStates.isTerminal(state)) {
+            return;
+        }
+        store.saveOutcome(terminal, why);
+        // Stop first, report second: whoever sees the terminal state may rely on the vehicle being stopped.
+        services.vehicle().stop();
+        services.supervisor().setGeofence(null);
+        if (terminal != NodeMissionState.COMPLETED) {
+            span.setStatus(StatusCode.ERROR, terminal.name() + ": " + why);
+        }
+        transition(terminal, why);
+    }
+
+    private void report() {
+        lastProgressReport = services.clockMillis().getAsLong();
+        try {
+            services.reporter().status(StatusMessages.of(view(), services.supervisor().counts()));
+        } catch (RuntimeException e) {
+            // The mission goes on: the vehicle's safety does not depend on reaching C2.
+            LOG.errorf(e, "mission %s: could not queue a status update", plan.missionId());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warnf("closing %s failed: %s", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

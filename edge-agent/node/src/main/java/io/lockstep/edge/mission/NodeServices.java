@@ -1,0 +1,47 @@
+package io.lockstep.edge.mission;
+
+import io.lockstep.platform.safety.SafetySupervisor;
+import io.lockstep.platform.vehicle.Vehicle;
+import io.lockstep.runtime.ExecutionMode;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.function.LongSupplier;
+
+/**
+ * The node-wide things every mission run uses: the vehicle and its supervisor, where to report,
+ * and the tunables that do not come from the mission.
+ *
+ * @param vehicle the vehicle (simulated or real)
+ * @param supervisor the always-on safety supervisor in front of it
+ * @param returnToBase guidance for the RETURN_TO_BASE link-loss policy
+ * @param reporter status and telemetry sink
+ * @param mesh the swarm mesh ({@link PeerMesh#NONE} when disabled)
+ * @param inference builds a mission's inference service from its models
+ * @param hostInputs inputs raised between ticks, fed into the next one
+ * @param ticks ring of recent ticks for the debug port
+ * @param tracer OpenTelemetry tracer for mission spans
+ * @param nodeId this node's id
+ * @param executionMode how the runtime executes Wasm
+ * @param defaultTickPeriodMs tick period of missions that set none
+ * @param telemetryHz telemetry rate towards C2
+ * @param deadmanMissedPeriods tick periods without a tick before the dead-man's switch trips
+ * @param blobTimeoutMillis how long to wait for a module or model from C2
+ * @param clockMillis wall clock (deadline, link-loss timeout)
+ */
+public record NodeServices(
+        Vehicle vehicle,
+        SafetySupervisor supervisor,
+        ReturnToBaseGuidance returnToBase,
+        MissionReporter reporter,
+        PeerMesh mesh,
+        InferenceFactory inference,
+        HostInputs hostInputs,
+        TickRing ticks,
+        Tracer tracer,
+        String nodeId,
+        ExecutionMode executionMode,
+        int defaultTickPeriodMs,
+        double telemetryHz,
+        int deadmanMissedPeriods,
+        long blobTimeoutMillis,
+        LongSupplier clockMillis) {
+}

@@ -1,0 +1,174 @@
+package io.lockstep.edge.link;
+
+import static io.lockstep.edge.testing.FakeC2.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lockstep.edge.testing.FakeC2;
+import io.lockstep.proto.v1.Blob;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.Heartbeat;
+import io.lockstep.proto.v1.Hello;
+import io.lockstep.proto.v1.StatusUpdate;
+import io.lockstep.proto.v1.Telemetry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class C2LinkTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeC2 c2;
+    private C2Link link;
+    private final List<C2ToEdge> commands = new CopyOnWriteArrayList<>();
+    private final List<LinkState> states = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startC2() throws Exception {
+        c2 = new FakeC2();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (link != null) {
+            link.close();
+            link.outbox().close();
+            link.spool().close();
+        }
+        c2.close();
+    }
+
+    private C2Link newLink() {
+        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200);
+        C2Link l = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
+                new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
+                () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(),
+                () -> Heartbeat.newBuilder().setMissionId("m").build(),
+                new LinkListener() {
+                    public void onCommand(C2ToEdge command) {
+                        commands.add(command);
+                    }
+
+                    public void onBlob(Blob blob) {
+                    }
+
+                    public void onLinkState(LinkState state) {
+                        states.add(state);
+                    }
+                }, new Backoff(20, 200, new Random(7)));
+        l.start();
+        return l;
+    }
+
+    private static StatusUpdate status(String detail) {
+        return StatusUpdate.newBuilder().setMissionId("m").setDetail(detail).build();
+    }
+
+    @Test
+    void linkCutAndRestoredDeliversEveryStatusOnceAndInOrderAndTheSpooledTelemetry() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        link.sendStatus(status("a"));
+        await("a stored", () -> c2.lastStoredSeq() == 1);
+
+        c2.cut();
+        await("link down", () -> link.state() != LinkState.CONNECTED);
+        link.sendStatus(status("b"));
+        link.sendStatus(status("c"));
+        link.sendTelemetry(Telemetry.newBuilder().setTick(10).build());
+        link.sendTelemetry(Telemetry.newBuilder().setTick(20).build());
+        assertEquals(2, link.spool().size());
+        assertEquals(2, link.outbox().pendingCount());
+
+        c2.restore();
+        await("b and c stored", () -> c2.lastStoredSeq() == 3);
+        await("outbox acknowledged", () -> link.outbox().pendingCount() == 0);
+
+        assertEquals(List.of("a", "b", "c"), c2.stored().stream().map(m -> m.getStatus().getDetail()).toList());
+        assertEquals(List.of(1L, 2L, 3L), c2.stored().stream().map(EdgeToC2::getSeq).toList());
+        List<Long> telemetryTicks = c2.received(EdgeToC2::hasTelemetry).stream()
+                .map(m -> m.getTelemetry().getTick()).toList();
+        assertEquals(List.of(10L, 20L), telemetryTicks);
+        assertEquals(0, link.spool().size());
+        assertTrue(link.sessionsEstablished() >= 2);
+        assertTrue(states.contains(LinkState.DISCONNECTED));
+    }
+
+    @Test
+    void afterReconnectOnlyWhatC2HasNotStoredIsResent() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        c2.setAcking(false);
+        link.sendStatus(status("a"));
+        link.sendStatus(status("b"));
+        await("a and b stored", () -> c2.lastStoredSeq() == 2);
+        assertEquals(2, link.outbox().pendingCount(), "no StatusAck yet, so both stay in the outbox");
+
+        c2.cut();
+        await("link down", () -> link.state() != LinkState.CONNECTED);
+        link.sendStatus(status("c"));
+        int before = c2.received(EdgeToC2::hasStatus).size();
+        c2.setAcking(true);
+        c2.restore();
+        await("c stored", () -> c2.lastStoredSeq() == 3);
+
+        List<String> resent = c2.received(EdgeToC2::hasStatus).subList(before, c2.received(EdgeToC2::hasStatus).size())
+                .stream().map(m -> m.getStatus().getDetail()).toList();
+        assertEquals(List.of("c"), resent, "Welcome.last_received_seq = 2 covers a and b");
+        await("outbox acknowledged", () -> link.outbox().pendingCount() == 0);
+    }
+
+    @Test
+    void helloCarriesTheNodeIdentityAndEveryHelloFollowsAReconnect() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        Hello hello = c2.received(EdgeToC2::hasHello).get(0).getHello();
+        assertEquals("node-1", hello.getNodeId());
+        assertEquals(1, hello.getAbiVersion());
+        c2.cut();
+        c2.restore();
+        await("second hello", () -> c2.hellos() >= 2 && link.state() == LinkState.CONNECTED);
+        await("heartbeats", () -> !c2.received(EdgeToC2::hasHeartbeat).isEmpty());
+    }
+
+    @Test
+    void commandsAreHandedOverAndAMessageWithoutBodyIsIgnored() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        c2.send(C2ToEdge.newBuilder().setCommandSeq(9).build());
+        c2.send(C2ToEdge.newBuilder().setCommandSeq(10)
+                .setEmergencyStop(io.lockstep.proto.v1.EmergencyStop.newBuilder().setEngaged(true)).build());
+        await("command delivered", () -> commands.size() == 1);
+        assertEquals(10, commands.get(0).getCommandSeq());
+        assertEquals(1, link.unknownMessages());
+        assertEquals(LinkState.CONNECTED, link.state());
+    }
+
+    @Test
+    void statusesSentBeforeACrashAreResentByTheNextProcess() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        c2.cut();
+        await("link down", () -> link.state() != LinkState.CONNECTED);
+        link.sendStatus(status("before-crash"));
+        link.close();
+        link.outbox().close();
+        link.spool().close();
+
+        c2.restore();
+        link = newLink();
+        await("resent after restart", () -> c2.lastStoredSeq() == 1);
+        assertEquals("before-crash", c2.stored().get(0).getStatus().getDetail());
+        link.sendStatus(status("after"));
+        await("next seq continues", () -> c2.lastStoredSeq() == 2);
+    }
+}

@@ -1,0 +1,70 @@
+package io.lockstep.edge.mission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lockstep.edge.testing.Missions;
+import io.lockstep.edge.testing.WasmAgents;
+import io.lockstep.proto.v1.AgentSpec;
+import io.lockstep.proto.v1.ExecutionLimits;
+import io.lockstep.proto.v1.LatLon;
+import io.lockstep.proto.v1.LinkLossPolicy;
+import io.lockstep.proto.v1.MissionAssignment;
+import io.lockstep.proto.v1.Polygon;
+import org.junit.jupiter.api.Test;
+
+class MissionPlanTest {
+
+    private static final AgentSpec AGENT = Missions.agent("a", WasmAgents.idle(5));
+
+    private static MissionAssignment valid() {
+        return Missions.assignment("m1", "node-1", 100, 0, LinkLossPolicy.HOLD, 2000, AGENT);
+    }
+
+    @Test
+    void convertsTheAreaAndAppliesNodeDefaults() {
+        MissionPlan plan = MissionPlan.of(valid(), "node-1", 20, 100);
+        assertEquals(20, plan.tickPeriodMs());
+        assertEquals(8, plan.assignedArea().length);
+        assertEquals(100, plan.assignedArea()[2], 0.01);
+        assertEquals(100, plan.assignedArea()[5], 0.01);
+        assertEquals(LinkLossPolicy.HOLD, plan.linkLossPolicy());
+        assertEquals(2000, plan.linkLossTimeoutMs());
+        assertEquals(1, plan.shareCount());
+    }
+
+    @Test
+    void unspecifiedPolicyMeansContinue() {
+        MissionAssignment a = Missions.assignment("m1", "node-1", 100, 0, LinkLossPolicy.LINK_LOSS_POLICY_UNSPECIFIED,
+                0, AGENT);
+        assertEquals(LinkLossPolicy.CONTINUE, MissionPlan.of(a, "node-1", 20, 100).linkLossPolicy());
+    }
+
+    @Test
+    void refusesEveryKindOfMalformedAssignment() {
+        assertRejected(valid().toBuilder().setNodeId("node-2").build(), "for node node-2");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder().setId("")).build(), "id");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder().clearAgents()).build(), "agents");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder().addAgents(AGENT)).build(),
+                "duplicate");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder()
+                .setAgents(0, AGENT.toBuilder().setModuleSha256("../../etc/passwd"))).build(), "sha256");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder()
+                .setArea(Polygon.newBuilder().addVertices(LatLon.newBuilder().setLat(1)))).build(), "area");
+        assertRejected(valid().toBuilder().setAssignedArea(Polygon.newBuilder()
+                .addVertices(LatLon.newBuilder().setLat(100)).addVertices(LatLon.newBuilder())
+                .addVertices(LatLon.newBuilder())).build(), "area");
+        assertRejected(valid().toBuilder().setShareIndex(3).setShareCount(2).build(), "share_index");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder()
+                .setLimits(ExecutionLimits.newBuilder().setTickPeriodMs(60_000))).build(), "tick_period_ms");
+        assertRejected(valid().toBuilder().setMission(valid().getMission().toBuilder()
+                .setLimits(ExecutionLimits.newBuilder().setMaxMemoryPages(1_000_000))).build(), "limits");
+    }
+
+    private static void assertRejected(MissionAssignment a, String mentions) {
+        InvalidAssignmentException e = assertThrows(InvalidAssignmentException.class,
+                () -> MissionPlan.of(a, "node-1", 20, 100));
+        assertTrue(e.getMessage().contains(mentions), e.getMessage());
+    }
+}

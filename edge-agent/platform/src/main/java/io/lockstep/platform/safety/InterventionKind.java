@@ -1,0 +1,15 @@
+package io.lockstep.platform.safety;
+
+/** The rules through which the safety supervisor overrides a command. */
+public enum InterventionKind {
+    /** A command would have left the mission geofence; it was slowed to stop at the boundary. */
+    GEOFENCE_CLAMP,
+    /** An obstacle ahead in the direction of travel: the command was slowed or stopped. */
+    OBSTACLE_STOP,
+    /** The battery fell below the reserve: the supervisor took over and steers to base. */
+    BATTERY_RTB,
+    /** The emergency stop was latched. */
+    ESTOP,
+    /** The tick loop stalled: the vehicle was stopped from the watchdog thread. */
+    DEADMAN_STOP
+}

@@ -1,0 +1,236 @@
+package io.lockstep.platform.safety;
+
+import io.lockstep.platform.geometry.Polygon;
+import io.lockstep.platform.geometry.Vec2;
+import io.lockstep.platform.vehicle.Vehicle;
+import io.lockstep.platform.vehicle.VehicleReadings;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The always-on safety layer between the agents and the vehicle: every actuator command goes through
+ * {@link #apply}, which sends the (possibly overridden) velocity to the vehicle. Priority: safety over swarm
+ * over mission, so these rules win over whatever the agents ask, in this order:
+ * <ol>
+ *   <li><b>E-stop latch</b> ({@link InterventionKind#ESTOP}): engaged by C2, the local debug port or a mesh
+ *       peer; zero velocity until a commander (C2 or the local debug port) clears it.</li>
+ *   <li><b>Battery reserve</b> ({@link InterventionKind#BATTERY_RTB}): below the reserve fraction the
+ *       supervisor ignores the agents and steers to base (latched until {@link #cancelReturnToBase()}).</li>
+ *   <li><b>Geofence</b> ({@link InterventionKind#GEOFENCE_CLAMP}): a command that would take the vehicle out
+ *       of the mission polygon within its reaction time and braking distance is slowed to stop at the boundary.
+ *       Not applied while returning to base (the base may lie outside the mission area).</li>
+ *   <li><b>Obstacle reflex</b> ({@link InterventionKind#OBSTACLE_STOP}): stop before coming closer than the
+ *       stop distance to an obstacle in the direction of travel.</li>
+ *   <li><b>Dead-man's switch</b> ({@link InterventionKind#DEADMAN_STOP}): a {@link DeadmanWatchdog} on its own
+ *       thread stops the vehicle when the tick loop stalls.</li>
+ * </ol>
+ * Each rule reports an {@link Intervention} when it starts acting; while it keeps acting on consecutive ticks
+ * no new event is raised (the decision's {@code overridden} flag still says so every tick), so a vehicle
+ * pressing against the fence does not flood the journal. Counters count these events by kind.
+ *
+ * <p>Thread-safe: e-stop and dead-man calls come from other threads than the tick loop.
+ */
+public final class SafetySupervisor {
+
+    private static final int RECENT_LIMIT = 256;
+
+    private final Vehicle vehicle;
+    private final SafetyConfig config;
+    private final GeofenceRule geofenceRule;
+    private final ObstacleReflex obstacleReflex;
+    private final ReturnToBase returnToBase;
+    private final List<Consumer<Intervention>> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<InterventionKind, Long> counts = new EnumMap<>(InterventionKind.class);
+    private final Deque<Intervention> recent = new ArrayDeque<>();
+    private final Set<InterventionKind> actingLastTick = EnumSet.noneOf(InterventionKind.class);
+
+    private Polygon geofence;
+    private boolean estopLatched;
+    private boolean returningToBase;
+    private long lastTick;
+
+    /**
+     * @param vehicle the vehicle every command is sent to
+     * @param config rule tuning
+     * @param base where the battery-reserve rule returns to (local frame)
+     */
+    public SafetySupervisor(Vehicle vehicle, SafetyConfig config, Vec2 base) {
+        this.vehicle = Objects.requireNonNull(vehicle, "vehicle");
+        this.config = Objects.requireNonNull(config, "config");
+        if (!base.isFinite()) {
+            throw new IllegalArgumentException("base must be finite, got " + base);
+        }
+        this.geofenceRule = new GeofenceRule(config.brakingDecelerationMps2());
+        this.obstacleReflex = new ObstacleReflex(config.obstacleStopDistanceM(), config.obstacleConeHalfAngleRad(),
+                config.brakingDecelerationMps2());
+        this.returnToBase = new ReturnToBase(base, config.returnSpeedMps(), config.baseArrivalRadiusM(),
+                config.brakingDecelerationMps2());
+        for (InterventionKind kind : InterventionKind.values()) {
+            counts.put(kind, 0L);
+        }
+    }
+
+    /** Sets the mission geofence (local frame), or removes it with {@code null}. */
+    public synchronized void setGeofence(Polygon fence) {
+        this.geofence = fence;
+    }
+
+    /**
+     * Filters one tick's velocity request and sends the result to the vehicle.
+     *
+     * @param tick the tick number
+     * @param requested the velocity the agents asked for, {@link Vec2#ZERO} when they asked for none; a
+     *        non-finite request is treated as zero
+     * @param readings this tick's sensor readings (position, battery, ranges)
+     * @param dtSeconds the tick period
+     */
+    public SupervisorDecision apply(long tick, Vec2 requested, VehicleReadings readings, double dtSeconds) {
+        SupervisorDecision decision;
+        synchronized (this) {
+            decision = decide(tick, requested, readings, dtSeconds);
+            // Inside the lock, so an e-stop engaged concurrently cannot be overwritten by this command.
+            vehicle.commandVelocity(decision.velocity());
+        }
+        notifyListeners(decision.interventions());
+        return decision;
+    }
+
+    private SupervisorDecision decide(long tick, Vec2 requested, VehicleReadings readings, double dtSeconds) {
+        lastTick = tick;
+        Vec2 request = requested.isFinite() ? requested : Vec2.ZERO;
+        double reactionSeconds = config.reactionTicks() * dtSeconds;
+        List<Intervention> started = new ArrayList<>();
+        Set<InterventionKind> actingNow = EnumSet.noneOf(InterventionKind.class);
+        Vec2 velocity = request;
+
+        if (estopLatched) {
+            velocity = Vec2.ZERO;
+        } else {
+            if (!returningToBase && readings.batteryFraction() < config.batteryReserveFraction()) {
+                returningToBase = true;
+                started.add(record(InterventionKind.BATTERY_RTB, tick, String.format(Locale.ROOT,
+                        "battery %.3f below reserve %.3f: returning to base (%.1f, %.1f)",
+                        readings.batteryFraction(), config.batteryReserveFraction(),
+                        returnToBase.base().x(), returnToBase.base().y())));
+            }
+            if (returningToBase) {
+                velocity = returnToBase.velocityFrom(readings.position(), reactionSeconds);
+            } else if (geofence != null) {
+                velocity = applyRule(InterventionKind.GEOFENCE_CLAMP, tick,
+                        geofenceRule.apply(geofence, readings.position(), velocity, reactionSeconds),
+                        actingNow, started);
+            }
+            velocity = applyRule(InterventionKind.OBSTACLE_STOP, tick,
+                    obstacleReflex.apply(readings, velocity, reactionSeconds), actingNow, started);
+        }
+        actingLastTick.clear();
+        actingLastTick.addAll(actingNow);
+        return new SupervisorDecision(velocity, !velocity.equals(request), started);
+    }
+
+    /** Latches the e-stop and stops the vehicle at once. Engaging an already latched e-stop is not a new event. */
+    public void engageEmergencyStop(EstopSource source, String reason) {
+        Intervention event = null;
+        synchronized (this) {
+            if (!estopLatched) {
+                estopLatched = true;
+                event = record(InterventionKind.ESTOP, lastTick, "e-stop latched by " + source + ": " + reason);
+            }
+            vehicle.stop();
+        }
+        if (event != null) {
+            notifyListeners(List.of(event));
+        }
+    }
+
+    /**
+     * Releases the e-stop latch.
+     *
+     * @return false (latch kept) when {@code source} is not a commander ({@link EstopSource#canClear()})
+     */
+    public synchronized boolean clearEmergencyStop(EstopSource source) {
+        if (!source.canClear()) {
+            return false;
+        }
+        estopLatched = false;
+        return true;
+    }
+
+    public synchronized boolean isEmergencyStopLatched() {
+        return estopLatched;
+    }
+
+    public synchronized boolean isReturningToBase() {
+        return returningToBase;
+    }
+
+    /** Hands control back to the agents after a return to base (e.g. a recharged vehicle starting a mission). */
+    public synchronized void cancelReturnToBase() {
+        returningToBase = false;
+    }
+
+    /** Called by the {@link DeadmanWatchdog} (on its own thread) when the tick loop has stalled. */
+    public void deadmanTripped(String detail) {
+        Intervention event;
+        synchronized (this) {
+            event = record(InterventionKind.DEADMAN_STOP, lastTick, detail);
+            vehicle.stop();
+        }
+        notifyListeners(List.of(event));
+    }
+
+    /** Events so far, by kind (every kind present, zero when it never acted). */
+    public synchronized Map<InterventionKind, Long> counts() {
+        return Map.copyOf(counts);
+    }
+
+    /** The most recent events, oldest first (at most 256). */
+    public synchronized List<Intervention> recentInterventions() {
+        return List.copyOf(recent);
+    }
+
+    /** Registers a callback for every new event; called on the thread that raised it, outside the lock. */
+    public void addListener(Consumer<Intervention> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private Vec2 applyRule(InterventionKind kind, long tick, RuleResult result, Set<InterventionKind> actingNow,
+            List<Intervention> started) {
+        if (result.acted()) {
+            actingNow.add(kind);
+            if (!actingLastTick.contains(kind)) {
+                started.add(record(kind, tick, result.detail()));
+            }
+        }
+        return result.velocity();
+    }
+
+    private Intervention record(InterventionKind kind, long tick, String detail) {
+        Intervention event = new Intervention(kind, tick, detail);
+        counts.merge(kind, 1L, Long::sum);
+        recent.addLast(event);
+        if (recent.size() > RECENT_LIMIT) {
+            recent.removeFirst();
+        }
+        return event;
+    }
+
+    private void notifyListeners(List<Intervention> events) {
+        for (Intervention event : events) {
+            for (Consumer<Intervention> listener : listeners) {
+                listener.accept(event);
+            }
+        }
+    }
+}

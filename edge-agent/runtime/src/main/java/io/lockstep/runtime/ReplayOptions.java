@@ -1,0 +1,42 @@
+package io.lockstep.runtime;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+
+/**
+ * How {@link JournalReplayer} re-executes a journal.
+ *
+ * @param fromSnapshot  start from the snapshot taken after this tick instead of from init
+ * @param executionMode mode to replay in; null replays in the journal's recorded mode
+ * @param progress      called with the tick number every {@code progressEvery} ticks
+ * @param progressEvery ticks between progress calls
+ */
+public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMode, LongConsumer progress,
+                            int progressEvery) {
+
+    public ReplayOptions {
+        Objects.requireNonNull(fromSnapshot, "fromSnapshot");
+        Objects.requireNonNull(progress, "progress");
+        if (progressEvery < 1) {
+            throw new IllegalArgumentException("progressEvery must be >= 1");
+        }
+    }
+
+    /** From the start, in the journal's mode, without progress reports. */
+    public static ReplayOptions defaults() {
+        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000);
+    }
+
+    public ReplayOptions withFromSnapshot(long tick) {
+        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery);
+    }
+
+    public ReplayOptions withExecutionMode(ExecutionMode mode) {
+        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery);
+    }
+
+    public ReplayOptions withProgress(LongConsumer listener, int everyTicks) {
+        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks);
+    }
+}

@@ -1,0 +1,103 @@
+package io.lockstep.runtime.bench;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import io.lockstep.agents.ExampleAgents;
+import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.InferenceService;
+import io.lockstep.runtime.Parameter;
+import io.lockstep.runtime.host.AgentHost;
+import io.lockstep.runtime.host.HostFunctions;
+import io.lockstep.runtime.host.LiveInference;
+import io.lockstep.runtime.host.TickContext;
+import io.lockstep.runtime.wasm.MeteringPass;
+import io.lockstep.runtime.wasm.ModuleParser;
+import io.lockstep.runtime.wasm.WasmFormatException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Metering overhead: the pathplan module compiled with and without the metering pass (fuel, call depth and
+ * NaN canonicalisation), run by the same bare harness so that only the instrumentation differs.
+ */
+final class MeteringBench {
+    private MeteringBench() {
+    }
+
+    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks) {
+        double ratio() {
+            return meteredSeconds / unmeteredSeconds;
+        }
+    }
+
+    static Timing measure(int plansPerTick, int ticksPerRound, int warmupTicks, int rounds, Consumer<String> progress) {
+        Harness metered = new Harness(true, plansPerTick);
+        Harness plain = new Harness(false, plansPerTick);
+        metered.ticks(warmupTicks);
+        plain.ticks(warmupTicks);
+        double bestMetered = Double.MAX_VALUE;
+        double bestPlain = Double.MAX_VALUE;
+        for (int r = 0; r < rounds; r++) {
+            bestMetered = Math.min(bestMetered, metered.ticks(ticksPerRound));
+            bestPlain = Math.min(bestPlain, plain.ticks(ticksPerRound));
+            progress.accept(String.format("  metering round %d/%d: metered %.3f s, unmetered %.3f s", r + 1, rounds,
+                    bestMetered, bestPlain));
+        }
+        return new Timing(bestMetered, bestPlain, ticksPerRound);
+    }
+
+    /** One compiled pathplan instance driven directly through its exports. */
+    private static final class Harness {
+        private final AgentHost host;
+        private final ExportFunction tick;
+        private final GlobalInstance fuel;
+        private long tickNumber;
+
+        Harness(boolean metered, int plansPerTick) {
+            byte[] bytes = ExampleAgents.bytes("pathplan");
+            try {
+                if (metered) {
+                    bytes = MeteringPass.instrument(ModuleParser.parse(bytes), Long.MAX_VALUE / 8, 1000, 256).bytes();
+                }
+            } catch (WasmFormatException e) {
+                throw new IllegalStateException("pathplan does not instrument: " + e.getMessage(), e);
+            }
+            WasmModule module = Parser.parse(bytes);
+            host = new AgentHost(0, "pathplan", CapabilityGrant.none(), 1,
+                    new TickContext(new double[0], new LiveInference(InferenceService.NONE)));
+            Instance instance = Instance.builder(module)
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
+                    .withMachineFactory(MachineFactoryCompiler.compile(module)).build();
+            fuel = metered ? instance.exports().global(MeteringPass.FUEL_EXPORT) : null;
+            StringBuilder params = new StringBuilder("agent=pathplan");
+            for (Parameter p : PathPlanBench.params(plansPerTick)) {
+                params.append('\n').append(p.key()).append('=').append(p.value());
+            }
+            byte[] paramBytes = params.toString().getBytes(StandardCharsets.UTF_8);
+            int ptr = (int) instance.export("lockstep_alloc").apply(paramBytes.length)[0];
+            instance.memory().write(ptr, paramBytes);
+            if (instance.export("lockstep_init").apply(ptr, paramBytes.length)[0] != 0) {
+                throw new IllegalStateException("pathplan init failed");
+            }
+            tick = instance.export("lockstep_tick");
+        }
+
+        /** Runs ticks and returns the seconds taken. */
+        double ticks(int count) {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                host.beginTick();
+                if (fuel != null) {
+                    fuel.setValue(Long.MAX_VALUE / 8);
+                }
+                tick.apply(++tickNumber);
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}

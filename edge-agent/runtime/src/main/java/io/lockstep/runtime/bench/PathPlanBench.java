@@ -1,0 +1,85 @@
+package io.lockstep.runtime.bench;
+
+import io.lockstep.agents.ExampleAgents;
+import io.lockstep.agents.bench.PathPlanJava;
+import io.lockstep.runtime.AgentDefinition;
+import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.ExecutionMode;
+import io.lockstep.runtime.LogEntry;
+import io.lockstep.runtime.MissionRuntime;
+import io.lockstep.runtime.Parameter;
+import io.lockstep.runtime.RuntimeLimits;
+import io.lockstep.runtime.TickInputs;
+import io.lockstep.runtime.TickResult;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The compute benchmark: the {@code pathplan} agent (A* on a grid) in the runtime against the same algorithm
+ * in plain Java ({@link PathPlanJava}), same parameters, same plans. Both sides continue one plan sequence
+ * across timed rounds; the checksums at the end must agree, which proves they did the same work.
+ */
+final class PathPlanBench {
+    static final long SEED = 1;
+    static final int SIZE = 128;
+    static final int DENSITY = 25;
+
+    private PathPlanBench() {
+    }
+
+    static List<Parameter> params(int plansPerTick) {
+        return List.of(new Parameter("seed", Long.toString(SEED)), new Parameter("size", Integer.toString(SIZE)),
+                new Parameter("density", Integer.toString(DENSITY)),
+                new Parameter("plans", Integer.toString(plansPerTick)), new Parameter("ticks", "1000000"));
+    }
+
+    /** Seconds per plan in the runtime (min over rounds) and the Java reference measured alongside. */
+    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds) {
+        double ratio() {
+            return agentSecondsPerPlan / javaSecondsPerPlan;
+        }
+    }
+
+    static Timing measure(ExecutionMode mode, int plansPerTick, int ticksPerRound, int warmupTicks, int rounds,
+                          Consumer<String> progress) {
+        AgentDefinition agent = new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"), params(plansPerTick),
+                CapabilityGrant.none());
+        RuntimeLimits limits = RuntimeLimits.defaults().withFuelPerTick(Long.MAX_VALUE / 8);
+        PathPlanJava java = new PathPlanJava(SEED, SIZE, DENSITY);
+        double bestAgent = Double.MAX_VALUE;
+        double bestJava = Double.MAX_VALUE;
+        String lastLog = "";
+        try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
+                .executionMode(mode).limits(limits).agent(agent).build()) {
+            for (int t = 0; t < warmupTicks; t++) {
+                lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
+                java.runPlans(plansPerTick);
+            }
+            for (int r = 0; r < rounds; r++) {
+                long start = System.nanoTime();
+                for (int t = 0; t < ticksPerRound; t++) {
+                    lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
+                }
+                bestAgent = Math.min(bestAgent, (System.nanoTime() - start) / 1e9);
+                start = System.nanoTime();
+                for (int t = 0; t < ticksPerRound; t++) {
+                    java.runPlans(plansPerTick);
+                }
+                bestJava = Math.min(bestJava, (System.nanoTime() - start) / 1e9);
+                progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s", mode, r + 1,
+                        rounds, bestAgent, bestJava));
+            }
+        }
+        if (!lastLog.contains(java.checksumHex())) {
+            throw new IllegalStateException("pathplan agent and PathPlanJava disagree: agent logged '" + lastLog
+                    + "', java checksum " + java.checksumHex());
+        }
+        int plans = plansPerTick * ticksPerRound;
+        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds);
+    }
+
+    private static String lastLogOf(TickResult r, String previous) {
+        List<LogEntry> logs = r.logs();
+        return logs.isEmpty() ? previous : logs.get(logs.size() - 1).message();
+    }
+}

@@ -1,0 +1,252 @@
+package io.lockstep.runtime.engine;
+
+import io.lockstep.runtime.AgentDefinition;
+import io.lockstep.runtime.AgentSnapshot;
+import io.lockstep.runtime.EmittedMessage;
+import io.lockstep.runtime.InputEvent;
+import io.lockstep.runtime.LogEntry;
+import io.lockstep.runtime.Parameter;
+import io.lockstep.runtime.PeerMessage;
+import io.lockstep.runtime.TickResult;
+import io.lockstep.runtime.host.AgentHost;
+import io.lockstep.runtime.host.InferenceGateway;
+import io.lockstep.runtime.host.InferenceRecord;
+import io.lockstep.runtime.host.KeyExpressions;
+import io.lockstep.runtime.host.TickContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The deterministic core: runs the mission's agents in their fixed order, tick by tick, on canonical inputs,
+ * delivers messages emitted at tick t at t+1, and chains a SHA-256 fingerprint over every tick. It knows
+ * nothing about wall-clock time, journals or where inference results come from.
+ */
+public final class MissionEngine implements AutoCloseable {
+    /** Topic prefix under which C2 commands are delivered to subscribers. */
+    public static final String COMMAND_TOPIC_PREFIX = "lockstep/command/";
+    /** Topic prefix under which host events are delivered to subscribers. */
+    public static final String EVENT_TOPIC_PREFIX = "lockstep/event/";
+
+    private static final Comparator<LocalMessage> DELIVERY_ORDER = Comparator.comparing(LocalMessage::sender)
+            .thenComparingLong(LocalMessage::seq).thenComparing(LocalMessage::topic);
+
+    private final MissionSetup setup;
+    private final TickContext context;
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final Supplier<List<InferenceRecord>> inferenceLog;
+    private final AgentThread thread;
+    private List<LocalMessage> pending = List.of();
+    private long tick;
+    private byte[] fingerprint = new byte[32];
+
+    /**
+     * Loads and instantiates every agent (no code runs yet).
+     *
+     * @param inferenceLog returns, and forgets, the inference calls made since it was last called
+     * @throws io.lockstep.runtime.ModuleRejectedException when a module is refused
+     */
+    public MissionEngine(MissionSetup setup, InferenceGateway inference, Supplier<List<InferenceRecord>> inferenceLog) {
+        this.setup = setup;
+        this.context = new TickContext(setup.area(), inference);
+        this.inferenceLog = inferenceLog;
+        List<AgentDefinition> agents = setup.agents();
+        long[] seeds = setup.rngSeeds();
+        for (int i = 0; i < agents.size(); i++) {
+            AgentDefinition def = agents.get(i);
+            LoadedModule module = ModuleLoader.load(def, setup.limits(), setup.mode());
+            AgentHost host = new AgentHost(i, def.name(), def.grant(), seeds[i], context);
+            runners.add(new AgentRunner(host, module, setup.limits()));
+        }
+        this.thread = new AgentThread("lockstep-agents-" + setup.missionId(), setup.limits().maxCallDepth());
+    }
+
+    public MissionSetup setup() {
+        return setup;
+    }
+
+    public long currentTick() {
+        return tick;
+    }
+
+    /** Replaces the inference source (live service or journal). */
+    public void inference(InferenceGateway gateway) {
+        context.inference(gateway);
+    }
+
+    /**
+     * Runs start functions, checks ABI versions and calls {@code lockstep_init}: "tick 0".
+     *
+     * @throws io.lockstep.runtime.ModuleRejectedException on a wrong ABI version
+     */
+    public TickOutcome initialize() {
+        return thread.run(this::initializeOnAgentThread);
+    }
+
+    private TickOutcome initializeOnAgentThread() {
+        context.begin(new byte[0]);
+        for (AgentRunner r : runners) {
+            r.host().beginTick();
+            r.initialize(initParams(r.host().index()));
+        }
+        return finish(new byte[0], List.of());
+    }
+
+    private byte[] initParams(int agentIndex) {
+        AgentDefinition def = setup.agents().get(agentIndex);
+        StringBuilder sb = new StringBuilder();
+        sb.append("agent=").append(def.name())
+                .append("\nmission=").append(setup.missionId())
+                .append("\nnode=").append(setup.nodeId())
+                .append("\nshare_index=").append(setup.shareIndex())
+                .append("\nshare_count=").append(setup.shareCount());
+        for (Parameter p : def.params()) {
+            sb.append('\n').append(p.key()).append('=').append(p.value());
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Runs one tick on canonical inputs; {@code inputs.tick()} must be {@link #currentTick()} + 1. */
+    public TickOutcome tick(CanonicalInputs inputs) {
+        if (inputs.tick() != tick + 1) {
+            throw new IllegalArgumentException("expected tick " + (tick + 1) + ", got " + inputs.tick());
+        }
+        return thread.run(() -> tickOnAgentThread(inputs));
+    }
+
+    private TickOutcome tickOnAgentThread(CanonicalInputs inputs) {
+        tick = inputs.tick();
+        context.begin(inputs.sensorFrame());
+        List<Delivery> deliveries = deliveries(inputs);
+        for (AgentRunner r : runners) {
+            if (!r.running()) {
+                r.skipTick();
+                continue;
+            }
+            r.beginTick();
+            if (r.acceptsMessages()) {
+                List<String> subscriptions = r.host().grant().subscribeTopics();
+                for (Delivery d : deliveries) {
+                    if (subscriptions.stream().anyMatch(p -> KeyExpressions.matches(p, d.topic()))
+                            && !r.deliver(d.topicBytes(), d.data())) {
+                        break;
+                    }
+                }
+            }
+            if (r.running()) {
+                r.tick(tick);
+            }
+            r.endTick();
+        }
+        List<LocalMessage> next = new ArrayList<>();
+        for (AgentRunner r : runners) {
+            for (EmittedMessage m : r.host().emits()) {
+                next.add(new LocalMessage(m.agent(), m.seq(), m.topic(), m.data()));
+            }
+        }
+        pending = List.copyOf(next);
+        return finish(OutputsDigest.inputsBytes(inputs), runners.stream().flatMap(r -> r.host().emits().stream()).toList());
+    }
+
+    private record Delivery(String topic, byte[] topicBytes, byte[] data) {
+        static Delivery of(String topic, byte[] data) {
+            return new Delivery(topic, topic.getBytes(StandardCharsets.UTF_8), data);
+        }
+    }
+
+    /** Commands, then host events, then local and peer messages by sender and sequence. */
+    private List<Delivery> deliveries(CanonicalInputs inputs) {
+        List<Delivery> out = new ArrayList<>();
+        for (InputEvent c : inputs.commands()) {
+            out.add(Delivery.of(COMMAND_TOPIC_PREFIX + c.kind(), c.data()));
+        }
+        for (InputEvent e : inputs.hostEvents()) {
+            out.add(Delivery.of(EVENT_TOPIC_PREFIX + e.kind(), e.data()));
+        }
+        List<LocalMessage> messages = new ArrayList<>(pending);
+        for (PeerMessage p : inputs.peerMessages()) {
+            if (KeyExpressions.isConcrete(p.topic())) {
+                messages.add(new LocalMessage(p.sender(), p.seq(), p.topic(), p.data()));
+            }
+        }
+        messages.sort(DELIVERY_ORDER);
+        for (LocalMessage m : messages) {
+            out.add(Delivery.of(m.topic(), m.data()));
+        }
+        return out;
+    }
+
+    private TickOutcome finish(byte[] inputsBytes, List<EmittedMessage> emitted) {
+        List<AgentDigest> digests = new ArrayList<>(runners.size());
+        List<AgentSnapshot> agents = new ArrayList<>(runners.size());
+        List<LogEntry> logs = new ArrayList<>();
+        MessageDigest sha = Hashing.sha256();
+        sha.update(fingerprint);
+        sha.update(ByteBuffer.allocate(16).putLong(tick).putLong(Hashing.digest64(inputsBytes)).array());
+        ByteBuffer agentBytes = ByteBuffer.allocate(64);
+        long outputsDigest = 0;
+        for (AgentRunner r : runners) {
+            long outputs = OutputsDigest.of(r.host());
+            outputsDigest = outputsDigest * 1_000_003L + outputs;
+            AgentDigest d = r.digest(outputs);
+            digests.add(d);
+            agents.add(new AgentSnapshot(r.name(), d.state(), d.fault(), d.fuelUsed(), d.progressPermille()));
+            logs.addAll(r.host().logs());
+            sha.update(r.name().getBytes(StandardCharsets.UTF_8));
+            sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
+            agentBytes.clear();
+            agentBytes.putInt(d.state().ordinal()).putLong(d.fuelUsed()).putInt(d.progressPermille())
+                    .putInt(d.memoryPages()).putInt(d.memoryCrc()).putLong(d.globalsHash()).putLong(d.kvHash())
+                    .putLong(d.outputsHash());
+            sha.update(agentBytes.array(), 0, agentBytes.position());
+        }
+        fingerprint = sha.digest();
+        TickResult result = new TickResult(tick, HexFormat.of().formatHex(fingerprint),
+                Optional.ofNullable(context.lastVelocity()), emitted, agents, context.inferenceCalls(), logs);
+        return new TickOutcome(result, digests, inferenceLog.get(), fingerprint.clone(), outputsDigest);
+    }
+
+    public EngineSnapshot snapshot() {
+        List<AgentStateData> agents = new ArrayList<>();
+        for (AgentRunner r : runners) {
+            agents.add(r.capture());
+        }
+        return new EngineSnapshot(tick, fingerprint.clone(), pending, agents);
+    }
+
+    /** Restores a snapshot into this freshly constructed (not initialized) engine. */
+    public void restore(EngineSnapshot snapshot) {
+        if (snapshot.agents().size() != runners.size()) {
+            throw new IllegalArgumentException("snapshot has " + snapshot.agents().size() + " agents, mission has "
+                    + runners.size());
+        }
+        for (int i = 0; i < runners.size(); i++) {
+            AgentStateData data = snapshot.agents().get(i);
+            if (!data.name().equals(runners.get(i).name())) {
+                throw new IllegalArgumentException("snapshot agent " + i + " is " + data.name() + ", mission has "
+                        + runners.get(i).name());
+            }
+            runners.get(i).restore(data);
+        }
+        tick = snapshot.tick();
+        fingerprint = snapshot.fingerprint().clone();
+        pending = List.copyOf(snapshot.pending());
+    }
+
+    /** Stops the agent thread. */
+    @Override
+    public void close() {
+        thread.close();
+    }
+
+    /** Names of the agents in run order. */
+    public List<String> agentNames() {
+        return runners.stream().map(AgentRunner::name).toList();
+    }
+}

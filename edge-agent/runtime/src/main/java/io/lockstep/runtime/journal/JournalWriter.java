@@ -1,0 +1,104 @@
+package io.lockstep.runtime.journal;
+
+import io.lockstep.runtime.JournalException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Appends framed, checksummed records. Records are buffered and written to the OS at every
+ * {@link #flush()} (once per tick); {@link #sync()} also forces them to the device (at snapshots and close).
+ */
+public final class JournalWriter implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+    private JournalWriter(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Creates a new journal (fails if the file exists) and writes the magic. */
+    public static JournalWriter create(Path file) {
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            JournalWriter w = new JournalWriter(file, ch);
+            w.ensure(JournalFormat.MAGIC.length);
+            w.buffer.put(JournalFormat.MAGIC);
+            return w;
+        } catch (IOException e) {
+            throw new JournalException("cannot create journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing journal for appending after {@code validBytes}, cutting off a torn tail. */
+    public static JournalWriter append(Path file, long validBytes) {
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+            ch.truncate(validBytes);
+            ch.position(validBytes);
+            return new JournalWriter(file, ch);
+        } catch (IOException e) {
+            throw new JournalException("cannot open journal " + file + " for append: " + e.getMessage(), e);
+        }
+    }
+
+    public void append(RecordType type, byte[] payload) {
+        int length = payload.length + 1;
+        ensure(length + 8);
+        CRC32C crc = new CRC32C();
+        crc.update(type.code());
+        crc.update(payload);
+        buffer.putInt(length).put((byte) type.code()).put(payload).putInt((int) crc.getValue());
+    }
+
+    private void ensure(int bytes) {
+        if (buffer.remaining() < bytes) {
+            flush();
+            if (buffer.capacity() < bytes) {
+                buffer = ByteBuffer.allocate(bytes);
+            }
+        }
+    }
+
+    /** Writes buffered records to the file. */
+    public void flush() {
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot write journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    /** Flushes and forces the file's content to the storage device. */
+    public void sync() {
+        flush();
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new JournalException("cannot sync journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            sync();
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new JournalException("cannot close journal " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

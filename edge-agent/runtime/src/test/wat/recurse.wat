@@ -1,0 +1,18 @@
+;; Call depth: tick 2 recurses without end; tick 1 recurses 500 deep and returns (within the limit).
+(module
+  (memory (export "memory") 1)
+  (func $down (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $down (i32.sub (local.get $n) (i32.const 1)))))))
+  (func $forever (param $n i32) (result i32)
+    (i32.add (i32.const 1) (call $forever (i32.add (local.get $n) (i32.const 1)))))
+  (func (export "lockstep_abi_version") (result i32) (i32.const 1))
+  (func (export "lockstep_alloc") (param i32) (result i32) (i32.const 4096))
+  (func (export "lockstep_init") (param i32 i32) (result i32) (i32.const 0))
+  (func (export "lockstep_tick") (param $t i64) (result i32)
+    (if (i64.eq (local.get $t) (i64.const 1))
+      (then (i32.store (i32.const 0) (call $down (i32.const 500)))))
+    (if (i64.eq (local.get $t) (i64.const 2))
+      (then (drop (call $forever (i32.const 0)))))
+    (i32.const 0)))

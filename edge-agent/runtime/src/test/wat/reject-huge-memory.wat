@@ -1,0 +1,7 @@
+;; Refused: declares 60000 initial pages (about 3.7 GiB).
+(module
+  (memory (export "memory") 60000)
+  (func (export "lockstep_abi_version") (result i32) (i32.const 1))
+  (func (export "lockstep_alloc") (param i32) (result i32) (i32.const 4096))
+  (func (export "lockstep_init") (param i32 i32) (result i32) (i32.const 0))
+  (func (export "lockstep_tick") (param i64) (result i32) (i32.const 0)))

@@ -1,0 +1,146 @@
+package io.lockstep.mesh.api;
+
+import io.lockstep.mesh.message.WhatAmI;
+import io.lockstep.mesh.message.ZenohId;
+import io.lockstep.mesh.session.SessionConfig;
+import io.lockstep.mesh.transport.Endpoint;
+import io.lockstep.mesh.transport.TransportConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Session configuration, with the same vocabulary as Zenoh's JSON5 config: {@code mode}, {@code listen/endpoints},
+ * {@code connect/endpoints}, {@code scouting/multicast/enabled}, {@code transport/link/tx/lease}...
+ */
+public final class Config {
+    private WhatAmI mode = WhatAmI.PEER;
+    private final List<String> listen = new ArrayList<>();
+    private final List<String> connect = new ArrayList<>();
+    private ZenohId id;
+    private long leaseMillis = TransportConfig.DEFAULT_LEASE_MILLIS;
+    private int batchSize = TransportConfig.DEFAULT_BATCH_SIZE;
+    private int maxMessageSize = TransportConfig.DEFAULT_MAX_MESSAGE_SIZE;
+    private int queueCapacity = TransportConfig.DEFAULT_QUEUE_CAPACITY;
+    private long reconnectInitialMillis = 250;
+    private long reconnectMaxMillis = 4_000;
+    private boolean multicastScouting;
+    private String scoutingGroup = "224.0.0.224:7446";
+
+    public static Config peer() {
+        return new Config();
+    }
+
+    public static Config client(String routerEndpoint) {
+        return new Config().mode(WhatAmI.CLIENT).connect(routerEndpoint);
+    }
+
+    /**
+     * Reads the keys used by the SmallRye connector and the CLI: {@code mode}, {@code listen}, {@code connect}
+     * (comma-separated endpoints), {@code lease-ms}, {@code batch-size}, {@code scouting} (true/false).
+     */
+    public static Config fromMap(Map<String, String> values) {
+        Config c = new Config();
+        values.forEach((k, v) -> {
+            switch (k) {
+                case "mode": c.mode(WhatAmI.parse(v)); break;
+                case "listen": split(v).forEach(c::listen); break;
+                case "connect": split(v).forEach(c::connect); break;
+                case "lease-ms": c.leaseMillis(Long.parseLong(v.trim())); break;
+                case "batch-size": c.batchSize(Integer.parseInt(v.trim())); break;
+                case "scouting": c.multicastScouting(Boolean.parseBoolean(v.trim())); break;
+                default: break;
+            }
+        });
+        return c;
+    }
+
+    private static List<String> split(String v) {
+        List<String> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    public Config mode(WhatAmI value) {
+        this.mode = value;
+        return this;
+    }
+
+    /** Adds a listen endpoint such as {@code tcp/127.0.0.1:7447} (port 0 picks a free port). */
+    public Config listen(String endpoint) {
+        Endpoint.parse(endpoint);
+        listen.add(endpoint);
+        return this;
+    }
+
+    public Config connect(String endpoint) {
+        Endpoint.parse(endpoint);
+        connect.add(endpoint);
+        return this;
+    }
+
+    public Config id(ZenohId value) {
+        this.id = value;
+        return this;
+    }
+
+    public Config leaseMillis(long value) {
+        this.leaseMillis = value;
+        return this;
+    }
+
+    public Config batchSize(int value) {
+        this.batchSize = value;
+        return this;
+    }
+
+    public Config maxMessageSize(int value) {
+        this.maxMessageSize = value;
+        return this;
+    }
+
+    public Config queueCapacity(int value) {
+        this.queueCapacity = value;
+        return this;
+    }
+
+    public Config reconnectBackoff(long initialMillis, long maxMillis) {
+        this.reconnectInitialMillis = initialMillis;
+        this.reconnectMaxMillis = maxMillis;
+        return this;
+    }
+
+    /** Multicast scouting (SCOUT/HELLO on {@code group}); off unless asked for. */
+    public Config multicastScouting(boolean enabled) {
+        this.multicastScouting = enabled;
+        return this;
+    }
+
+    public Config scoutingGroup(String hostPort) {
+        this.scoutingGroup = hostPort;
+        return this;
+    }
+
+    public WhatAmI mode() {
+        return mode;
+    }
+
+    public boolean multicastScouting() {
+        return multicastScouting;
+    }
+
+    public String scoutingGroup() {
+        return scoutingGroup;
+    }
+
+    SessionConfig toSessionConfig() {
+        return new SessionConfig(id == null ? ZenohId.random() : id, mode,
+                listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
+                leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
+                multicastScouting, scoutingGroup, 0);
+    }
+}

@@ -1,0 +1,32 @@
+package io.lockstep.mesh.transport;
+
+import io.lockstep.mesh.message.WhatAmI;
+import io.lockstep.mesh.message.ZenohId;
+
+/**
+ * Local transport parameters.
+ *
+ * @param leaseMillis how long peers may wait for news from us; we send a keep-alive every quarter of it
+ * @param batchSize largest transport message we accept and send (negotiated down to the peer's)
+ * @param maxMessageSize largest reassembled (fragmented) network message accepted before the session is closed
+ * @param queueCapacity outgoing messages buffered per peer before congestion control drops or blocks
+ */
+public record TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, int batchSize, int maxMessageSize,
+        int queueCapacity) {
+    public static final int PROTOCOL_VERSION = 0x09;
+    public static final long DEFAULT_LEASE_MILLIS = 10_000;
+    public static final int DEFAULT_BATCH_SIZE = 65_535;
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
+    public static final int DEFAULT_QUEUE_CAPACITY = 4096;
+    /** Patch level 1: fragments carry first/drop markers. */
+    public static final long PATCH = 1;
+
+    public TransportConfig {
+        if (batchSize < 64 || batchSize > TcpLink.MAX_MESSAGE) {
+            throw new IllegalArgumentException("batch size must be 64..65535, got " + batchSize);
+        }
+        if (leaseMillis < 100) {
+            throw new IllegalArgumentException("lease must be at least 100 ms, got " + leaseMillis);
+        }
+    }
+}

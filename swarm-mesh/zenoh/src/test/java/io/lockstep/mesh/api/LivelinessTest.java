@@ -1,0 +1,69 @@
+package io.lockstep.mesh.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lockstep.mesh.testing.Await;
+import io.lockstep.mesh.testing.TestSessions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LivelinessTest {
+    private final TestSessions sessions = new TestSessions();
+
+    @AfterEach
+    void close() {
+        sessions.close();
+    }
+
+    private static List<String> events(List<Sample> samples) {
+        return samples.stream().map(s -> s.kind() + " " + s.keyExpr()).toList();
+    }
+
+    @Test
+    void tokensAppearAndDisappearForSubscribersAndGet() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<Sample> seen = new CopyOnWriteArrayList<>();
+        a.liveliness().declareSubscriber("group/**", false, seen::add);
+        LivelinessToken token = b.liveliness().declareToken("group/b");
+        Await.until(() -> seen.size() == 1, "token seen");
+        assertEquals(List.of("group/b"), a.liveliness().getAll("group/**", Duration.ofSeconds(5)).stream()
+                .map(Sample::keyExpr).toList());
+        List<Sample> history = new CopyOnWriteArrayList<>();
+        a.liveliness().declareSubscriber("group/*", true, history::add);
+        assertEquals(List.of("PUT group/b"), events(history));
+        token.close();
+        Await.until(() -> seen.size() == 2, "token dropped");
+        assertEquals(List.of("PUT group/b", "DELETE group/b"), events(seen));
+        assertEquals(List.of(), a.liveliness().getAll("group/**", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void localTokensAreVisibleToLocalSubscribersAndGet() throws Exception {
+        Session a = sessions.listener();
+        List<Sample> seen = new CopyOnWriteArrayList<>();
+        a.liveliness().declareSubscriber("l/**", false, seen::add);
+        LivelinessToken t = a.liveliness().declareToken("l/me");
+        assertEquals(List.of("l/me"), a.liveliness().getAll("l/**", Duration.ofSeconds(1)).stream().map(Sample::keyExpr).toList());
+        t.close();
+        assertEquals(List.of("PUT l/me", "DELETE l/me"), events(seen));
+    }
+
+    @Test
+    void tokensOfAClosedSessionDisappearForEveryone() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        Session c = sessions.connectedTo(a);
+        List<Sample> seenByA = new CopyOnWriteArrayList<>();
+        a.liveliness().declareSubscriber("node/**", false, seenByA::add);
+        b.liveliness().declareToken("node/b");
+        Await.until(() -> seenByA.size() == 1, "token seen");
+        b.close();
+        Await.until(() -> seenByA.size() == 2, "token dropped when its session closed");
+        assertEquals(List.of("PUT node/b", "DELETE node/b"), events(seenByA));
+        assertEquals(1, c.peers().size());
+    }
+}

@@ -1,0 +1,105 @@
+package io.lockstep.mesh.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lockstep.mesh.testing.Await;
+import io.lockstep.mesh.testing.TestSessions;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PubSubTest {
+    private final TestSessions sessions = new TestSessions();
+
+    @AfterEach
+    void close() {
+        sessions.close();
+    }
+
+    @Test
+    void putReachesRemoteAndLocalSubscribersBothWays() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<Sample> atA = new CopyOnWriteArrayList<>();
+        List<Sample> atB = new CopyOnWriteArrayList<>();
+        a.declareSubscriber("demo/**", atA::add);
+        b.declareSubscriber("demo/*/b", atB::add);
+        Publisher pa = a.declarePublisher("demo/x/b", PutOptions.DEFAULT);
+        Await.until(pa::hasMatchingSubscribers, "b's subscriber known to a");
+        Await.until(() -> b.declarePublisher("demo/y", PutOptions.DEFAULT).hasMatchingSubscribers(), "a's subscriber known to b");
+        pa.put("from a");
+        b.put("demo/y", "from b");
+        b.put("other/key", "nobody");
+        Await.until(() -> atB.size() == 1 && atA.size() == 2, "both delivered");
+        assertEquals("from a", atB.get(0).payloadAsString());
+        assertEquals("demo/x/b", atB.get(0).keyExpr());
+        assertEquals(List.of("from a", "from b"), atA.stream().map(Sample::payloadAsString).sorted().toList());
+    }
+
+    @Test
+    void deleteEncodingAndAttachmentTravel() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<Sample> got = new CopyOnWriteArrayList<>();
+        b.declareSubscriber("k/**", got::add);
+        Await.until(() -> a.declarePublisher("k/1", PutOptions.DEFAULT).hasMatchingSubscribers(), "subscriber known");
+        a.put("k/1", new byte[] {1, 2, 3}, PutOptions.DEFAULT.withEncoding(EncodingNames.parse("application/json"))
+                .withAttachment("meta".getBytes()).withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK)
+                .withPriority(Priority.REAL_TIME));
+        a.delete("k/1");
+        Await.until(() -> got.size() == 2, "put and delete");
+        Sample put = got.get(0);
+        assertEquals(SampleKind.PUT, put.kind());
+        assertArrayEquals(new byte[] {1, 2, 3}, put.payload());
+        assertEquals("application/json", EncodingNames.format(put.encoding()));
+        assertEquals("meta", put.attachmentAsString());
+        assertEquals(SampleKind.DELETE, got.get(1).kind());
+        assertNull(got.get(1).attachment());
+    }
+
+    @Test
+    void undeclaredSubscriberStopsReceiving() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<Sample> got = new CopyOnWriteArrayList<>();
+        Subscriber sub = b.declareSubscriber("u/**", got::add);
+        Publisher pub = a.declarePublisher("u/1", PutOptions.DEFAULT);
+        Await.until(pub::hasMatchingSubscribers, "subscriber known");
+        sub.close();
+        Await.until(() -> !pub.hasMatchingSubscribers(), "undeclaration known");
+        pub.put("late");
+        List<Sample> marker = new CopyOnWriteArrayList<>();
+        b.declareSubscriber("u/marker", marker::add);
+        Await.until(() -> a.declarePublisher("u/marker", PutOptions.DEFAULT).hasMatchingSubscribers(), "marker subscriber");
+        a.put("u/marker", "m");
+        Await.until(() -> marker.size() == 1, "marker delivered after the late put");
+        assertEquals(0, got.size());
+    }
+
+    @Test
+    void mutinyMultiSubscriberDeclaresAndUndeclares() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        AssertSubscriber<Sample> sub = b.subscribe("m/**").subscribe().withSubscriber(AssertSubscriber.create(10));
+        Publisher pub = a.declarePublisher("m/1", PutOptions.DEFAULT);
+        Await.until(pub::hasMatchingSubscribers, "multi subscriber declared");
+        pub.put("one");
+        pub.put("two");
+        Await.until(() -> sub.getItems().size() == 2, "two items");
+        assertEquals(List.of("one", "two"), sub.getItems().stream().map(Sample::payloadAsString).toList());
+        sub.cancel();
+        Await.until(() -> !pub.hasMatchingSubscribers(), "cancel undeclared the subscriber");
+    }
+
+    @Test
+    void invalidKeyExpressionIsRefusedClearly() throws Exception {
+        Session a = sessions.listener();
+        assertThrows(IllegalArgumentException.class, () -> a.put("a//b", "x"));
+        assertThrows(IllegalArgumentException.class, () -> a.declareSubscriber("a?", s -> { }));
+    }
+}
