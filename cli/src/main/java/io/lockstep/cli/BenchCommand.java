@@ -1,10 +1,12 @@
 package io.lockstep.cli;
 
+import io.lockstep.cli.runtime.BenchRuntimeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lockstep bench <runtime|mesh|node>}: the measured speed targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchRuntimeCommand.class},
         description = "Run a benchmark; each prints a table and writes DIR/<name>.json.")
 public final class BenchCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.cli.demo.DemoCommand;
+import io.lockstep.cli.runtime.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LockstepVersion.class,
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 
     @CommandLine.Spec
@@ -22,9 +23,7 @@ public final class Lockstep implements Runnable {
 
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Lockstep());
-        Subcommands.register(cli);
-        return cli;
+        return new CommandLine(new Lockstep());
     }
 
     @Override

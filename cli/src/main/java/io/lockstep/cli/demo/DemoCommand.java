@@ -10,9 +10,12 @@ import picocli.CommandLine.Option;
 /** {@code lockstep demo}: a whole fleet on this machine flying one real mission. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Start embedded Redis, C2 and N edge nodes (separate JVMs), upload the example agents and the hazard",
-            "model, create and dispatch a survey mission through C2's REST API as a commander would, show progress,",
-            "then print a summary, write DIR/summary.json and shut everything down.",
+            "Run a whole fleet locally and fly one real mission.",
+            "",
+            "Starts embedded Redis, C2 and N edge nodes (separate JVMs, mutual TLS with a throwaway CA), uploads",
+            "the example agents and the hazard model, creates and dispatches a survey mission through C2's REST",
+            "API as a commander would, shows progress, verifies every node's journal by replaying it, prints a",
+            "summary, writes DIR/summary.json and shuts everything down.",
             "Exit code 0 when the mission COMPLETED on every node and every journal replays; 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
 

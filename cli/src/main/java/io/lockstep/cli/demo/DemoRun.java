@@ -39,7 +39,7 @@ final class DemoRun {
         console.println("Lockstep demo: " + nodeCount + " edge nodes, output in " + out);
         console.println("[1/5] starting the fleet");
         long started = System.nanoTime();
-        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld()), console);
+        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld(), true), console);
         Thread cleanup = new Thread(fleet::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -86,7 +86,7 @@ final class DemoRun {
             }
             Files.createDirectories(out);
             // Each run starts from empty state so that journals and Redis data belong to this run only.
-            for (String dir : List.of("nodes", "redis", "logs")) {
+            for (String dir : List.of("nodes", "redis", "logs", "pki")) {
                 PathTrees.deleteRecursively(out.resolve(dir));
             }
         } catch (IOException e) {

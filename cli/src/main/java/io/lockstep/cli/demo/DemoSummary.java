@@ -45,6 +45,13 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         return json;
     }
 
+    /** Only the kinds that happened, e.g. {@code OBSTACLE_STOP=3}. */
+    private static String interventionsText(Map<String, Long> byKind) {
+        String text = byKind.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "none" : text;
+    }
+
     void print(PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "Mission %s: %s in %.1f s (whole demo %.1f s)%n", missionId, status,
@@ -53,7 +60,7 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
                 "interventions", "journal replay");
         for (NodeResult node : nodes) {
             out.printf(Locale.ROOT, "  %-8s %-10s %7d %9d  %-28s %s%n", node.id(), node.status(), node.ticks(),
-                    node.inferenceCalls(), node.interventions().isEmpty() ? "-" : node.interventions().toString(),
+                    node.inferenceCalls(), interventionsText(node.interventions()),
                     node.replay().ok() ? "verified" : node.replay().detail());
         }
         out.println(succeeded() ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");

@@ -2,6 +2,7 @@ package io.lockstep.cli.fleet;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The C2 service JVM, pointed at an external Redis so that it can be restarted without losing state. */
@@ -10,16 +11,17 @@ public final class C2Process implements AutoCloseable {
     private final int grpcPort;
     private final ManagedProcess process;
 
-    C2Process(LockstepHome home, String redisUri, Path outDir) {
+    C2Process(LockstepHome home, String redisUri, List<String> linkProperties, Path outDir) {
         this.httpPort = FreePort.pick();
         this.grpcPort = FreePort.pick();
-        this.process = new ManagedProcess("c2", home.c2Jar(), List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.grpc.server.host=127.0.0.1",
                 "-Dquarkus.grpc.server.port=" + grpcPort,
-                "-Dquarkus.redis.hosts=" + redisUri),
-                "384m", outDir.resolve("logs").resolve("c2.log"));
+                "-Dquarkus.redis.hosts=" + redisUri));
+        properties.addAll(linkProperties);
+        this.process = new ManagedProcess("c2", home.c2Jar(), properties, "384m", outDir.resolve("logs").resolve("c2.log"));
     }
 
     public int httpPort() {

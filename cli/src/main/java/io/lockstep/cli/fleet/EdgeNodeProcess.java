@@ -2,6 +2,7 @@ package io.lockstep.cli.fleet;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One edge node JVM: its id, ports and data directory, and how to reach its debug port. */
@@ -11,11 +12,12 @@ public final class EdgeNodeProcess implements AutoCloseable {
     private final Path dataDir;
     private final ManagedProcess process;
 
-    EdgeNodeProcess(LockstepHome home, String id, int c2GrpcPort, Path world, double startX, double startY, Path outDir) {
+    EdgeNodeProcess(LockstepHome home, String id, int c2GrpcPort, Path world, double startX, double startY,
+            List<String> linkProperties, Path outDir) {
         this.id = id;
         this.debugPort = FreePort.pick();
         this.dataDir = outDir.resolve("nodes").resolve(id);
-        this.process = new ManagedProcess(id, home.nodeJar(), List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "-Dlockstep.node.id=" + id,
                 "-Dlockstep.node.c2.host=127.0.0.1",
                 "-Dlockstep.node.c2.port=" + c2GrpcPort,
@@ -24,8 +26,9 @@ public final class EdgeNodeProcess implements AutoCloseable {
                 "-Dlockstep.node.start-x=" + startX,
                 "-Dlockstep.node.start-y=" + startY,
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + debugPort),
-                "256m", outDir.resolve("logs").resolve(id + ".log"));
+                "-Dquarkus.http.port=" + debugPort));
+        properties.addAll(linkProperties);
+        this.process = new ManagedProcess(id, home.nodeJar(), properties, "256m", outDir.resolve("logs").resolve(id + ".log"));
     }
 
     public String id() {

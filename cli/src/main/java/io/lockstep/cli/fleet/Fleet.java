@@ -34,13 +34,18 @@ public final class Fleet implements AutoCloseable {
         try {
             redis.start();
             progress.println("  redis    " + redis.uri());
-            C2Process c2 = new C2Process(home, redis.uri(), spec.outDir());
+            FleetCertificates pki = spec.mutualTls() ? FleetCertificates.create(spec.outDir().resolve("pki")) : null;
+            C2Process c2 = new C2Process(home, redis.uri(), pki == null ? List.of() : pki.c2Properties(),
+                    spec.outDir());
             fleet = new Fleet(redis, c2);
             c2.start(START_TIMEOUT);
-            progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort() + ")");
+            progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort()
+                    + (pki == null ? ", plaintext)" : ", mutual TLS with a throwaway fleet CA)"));
             for (int i = 0; i < spec.nodeCount(); i++) {
-                EdgeNodeProcess node = new EdgeNodeProcess(home, FleetSpec.nodeId(i), c2.grpcPort(), spec.world(),
-                        base.x() + i * START_SPACING_M, base.y(), spec.outDir());
+                String id = FleetSpec.nodeId(i);
+                EdgeNodeProcess node = new EdgeNodeProcess(home, id, c2.grpcPort(), spec.world(),
+                        base.x() + i * START_SPACING_M, base.y(), pki == null ? List.of() : pki.nodeProperties(id),
+                        spec.outDir());
                 fleet.nodes.add(node);
                 node.start();
             }
@@ -78,7 +83,8 @@ public final class Fleet implements AutoCloseable {
         while (true) {
             long connected = 0;
             for (var node : c2.api().nodes()) {
-                if (nodeIds().contains(node.path("id").asText()) && node.path("connected").asBoolean()) {
+                if (nodeIds().contains(node.path("nodeId").asText())
+                        && "CONNECTED".equals(node.path("linkState").asText())) {
                     connected++;
                 }
             }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param outDir logs, Redis data, node data directories and journals go below it
  * @param nodeCount number of edge node JVMs, named node-1 .. node-N
  * @param world world file shared by every simulated vehicle
+ * @param mutualTls whether the gRPC link uses mutual TLS with a throwaway fleet CA made for this fleet
  */
-public record FleetSpec(Path outDir, int nodeCount, Path world) {
+public record FleetSpec(Path outDir, int nodeCount, Path world, boolean mutualTls) {
     public FleetSpec {
         if (nodeCount < 1 || nodeCount > 32) {
             throw new IllegalArgumentException("node count must be 1..32, was " + nodeCount);

@@ -36,8 +36,8 @@ class FleetEndToEndTest {
     }
 
     @Test
-    void missionCompletesOnARealNode() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld()), QUIET);
+    void missionCompletesOnARealNodeOverMutualTls() {
+        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), true), QUIET);
         C2Api c2 = fleet.c2().api();
 
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 25));
@@ -53,7 +53,7 @@ class FleetEndToEndTest {
 
     @Test
     void nodeReconnectsAfterC2RestartAndFinishesTheMission() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld()), QUIET);
+        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), false), QUIET);
         C2Api c2 = fleet.c2().api();
         // About 12 s of ticking at 20 ms: long enough to restart C2 in the middle.
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 600));

@@ -84,6 +84,16 @@ public class NodeRegistry {
         fields.hset(RedisKeys.node(nodeId), Map.of(ESTOP, Boolean.toString(engaged), ESTOP_REASON, reason));
     }
 
+    /** The reason of the node's latched emergency stop; empty when it is not engaged. */
+    public Optional<String> emergencyStopReason(String nodeId) {
+        String key = RedisKeys.node(nodeId);
+        if (!Boolean.parseBoolean(fields.hget(key, ESTOP))) {
+            return Optional.empty();
+        }
+        String reason = fields.hget(key, ESTOP_REASON);
+        return Optional.of(reason == null ? "" : reason);
+    }
+
     public boolean exists(String nodeId) {
         return ids.sismember(RedisKeys.nodes(), nodeId);
     }

@@ -5,6 +5,7 @@ import io.lockstep.c2.mission.MissionStatusService;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusAck;
 import io.lockstep.proto.v1.StatusUpdate;
@@ -64,7 +65,8 @@ public class EdgeMessageHandler {
             case BLOB_REQUEST -> session.send(C2ToEdge.newBuilder().setBlob(blobs.answer(message.getBlobRequest())).build());
             case TELEMETRY -> registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
             // A newer node may send message kinds this C2 does not know yet; they arrive without a body.
-            case BODY_NOT_SET -> LOG.debugf("Ignoring a message without a known body from node %s", nodeId);
+            default -> LOG.debugf("Ignoring a message without a known body (%s) from node %s",
+                    message.getBodyCase(), nodeId);
         }
     }
 
@@ -80,6 +82,9 @@ public class EdgeMessageHandler {
         session.identify(hello.getNodeId());
         registry.registerHello(hello, clock.instant());
         outbox.resume(session, hello.getLastAppliedCommandSeq(), instance.id());
+        // A latched e-stop is re-asserted on every connect, in case the node restarted and forgot it.
+        registry.emergencyStopReason(hello.getNodeId()).ifPresent(reason -> outbox.send(hello.getNodeId(),
+                C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder().setEngaged(true).setReason(reason))));
         LOG.infof("Node %s connected from %s (software %s, last applied command %d)", hello.getNodeId(),
                 session.peer(), hello.getSoftwareVersion(), hello.getLastAppliedCommandSeq());
     }

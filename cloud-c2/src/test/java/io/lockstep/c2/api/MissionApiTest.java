@@ -1,6 +1,7 @@
 package io.lockstep.c2.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,8 +66,8 @@ class MissionApiTest {
         int zeta = body.indexOf("\"zeta\"");
         int alpha = body.indexOf("\"alpha\"");
         int mid = body.indexOf("\"mid\"");
-        org.assertj.core.api.Assertions.assertThat(zeta).isPositive().isLessThan(alpha);
-        org.assertj.core.api.Assertions.assertThat(alpha).isLessThan(mid);
+        assertThat(zeta).isPositive().isLessThan(alpha);
+        assertThat(alpha).isLessThan(mid);
     }
 
     @Test

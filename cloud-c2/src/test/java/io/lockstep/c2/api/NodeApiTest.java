@@ -12,6 +12,7 @@ import io.lockstep.c2.support.Fixtures;
 import io.lockstep.proto.v1.BlobKind;
 import io.lockstep.proto.v1.BlobRequest;
 import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.NodeMissionState;
@@ -88,6 +89,29 @@ class NodeApiTest {
             C2ToEdge clear = node.await(C2ToEdge::hasEmergencyStop);
             assertThat(clear.getEmergencyStop().getEngaged()).isFalse();
             assertThat(clear.getCommandSeq()).isGreaterThan(engage.getCommandSeq());
+        }
+    }
+
+    @Test
+    void aLatchedEmergencyStopIsReassertedWhenTheNodeReconnects() throws Exception {
+        String nodeId = Fixtures.uniqueId("node");
+        C2ToEdge engage;
+        try (FakeEdgeNode node = FakeEdgeNode.connect()) {
+            node.hello(nodeId);
+            given().contentType(ContentType.JSON).body("{\"reason\": \"battery fire\"}")
+                    .when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
+            engage = node.await(C2ToEdge::hasEmergencyStop);
+            node.send(EdgeToC2.newBuilder().setAck(CommandAck.newBuilder().setCommandSeq(engage.getCommandSeq())
+                    .setApplied(true)).build());
+            sync(node);
+        }
+        try (FakeEdgeNode restarted = FakeEdgeNode.connect()) {
+            restarted.hello(nodeId);
+
+            C2ToEdge again = restarted.await(m -> m.getCommandSeq() > 0);
+            assertThat(again.getEmergencyStop().getEngaged()).isTrue();
+            assertThat(again.getEmergencyStop().getReason()).isEqualTo("battery fire");
+            assertThat(again.getCommandSeq()).isGreaterThan(engage.getCommandSeq());
         }
     }
 

@@ -2,6 +2,8 @@ package io.lockstep.c2.link;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.grpc.CallOptions;
@@ -410,7 +412,12 @@ class EdgeLinkTest {
         try (FakeEdgeNode first = FakeEdgeNode.connect(); FakeEdgeNode second = FakeEdgeNode.connect()) {
             first.hello(west);
             second.hello(east);
-            dispatch(missionId, west, east);
+            String commanderTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+            given().contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + commanderTrace + "-00f067aa0ba902b7-01")
+                    .body("{\"nodes\": [\"" + west + "\", \"" + east + "\"]}")
+                    .when().post("/api/v1/missions/" + missionId + "/dispatch")
+                    .then().statusCode(202);
 
             MissionAssignment a = first.await(C2ToEdge::hasAssign).getAssign().getAssignment();
             MissionAssignment b = second.await(C2ToEdge::hasAssign).getAssign().getAssignment();
@@ -420,13 +427,17 @@ class EdgeLinkTest {
             assertThat(b.getShareCount()).isEqualTo(2);
             double aEast = a.getAssignedArea().getVerticesList().stream().mapToDouble(v -> v.getLon()).max().orElseThrow();
             double bWest = b.getAssignedArea().getVerticesList().stream().mapToDouble(v -> v.getLon()).min().orElseThrow();
-            assertThat(aEast).isCloseTo(8.01, org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(bWest).isCloseTo(8.01, org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(a.getTrace().getTraceparent()).isEqualTo(b.getTrace().getTraceparent());
+            assertThat(aEast).isCloseTo(8.01, within(1e-9));
+            assertThat(bWest).isCloseTo(8.01, within(1e-9));
+            // Both assignments carry the dispatch span, a child in the commander's own trace.
+            assertThat(a.getTrace().getTraceparent()).isEqualTo(b.getTrace().getTraceparent())
+                    .matches(TRACEPARENT)
+                    .startsWith("00-" + commanderTrace + "-")
+                    .doesNotContain("00f067aa0ba902b7");
         }
         given().when().get("/api/v1/missions/" + missionId).then()
-                .body("nodes.nodeId", org.hamcrest.Matchers.contains(west, east))
-                .body("nodes.shareIndex", org.hamcrest.Matchers.contains(0, 1));
+                .body("nodes.nodeId", contains(west, east))
+                .body("nodes.shareIndex", contains(0, 1));
     }
 
     @Test

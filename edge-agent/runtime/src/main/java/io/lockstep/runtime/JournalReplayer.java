@@ -39,7 +39,7 @@ public final class JournalReplayer {
         long start;
         if (options.fromSnapshot().isPresent()) {
             start = options.fromSnapshot().getAsLong();
-            engine.restore(contents.snapshot(start));
+            restore(engine, contents, start);
         } else {
             start = 0;
             if (contents.init() == null) {
@@ -78,6 +78,15 @@ public final class JournalReplayer {
         String detail = "verified " + (verified - start) + " ticks (" + (start == 0 ? "from init" : "from snapshot "
                 + start) + " to tick " + verified + ")";
         return new ReplayReport(true, start, verified, -1, "", detail, unfinished, contents.tornBytes());
+    }
+
+    /** Restores the snapshot after {@code tick}; a snapshot that does not fit the mission is a journal error. */
+    static void restore(MissionEngine engine, MissionJournal contents, long tick) {
+        try {
+            engine.restore(contents.snapshot(tick));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new JournalException("snapshot at tick " + tick + " cannot be restored: " + e.getMessage(), e);
+        }
     }
 
     private static ReplayReport diverged(long start, TickVerifier.Divergence d, MissionJournal contents) {

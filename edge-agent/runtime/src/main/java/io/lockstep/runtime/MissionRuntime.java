@@ -82,7 +82,7 @@ public final class MissionRuntime implements AutoCloseable {
             long from;
             if (!contents.snapshots().isEmpty()) {
                 from = contents.snapshots().lastKey();
-                engine.restore(contents.snapshot(from));
+                JournalReplayer.restore(engine, contents, from);
                 initResult = null;
             } else if (contents.init() != null) {
                 from = 0;
@@ -207,7 +207,7 @@ public final class MissionRuntime implements AutoCloseable {
         return engine.setup().nodeId();
     }
 
-    /** Flushes and closes the journal. Idempotent. */
+    /** Flushes, syncs and closes the journal and stops the agent thread. Idempotent. */
     @Override
     public void close() {
         if (!closed) {

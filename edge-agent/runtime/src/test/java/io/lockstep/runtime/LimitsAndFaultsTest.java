@@ -44,7 +44,9 @@ class LimitsAndFaultsTest {
                 TestAgents.plain("init", "spin-init"), TestAgents.plain("ok", "minimal")).limits(SMALL).build()) {
             List<AgentSnapshot> init = rt.initResult().orElseThrow().agents();
             assertEquals("FUEL_EXHAUSTED", init.get(0).fault());
+            assertEquals(SMALL.fuelPerTick(), init.get(0).fuelUsed());
             assertEquals("FUEL_EXHAUSTED", init.get(1).fault());
+            assertEquals(SMALL.fuelPerTick(), init.get(1).fuelUsed());
             assertEquals(AgentState.RUNNING, init.get(2).state());
             TickResult r = rt.tick(TickInputs.empty());
             assertEquals(AgentState.FAULTED, r.agents().get(0).state());

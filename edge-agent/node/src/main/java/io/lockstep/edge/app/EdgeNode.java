@@ -9,6 +9,7 @@ import io.lockstep.edge.link.LinkListener;
 import io.lockstep.edge.link.LinkState;
 import io.lockstep.edge.link.Outbox;
 import io.lockstep.edge.link.TelemetrySpool;
+import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
 import io.lockstep.edge.mission.HostInputs;
@@ -19,12 +20,12 @@ import io.lockstep.edge.mission.MissionStore;
 import io.lockstep.edge.mission.MissionView;
 import io.lockstep.edge.mission.NodeServices;
 import io.lockstep.edge.mission.PeerMesh;
-import io.lockstep.edge.mesh.ZenohPeerMesh;
-import io.lockstep.mesh.api.Config;
-import io.lockstep.mesh.api.Zenoh;
 import io.lockstep.edge.mission.ReturnToBaseGuidance;
 import io.lockstep.edge.mission.TickRing;
+import io.lockstep.edge.safety.EmergencyStopLatch;
 import io.lockstep.edge.safety.InterventionReporter;
+import io.lockstep.mesh.api.Config;
+import io.lockstep.mesh.api.Zenoh;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.SafetyConfig;
 import io.lockstep.platform.safety.SafetySupervisor;
@@ -47,6 +48,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One edge node, assembled from plain parts: the persisted link state (outbox, spool, command
@@ -75,6 +77,7 @@ public final class EdgeNode implements AutoCloseable {
     private final MissionExecutor executor;
     private final CommandDispatcher dispatcher;
     private final ZenohPeerMesh mesh;
+    private final EmergencyStopLatch estopLatch;
 
     private EdgeNode(NodeSettings settings, OpenTelemetry otel) {
         this.settings = settings;
@@ -83,16 +86,17 @@ public final class EdgeNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + settings.dataDir(), e);
         }
+        World world = loadWorld(settings);
         this.outbox = new Outbox(settings.dataDir().resolve("link/outbox.log"), settings.outboxMaxEntries());
         this.spool = new TelemetrySpool(settings.dataDir().resolve("link/telemetry.spool"), settings.spoolMaxEntries());
         this.ledger = new CommandLedger(settings.dataDir().resolve("link/commands.ledger"));
-        World world = loadWorld(settings);
         Vec2 start = new Vec2(settings.startX().orElse(world.base().x()), settings.startY().orElse(world.base().y()));
         long noiseSeed = settings.nodeId().hashCode();
         this.vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
                 settings.startBattery());
         SafetyConfig safety = SafetyConfig.defaults().withBatteryReserve(settings.batteryReserve());
         this.supervisor = new SafetySupervisor(vehicle, safety, world.base());
+        this.estopLatch = new EmergencyStopLatch(supervisor, settings.dataDir().resolve("safety/estop-latched"));
         this.ticks = new TickRing(settings.tickRingSize());
         this.store = new MissionStore(settings.dataDir());
         BlobCache cache = new BlobCache(settings.dataDir().resolve("blobs"));
@@ -118,7 +122,7 @@ public final class EdgeNode implements AutoCloseable {
                 return link.state() == LinkState.CONNECTED;
             }
         };
-        NodeServices services = new NodeServices(vehicle, supervisor,
+        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear,
                 new ReturnToBaseGuidance(world.base(), safety.returnSpeedMps(), safety.brakingDecelerationMps2(),
                         safety.baseArrivalRadiusM()),
                 reporter, mesh == null ? PeerMesh.NONE : mesh, new OnnxInferenceFactory(), hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
@@ -126,7 +130,8 @@ public final class EdgeNode implements AutoCloseable {
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery());
-        new InterventionReporter(supervisor, hostInputs, reporter, executor).install();
+        new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
+        estopLatch.install();
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
     }
 
@@ -213,6 +218,10 @@ public final class EdgeNode implements AutoCloseable {
         return supervisor;
     }
 
+    public EmergencyStopLatch estopLatch() {
+        return estopLatch;
+    }
+
     public Vehicle vehicle() {
         return vehicle;
     }
@@ -230,11 +239,11 @@ public final class EdgeNode implements AutoCloseable {
     }
 
     /** The mesh, when {@code lockstep.mesh.enabled}. */
-    public java.util.Optional<ZenohPeerMesh> mesh() {
-        return java.util.Optional.ofNullable(mesh);
+    public Optional<ZenohPeerMesh> mesh() {
+        return Optional.ofNullable(mesh);
     }
 
-    public java.util.Optional<MissionView> mission() {
+    public Optional<MissionView> mission() {
         return executor.view();
     }
 

@@ -233,7 +233,7 @@ public class DebugResource {
             node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT,
                     reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
         } else {
-            node().supervisor().clearEmergencyStop(EstopSource.LOCAL_DEBUG_PORT);
+            node().estopLatch().clear(EstopSource.LOCAL_DEBUG_PORT);
         }
         return status();
     }

@@ -53,6 +53,10 @@ public final class C2Link implements AutoCloseable {
     private Session active;
     private volatile LinkState state = LinkState.DISCONNECTED;
     private volatile boolean closing;
+    /** Released by close(): wakes the supervisor from its backoff wait without an interrupt. */
+    private final CountDownLatch closeSignal = new CountDownLatch(1);
+    /** The session being set up or running, so that close() can cancel it. */
+    private volatile Session current;
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicLong unknownMessages = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
@@ -157,6 +161,9 @@ public final class C2Link implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
+                if (closing) {
+                    break;
+                }
                 failedAttempts.incrementAndGet();
                 // Offline for hours must not mean a warning every few seconds: warn once, then debug.
                 if (failuresInARow++ == 0) {
@@ -171,6 +178,7 @@ public final class C2Link implements AutoCloseable {
                 }
                 if (channel != null) {
                     channel.shutdownNow();
+                    awaitTermination(channel);
                 }
             }
             if (closing) {
@@ -178,7 +186,9 @@ public final class C2Link implements AutoCloseable {
             }
             setState(LinkState.DISCONNECTED);
             try {
-                Thread.sleep(backoff.nextDelayMillis());
+                if (closeSignal.await(backoff.nextDelayMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -189,7 +199,15 @@ public final class C2Link implements AutoCloseable {
 
     private void runSession(ManagedChannel channel) throws InterruptedException {
         Session session = new Session();
+        current = session;
+        if (closing) {
+            return;
+        }
         EdgeLinkGrpc.newStub(channel).connect(session);
+        if (closing) {
+            session.cancel("node shutting down");
+            return;
+        }
         session.send(EdgeToC2.newBuilder().setHello(hello.get()).build());
         Welcome welcome;
         try {
@@ -229,6 +247,15 @@ public final class C2Link implements AutoCloseable {
         }
     }
 
+    /** Lets in-flight callbacks finish, so nothing touches the outbox after the session is over. */
+    private static void awaitTermination(ManagedChannel channel) {
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
@@ -263,12 +290,12 @@ public final class C2Link implements AutoCloseable {
 
     @Override
     public void close() {
+        // No interrupt: it would close the outbox's file channel under a thread that is writing it.
         closing = true;
-        supervisor.interrupt();
-        synchronized (sendLock) {
-            if (active != null) {
-                active.cancel("node shutting down");
-            }
+        closeSignal.countDown();
+        Session session = current;
+        if (session != null) {
+            session.cancel("node shutting down");
         }
         try {
             supervisor.join(5_000);
@@ -283,7 +310,7 @@ public final class C2Link implements AutoCloseable {
         final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
         final CountDownLatch closed = new CountDownLatch(1);
         volatile String closeReason = "";
-        private ClientCallStreamObserver<EdgeToC2> requests;
+        private volatile ClientCallStreamObserver<EdgeToC2> requests;
 
         @Override
         public void beforeStart(ClientCallStreamObserver<EdgeToC2> requestStream) {
@@ -308,13 +335,19 @@ public final class C2Link implements AutoCloseable {
 
         void cancel(String why) {
             if (closed.getCount() > 0) {
-                requests.cancel(why, null);
+                ClientCallStreamObserver<EdgeToC2> call = requests;
+                if (call != null) {
+                    call.cancel(why, null);
+                }
                 end(why);
             }
         }
 
         @Override
         public void onNext(C2ToEdge value) {
+            if (closed.getCount() == 0) {
+                return; // a late message of a session already given up
+            }
             try {
                 onMessage(this, value);
             } catch (RuntimeException e) {

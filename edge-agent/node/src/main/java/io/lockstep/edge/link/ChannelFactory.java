@@ -11,6 +11,12 @@ import javax.net.ssl.SSLException;
 /** Builds the gRPC channel to C2: plaintext, or mutual TLS when {@link TlsFiles} are configured. */
 public final class ChannelFactory {
 
+    /**
+     * Largest message accepted from C2. Blobs carry whole modules (up to 16 MiB) and ONNX models (up to
+     * 64 MiB) in one message; gRPC's 4 MiB default would reset the stream on the first big model.
+     */
+    public static final int MAX_INBOUND_MESSAGE_BYTES = 80 * 1024 * 1024;
+
     private final LinkSettings settings;
     private final SslContext sslContext;
 
@@ -43,6 +49,7 @@ public final class ChannelFactory {
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(settings.host(), settings.port())
                 .keepAliveTime(Math.max(10_000, settings.heartbeatMillis() * 5), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(false)
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 // Reconnection is the link's job (with its own backoff), not the channel's.
                 .disableRetry();
         if (sslContext == null) {

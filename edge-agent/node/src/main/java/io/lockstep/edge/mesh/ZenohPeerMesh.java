@@ -1,12 +1,12 @@
 package io.lockstep.edge.mesh;
 
 import io.lockstep.edge.mission.PeerMesh;
+import io.lockstep.mesh.api.LivelinessToken;
 import io.lockstep.mesh.api.PutOptions;
 import io.lockstep.mesh.api.Sample;
 import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Subscriber;
-import io.lockstep.mesh.api.LivelinessToken;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.SafetySupervisor;
 import io.lockstep.runtime.EmittedMessage;

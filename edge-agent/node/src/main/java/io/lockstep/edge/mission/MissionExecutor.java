@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -151,7 +152,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
         if (stop.getEngaged()) {
             services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
-        } else if (!services.supervisor().clearEmergencyStop(EstopSource.C2)) {
+        } else if (!services.estopClear().test(EstopSource.C2)) {
             throw new CommandRefusedException("C2 may not clear this e-stop");
         }
     }
@@ -178,7 +179,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
             store.saveOutcome(NodeMissionState.FAILED, e.getMessage());
             return;
         }
-        boolean hasJournal = java.nio.file.Files.exists(store.journalPath(plan.missionId()));
+        boolean hasJournal = Files.exists(store.journalPath(plan.missionId()));
         LOG.infof("recovering mission %s (%s)", plan.missionId(), hasJournal ? "from its journal" : "reloading");
         start(plan, hasJournal);
     }

@@ -6,7 +6,6 @@ import io.lockstep.proto.v1.ModelRef;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.CapabilityGrant;
-import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.JournalException;
 import io.lockstep.runtime.MissionRuntime;
@@ -20,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +192,7 @@ public final class MissionLoader {
         try {
             if (Files.isDirectory(journal)) {
                 try (var files = Files.walk(journal)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             } else {
                 Files.deleteIfExists(journal);

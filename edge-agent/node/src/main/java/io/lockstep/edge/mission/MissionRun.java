@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -237,24 +236,13 @@ public final class MissionRun {
     }
 
     private void loop(MissionRuntime runtime, DeadmanWatchdog watchdog) {
-        long periodNanos = plan.tickPeriodMs() * 1_000_000L;
+        FixedRatePacer pacer = new FixedRatePacer(plan.tickPeriodMs() * 1_000_000L, System::nanoTime);
         double dt = plan.tickPeriodMs() / 1000.0;
         long telemetryEvery = Math.max(1, Math.round(1000.0 / (services.telemetryHz() * plan.tickPeriodMs())));
         LinkLossMonitor linkLoss = new LinkLossMonitor(plan.linkLossPolicy(), plan.linkLossTimeoutMs(),
                 services.clockMillis());
-        long next = System.nanoTime();
-        while (!stopRequested) {
-            long now = System.nanoTime();
-            if (now < next) {
-                LockSupport.parkNanos(next - now);
-                continue;
-            }
-            next += periodNanos;
-            if (now - next > periodNanos) {
-                // More than a whole period behind: skip the missed slots instead of bursting to catch up.
-                overruns++;
-                next = now + periodNanos;
-            }
+        while (pacer.awaitNextSlot(this::stopRequested)) {
+            overruns = pacer.overruns();
             boolean linkUp = services.reporter().linkUp();
             LinkLossPolicy policy = linkLoss.evaluate(linkUp);
             if (policy != policyInEffect) {
@@ -347,15 +335,16 @@ public final class MissionRun {
         services.vehicle().advance(dt);
         watchdog.kick(result.tick());
 
-        tick = result.tick();
-        fingerprint = result.fingerprint();
-        inferenceCalls += result.inferenceCalls();
-        List<AgentSnapshot> previous = agents;
-        agents = result.agents();
+        // The ring first: whoever sees the new tick number can also find its record.
         services.ticks().add(new TickRecord(result.tick(), frame.xM(), frame.yM(), frame.batteryFraction(), flags,
                 fromPeers.size(), commands, hostEvents, requested.x(), requested.y(), decision.velocity().x(),
                 decision.velocity().y(), decision.overridden(), result.emitted().size(), result.inferenceCalls(),
                 result.fingerprint()));
+        fingerprint = result.fingerprint();
+        inferenceCalls += result.inferenceCalls();
+        List<AgentSnapshot> previous = agents;
+        agents = result.agents();
+        tick = result.tick();
         if (result.tick() % telemetryEvery == 0) {
             services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
                     .setTick(result.tick()).setXM(readings.position().x()).setYM(readings.position().y())

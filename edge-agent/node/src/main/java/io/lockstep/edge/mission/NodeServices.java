@@ -1,10 +1,12 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.SafetySupervisor;
 import io.lockstep.platform.vehicle.Vehicle;
 import io.lockstep.runtime.ExecutionMode;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The node-wide things every mission run uses: the vehicle and its supervisor, where to report,
@@ -12,6 +14,8 @@ import java.util.function.LongSupplier;
  *
  * @param vehicle the vehicle (simulated or real)
  * @param supervisor the always-on safety supervisor in front of it
+ * @param estopClear clears the e-stop for a source (and forgets its persisted latch); false when the
+ *        source may not clear it
  * @param returnToBase guidance for the RETURN_TO_BASE link-loss policy
  * @param reporter status and telemetry sink
  * @param mesh the swarm mesh ({@link PeerMesh#NONE} when disabled)
@@ -30,6 +34,7 @@ import java.util.function.LongSupplier;
 public record NodeServices(
         Vehicle vehicle,
         SafetySupervisor supervisor,
+        Predicate<EstopSource> estopClear,
         ReturnToBaseGuidance returnToBase,
         MissionReporter reporter,
         PeerMesh mesh,

@@ -1,6 +1,7 @@
 package io.lockstep.edge.mission;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The last {@code capacity} {@link TickRecord}s, for the debug port; older ones are forgotten. */
@@ -35,7 +36,7 @@ public final class TickRing {
     }
 
     public synchronized void clear() {
-        java.util.Arrays.fill(slots, null);
+        Arrays.fill(slots, null);
         written = 0;
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.edge.tracing;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,7 +34,7 @@ public final class OtlpExportDefaults implements ConfigSource {
 
     boolean endpointConfigured() {
         for (String key : ENDPOINT_KEYS) {
-            String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            String env = key.toUpperCase(Locale.ROOT).replace('.', '_');
             if (notBlank(systemProperties.apply(key)) || notBlank(environment.apply(env))) {
                 return true;
             }

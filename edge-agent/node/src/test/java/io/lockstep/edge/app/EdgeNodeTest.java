@@ -3,6 +3,7 @@ package io.lockstep.edge.app;
 import static io.lockstep.edge.testing.FakeC2.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.edge.link.LinkSettings;
@@ -17,6 +18,7 @@ import io.lockstep.proto.v1.AgentSpec;
 import io.lockstep.proto.v1.AssignMission;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
+import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.MissionAssignment;
@@ -101,6 +103,18 @@ class EdgeNodeTest {
         assertTrue(Files.isRegularFile(Path.of(done.getJournalPath())), done.getJournalPath());
         assertEquals("DONE", done.getAgents(0).getState());
         assertTrue(Files.isRegularFile(dir.resolve("data/blobs/" + agent.getModuleSha256())), "module cached by digest");
+        await("telemetry", () -> c2.received(EdgeToC2::hasTelemetry).size() == 2);
+        assertEquals(List.of(10L, 20L), c2.received(EdgeToC2::hasTelemetry).stream()
+                .map(m -> m.getTelemetry().getTick()).toList(), "100 Hz ticks downsampled to 10 Hz telemetry");
+    }
+
+    @Test
+    void anInvalidWorldFileIsAClearStartupError() throws Exception {
+        Path world = Files.writeString(dir.resolve("world.json"), "{\"name\": \"broken\", \"bounds\": 42}");
+        NodeSettings s = NodeSettings.defaults("node-1", dir.resolve("data"), c2.port()).withWorld(world);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EdgeNode.start(s, OpenTelemetry.noop()));
+        assertTrue(e.getMessage().contains("world.json"), e.getMessage());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class MissionHarness implements AutoCloseable {
         supervisor = new SafetySupervisor(vehicle, safety, base);
         cache = new BlobCache(dataDir.resolve("blobs"));
         store = new MissionStore(dataDir);
-        NodeServices services = new NodeServices(vehicle, supervisor,
+        NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop,
                 new ReturnToBaseGuidance(base, safety.returnSpeedMps(), safety.brakingDecelerationMps2(),
                         safety.baseArrivalRadiusM()),
                 reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks,
@@ -58,7 +58,7 @@ public final class MissionHarness implements AutoCloseable {
         MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha) -> false), cache, store, services,
                 50);
         executor = new MissionExecutor(services, store, loader, 50);
-        new InterventionReporter(supervisor, hostInputs, reporter, executor).install();
+        new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
     }
 
     /** Puts a module in the cache, as if C2 had delivered it. */

@@ -77,8 +77,11 @@ public final class RuntimeBenchmark {
                 String.format("%d ticks (%.0f s at 100 Hz, %d agents) replayed and verified in %.3f s",
                         replay.ticks(), replay.ticks() / 100.0, replay.agents(), replay.replaySeconds())));
 
-        String env = String.format("java %s, %d available processors, %s %s", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"));
+        // Other processes on the machine distort the figures; the load average says how much.
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        String env = String.format("java %s, %d available processors, load average %.2f at the end, %s %s",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load,
+                System.getProperty("os.name"), System.getProperty("os.arch"));
         return new RuntimeBenchReport(quick, figures, env);
     }
 }

@@ -14,7 +14,7 @@ import io.lockstep.runtime.AgentState;
 public record AgentDigest(AgentState state, String fault, long fuelUsed, int progressPermille, int memoryPages,
                           int memoryCrc, long globalsHash, long kvHash, long outputsHash) {
 
-    /** A sentence naming every component that differs from {@code other} (journal value first). */
+    /** Names every component that differs from {@code replayed}, journal value first; empty when none do. */
     public String differences(AgentDigest replayed) {
         StringBuilder sb = new StringBuilder();
         if (state != replayed.state || !fault.equals(replayed.fault)) {

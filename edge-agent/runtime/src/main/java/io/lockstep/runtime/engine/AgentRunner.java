@@ -92,14 +92,16 @@ final class AgentRunner {
         fuelUsed = 0;
         if (hasStart) {
             beginBudget();
-            if (call(instance.export(MeteringPass.START_EXPORT)) == null) {
+            Long started = call(instance.export(MeteringPass.START_EXPORT));
+            fuelUsed = spent();
+            if (started == null) {
                 return;
             }
-            fuelUsed = spent();
         }
         beginBudget();
         Long version = call(instance.export("lockstep_abi_version"));
         if (version == null) {
+            fuelUsed += spent();
             return;
         }
         if (version.intValue() != HostAbi.VERSION) {
@@ -253,8 +255,9 @@ final class AgentRunner {
         for (int i = 0; i < globals.length; i++) {
             globals[i] = instance.global(i).getValueLow();
         }
+        byte[] image = MemoryPages.copy(memory);
         return new AgentStateData(host.name(), state, fault, host.progressPermille(), host.rng().state(),
-                host.lastEmitSeq(), pages, MemoryPages.copy(memory), globals,
+                host.lastEmitSeq(), pages, image, AgentStateData.sha256(image), globals,
                 new java.util.TreeMap<>(host.kv().entries()));
     }
 
@@ -269,6 +272,9 @@ final class AgentRunner {
             throw new IllegalStateException("cannot grow memory of " + host.name() + " to " + data.memoryPages());
         }
         memory.write(0, data.memory());
+        if (!java.util.Arrays.equals(AgentStateData.sha256(MemoryPages.copy(memory)), data.memorySha256())) {
+            throw new IllegalStateException("restored memory of " + host.name() + " does not match its snapshot hash");
+        }
         if (data.globals().length != instance.globalCount()) {
             throw new IllegalStateException("snapshot of " + host.name() + " has " + data.globals().length
                     + " globals, the module has " + instance.globalCount());

@@ -8,9 +8,16 @@ import java.util.SortedMap;
  * memory and globals.
  *
  * @param memory       the whole linear memory ({@code pages * 65536} bytes)
+ * @param memorySha256 SHA-256 of {@code memory}, taken when the snapshot was captured; checked when the
+ *                     snapshot is decoded and again after it is restored into a fresh instance
  * @param globals      value of every global by index (only mutable ones are restored)
  */
 public record AgentStateData(String name, AgentState state, String fault, int progressPermille, long rngState,
-                             long lastEmitSeq, int memoryPages, byte[] memory, long[] globals,
+                             long lastEmitSeq, int memoryPages, byte[] memory, byte[] memorySha256, long[] globals,
                              SortedMap<String, byte[]> kv) {
+
+    /** SHA-256 of a memory image. */
+    public static byte[] sha256(byte[] memory) {
+        return Hashing.sha256().digest(memory);
+    }
 }

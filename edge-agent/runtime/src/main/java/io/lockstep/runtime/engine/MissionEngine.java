@@ -144,14 +144,16 @@ public final class MissionEngine implements AutoCloseable {
             }
             r.endTick();
         }
+        List<EmittedMessage> emitted = new ArrayList<>();
         List<LocalMessage> next = new ArrayList<>();
         for (AgentRunner r : runners) {
             for (EmittedMessage m : r.host().emits()) {
+                emitted.add(m);
                 next.add(new LocalMessage(m.agent(), m.seq(), m.topic(), m.data()));
             }
         }
         pending = List.copyOf(next);
-        return finish(OutputsDigest.inputsBytes(inputs), runners.stream().flatMap(r -> r.host().emits().stream()).toList());
+        return finish(OutputsDigest.inputsBytes(inputs), emitted);
     }
 
     private record Delivery(String topic, byte[] topicBytes, byte[] data) {

@@ -210,7 +210,11 @@ public final class JournalCodec {
     // ---- snapshots ----
 
     public static byte[] snapshot(EngineSnapshot s) {
-        PayloadWriter w = new PayloadWriter();
+        long expected = 1024;
+        for (AgentStateData a : s.agents()) {
+            expected += a.memory().length + 8L * a.globals().length + 256;
+        }
+        PayloadWriter w = new PayloadWriter((int) Math.min(expected, Integer.MAX_VALUE - 16));
         w.i64(s.tick()).raw(s.fingerprint(), 0, 32).i32(s.pending().size());
         for (LocalMessage m : s.pending()) {
             w.string(m.sender()).i64(m.seq()).string(m.topic()).bytes(m.data());
@@ -218,7 +222,7 @@ public final class JournalCodec {
         w.i32(s.agents().size());
         for (AgentStateData a : s.agents()) {
             w.string(a.name()).u8(a.state().ordinal()).string(a.fault()).i32(a.progressPermille())
-                    .i64(a.rngState()).i64(a.lastEmitSeq()).i32(a.memoryPages());
+                    .i64(a.rngState()).i64(a.lastEmitSeq()).i32(a.memoryPages()).raw(a.memorySha256(), 0, 32);
             // Zero pages are common (stack and heap headroom) and are stored as a single flag byte.
             for (int p = 0; p < a.memoryPages(); p++) {
                 boolean zero = isZero(a.memory(), p * PAGE);
@@ -256,6 +260,7 @@ public final class JournalCodec {
             long rng = r.i64();
             long seq = r.i64();
             int pages = r.count(65_536);
+            byte[] memorySha256 = r.raw(32);
             byte[] memory = new byte[pages * PAGE];
             for (int p = 0; p < pages; p++) {
                 int flag = r.u8();
@@ -274,7 +279,11 @@ public final class JournalCodec {
             for (int k = 0; k < kvCount; k++) {
                 kv.put(r.string(), r.bytes());
             }
-            data.add(new AgentStateData(name, state, fault, progress, rng, seq, pages, memory, globals, kv));
+            if (!java.util.Arrays.equals(AgentStateData.sha256(memory), memorySha256)) {
+                throw new JournalException("snapshot record: memory of agent " + name + " does not match its hash");
+            }
+            data.add(new AgentStateData(name, state, fault, progress, rng, seq, pages, memory, memorySha256, globals,
+                    kv));
         }
         r.end();
         return new EngineSnapshot(tick, fingerprint, pending, data);

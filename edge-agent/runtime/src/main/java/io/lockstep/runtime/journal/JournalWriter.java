@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
 public final class JournalWriter implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
-    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
     private JournalWriter(Path file, FileChannel channel) {
         this.file = file;
@@ -49,19 +49,36 @@ public final class JournalWriter implements AutoCloseable {
 
     public void append(RecordType type, byte[] payload) {
         int length = payload.length + 1;
-        ensure(length + 8);
         CRC32C crc = new CRC32C();
         crc.update(type.code());
         crc.update(payload);
+        if (length + 8 > buffer.capacity()) {
+            // Large records (snapshots) go straight to the file instead of through the buffer.
+            flush();
+            ByteBuffer head = ByteBuffer.allocate(5).putInt(length).put((byte) type.code()).flip();
+            ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
+            write(head, ByteBuffer.wrap(payload), tail);
+            return;
+        }
+        ensure(length + 8);
         buffer.putInt(length).put((byte) type.code()).put(payload).putInt((int) crc.getValue());
+    }
+
+    private void write(ByteBuffer... parts) {
+        try {
+            for (ByteBuffer part : parts) {
+                while (part.hasRemaining()) {
+                    channel.write(part);
+                }
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot write journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void ensure(int bytes) {
         if (buffer.remaining() < bytes) {
             flush();
-            if (buffer.capacity() < bytes) {
-                buffer = ByteBuffer.allocate(bytes);
-            }
         }
     }
 
@@ -69,11 +86,7 @@ public final class JournalWriter implements AutoCloseable {
     public void flush() {
         buffer.flip();
         try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        } catch (IOException e) {
-            throw new JournalException("cannot write journal " + file + ": " + e.getMessage(), e);
+            write(buffer);
         } finally {
             buffer.clear();
         }

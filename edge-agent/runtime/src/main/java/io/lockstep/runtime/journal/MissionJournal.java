@@ -83,6 +83,10 @@ public record MissionJournal(Path file, MissionSetup setup, TickRecord init, Lis
             throw new JournalException("no snapshot at tick " + tick + "; snapshots exist at " + snapshots.keySet());
         }
         EngineSnapshot s = JournalCodec.snapshot(JournalReader.payload(file, r));
+        if (s.agents().size() != setup.agents().size()) {
+            throw new JournalException("snapshot at tick " + tick + " has " + s.agents().size() + " agents, the mission "
+                    + setup.agents().size());
+        }
         if (s.tick() != tick) {
             throw new JournalException("snapshot record at offset " + r.offset() + " is for tick " + s.tick()
                     + ", expected " + tick);

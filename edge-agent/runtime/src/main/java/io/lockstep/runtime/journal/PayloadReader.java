@@ -31,10 +31,13 @@ final class PayloadReader {
         return Double.longBitsToDouble(i64());
     }
 
-    /** A count that must be non-negative and at most {@code max}. */
+    /**
+     * A count that must be non-negative, at most {@code max}, and at most the bytes left (every counted item
+     * takes at least one byte), so a corrupt count never allocates more than the payload's size.
+     */
     int count(int max) {
         int n = i32();
-        if (n < 0 || n > max) {
+        if (n < 0 || n > max || n > buf.remaining()) {
             throw new JournalException(what + ": count " + n + " out of range");
         }
         return n;

@@ -8,8 +8,18 @@ import java.nio.charset.StandardCharsets;
 
 /** Big-endian encoder for record payloads. */
 final class PayloadWriter {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final ByteArrayOutputStream bytes;
+    private final DataOutputStream out;
+
+    PayloadWriter() {
+        this(256);
+    }
+
+    /** @param expectedSize initial capacity; large records (snapshots) avoid repeated growth */
+    PayloadWriter(int expectedSize) {
+        bytes = new ByteArrayOutputStream(expectedSize);
+        out = new DataOutputStream(bytes);
+    }
 
     PayloadWriter u8(int v) {
         return run(() -> out.writeByte(v));

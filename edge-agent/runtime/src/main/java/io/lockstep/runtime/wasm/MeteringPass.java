@@ -8,11 +8,12 @@ import java.util.List;
  * The Wasm-to-Wasm pass that makes execution limits deterministic in every execution mode. It returns a new
  * module in which:
  * <ul>
- *   <li>a mutable i64 fuel global ({@value #FUEL_EXPORT}) is decremented by the instruction count of each
- *       straight-line segment when the segment is entered (function entry, after block/loop/if/else/end); bulk
- *       memory operations also pay one unit per 64 bytes; the code executes {@code unreachable} when fuel goes
- *       negative, so exhaustion traps before the same instruction every run;</li>
- *   <li>a mutable i32 depth global ({@value #DEPTH_EXPORT}) is incremented at function entry and decremented
+ *   <li>a mutable i64 fuel global ({@value #FUEL_EXPORT}) is charged on function entry with the instruction
+ *       count of the body outside loops, and at every loop header with the instruction count of the loop body
+ *       (nested loops excluded); bulk memory operations also pay one unit per 64 bytes; a charge traps
+ *       ({@code unreachable}) when fuel goes negative, so exhaustion traps at the same point every run;</li>
+ *   <li>a mutable i32 depth global ({@value #DEPTH_EXPORT}) is incremented at entry of every function that
+ *       calls others (leaf functions cannot deepen the stack further) and decremented
  *       on every exit (each body is wrapped in a block and {@code return} becomes a branch to it); exceeding
  *       the limit traps;</li>
  *   <li>every computed f32/f64 value that can be NaN (arithmetic, rounding, sign ops, demote/promote) is
@@ -242,19 +243,7 @@ public final class MeteringPass {
         if (results.length == 1) {
             return -2 - (results[0] & 0xFF);
         }
-        List<ParsedModule.FuncType> types = module.types();
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i).params().length == 0 && Arrays.equals(types.get(i).results(), results)) {
-                return i;
-            }
-        }
-        for (int i = 0; i < added.size(); i++) {
-            if (Arrays.equals(added.get(i).results(), results)) {
-                return types.size() + i;
-            }
-        }
-        added.add(new ParsedModule.FuncType(new byte[0], results));
-        return types.size() + added.size() - 1;
+        return RuntimeHelpers.typeIndex(module.types(), added, new byte[0], results);
     }
 
     /** Rewrites one function body. */
@@ -299,8 +288,11 @@ public final class MeteringPass {
 
             WasmOutput out = new WasmOutput((body.end() - body.start()) * 2 + 64);
             out.bytes(src, body.start(), localsEnd);
+            // A leaf (no calls) cannot deepen the stack further, so it only pays fuel: the depth limit then
+            // bounds the frames that call, and at most one leaf frame sits on top of them.
+            boolean leaf = code.stream().noneMatch(c -> c.op() == Opcodes.CALL || c.op() == Opcodes.CALL_INDIRECT);
             out.u8(Opcodes.I64_CONST).sleb(regionCost[0]);
-            call(out, RuntimeHelpers.ENTER);
+            call(out, leaf ? RuntimeHelpers.CHARGE : RuntimeHelpers.ENTER);
             out.u8(Opcodes.BLOCK);
             if (wrapperType == -1) {
                 out.u8(Opcodes.EMPTY_BLOCK);
@@ -335,7 +327,9 @@ public final class MeteringPass {
                 }
             }
             out.u8(Opcodes.END);
-            call(out, RuntimeHelpers.LEAVE);
+            if (!leaf) {
+                call(out, RuntimeHelpers.LEAVE);
+            }
             out.u8(Opcodes.END);
             return out.toByteArray();
         }
@@ -410,7 +404,7 @@ public final class MeteringPass {
                     }
                 }
             }
-            return java.util.Arrays.copyOf(cost, regions);
+            return Arrays.copyOf(cost, regions);
         }
 
         private void call(WasmOutput out, int helper) {

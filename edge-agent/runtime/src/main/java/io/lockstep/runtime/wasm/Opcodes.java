@@ -6,16 +6,11 @@ final class Opcodes {
     static final int BLOCK = 0x02;
     static final int LOOP = 0x03;
     static final int IF = 0x04;
-    static final int ELSE = 0x05;
     static final int END = 0x0B;
     static final int BR = 0x0C;
-    static final int BR_IF = 0x0D;
-    static final int BR_TABLE = 0x0E;
     static final int RETURN = 0x0F;
     static final int SELECT = 0x1B;
     static final int LOCAL_GET = 0x20;
-    static final int LOCAL_SET = 0x21;
-    static final int LOCAL_TEE = 0x22;
     static final int GLOBAL_GET = 0x23;
     static final int GLOBAL_SET = 0x24;
     static final int I32_CONST = 0x41;
@@ -33,9 +28,9 @@ final class Opcodes {
     static final int I64_EXTEND_I32_U = 0xAD;
     static final int EMPTY_BLOCK = 0x40;
     static final int CALL = 0x10;
+    static final int CALL_INDIRECT = 0x11;
     static final int REF_FUNC = 0xD2;
 
-    static final int PREFIX_FC = 0xFC;
     static final int MEMORY_INIT = 0xFC08;
     static final int DATA_DROP = 0xFC09;
     static final int MEMORY_COPY = 0xFC0A;

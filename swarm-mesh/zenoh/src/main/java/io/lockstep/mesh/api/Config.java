@@ -141,6 +141,6 @@ public final class Config {
         return new SessionConfig(id == null ? ZenohId.random() : id, mode,
                 listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
                 leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
-                multicastScouting, scoutingGroup, 0);
+                multicastScouting, scoutingGroup);
     }
 }

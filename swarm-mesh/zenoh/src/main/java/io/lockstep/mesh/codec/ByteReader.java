@@ -126,7 +126,21 @@ public final class ByteReader {
     }
 
     public String readString() {
-        byte[] bytes = readSlice();
+        int length = readLength();
+        // Fast path: key expressions are almost always ASCII, which needs no validation beyond the high bit.
+        boolean ascii = true;
+        for (int i = position; i < position + length; i++) {
+            if (buffer[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            String s = new String(buffer, position, length, StandardCharsets.US_ASCII);
+            position += length;
+            return s;
+        }
+        byte[] bytes = readBytes(length);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

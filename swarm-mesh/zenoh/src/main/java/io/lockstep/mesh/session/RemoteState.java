@@ -1,6 +1,7 @@
 package io.lockstep.mesh.session;
 
 import io.lockstep.mesh.keyexpr.KeyExpr;
+import io.lockstep.mesh.message.network.WireExpr;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,8 @@ final class RemoteState {
     final Map<Long, KeyExpr> subscribers = new ConcurrentHashMap<>();
     final Map<Long, KeyExpr> queryables = new ConcurrentHashMap<>();
     final Map<Long, KeyExpr> tokens = new ConcurrentHashMap<>();
+    /** Wire expressions already resolved and canonicalised; cleared whenever a key-expression id changes. */
+    final Map<WireExpr, KeyExpr> resolved = new ConcurrentHashMap<>();
 
     boolean hasSubscriberFor(KeyExpr key) {
         return subscribers.values().stream().anyMatch(k -> k.intersects(key));

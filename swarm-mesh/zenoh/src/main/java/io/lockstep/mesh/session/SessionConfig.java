@@ -10,11 +10,11 @@ import java.util.List;
  *
  * @param reconnectInitialMillis first retry delay of a connect endpoint; doubled after each failure
  * @param reconnectMaxMillis the delay stops growing here
- * @param scoutingPort UDP port answered by the scouting responder; 0 keeps the responder off
+ * @param multicastScouting answer and send SCOUT on {@code scoutingGroup} (host:port) and connect to what is found
  */
 public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, List<Endpoint> connect,
         long leaseMillis, int batchSize, int maxMessageSize, int queueCapacity, long reconnectInitialMillis,
-        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, int scoutingPort) {
+        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup) {
     public SessionConfig {
         listen = List.copyOf(listen);
         connect = List.copyOf(connect);

@@ -78,8 +78,7 @@ public final class Handshake {
     }
 
     private static long initialSn(int resolution) {
-        long modulus = new TransportParams(null, null, 0, resolution, 0, 0, 0, 0).snModulus();
-        return Math.floorMod(RANDOM.nextLong(), modulus);
+        return Math.floorMod(RANDOM.nextLong(), TransportParams.snModulus(resolution));
     }
 
     private static void checkVersion(TcpLink link, int version) throws IOException {

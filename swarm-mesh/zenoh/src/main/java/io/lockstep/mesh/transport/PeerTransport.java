@@ -19,17 +19,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An open unicast session with one peer over one TCP link. A reader thread decodes frames, reorders nothing (TCP
  * already does) but drops duplicate sequence numbers, reassembles fragments and enforces the peer's lease; a writer
  * thread batches queued network messages into FRAMEs up to the batch size, fragments what does not fit, and sends
- * a KEEP_ALIVE whenever it has been idle for a quarter of our lease.
+ * a KEEP_ALIVE whenever the link has been idle for a quarter of our lease. A blocking sender finding nothing queued
+ * writes its message itself instead of waking the writer thread.
  */
 public final class PeerTransport {
     private static final System.Logger LOG = System.getLogger(PeerTransport.class.getName());
     /** Frame header: one byte plus a sequence number of up to 9 bytes. */
     private static final int FRAME_HEADER_MAX = 10;
+    private static final long CLOSE_GRACE_MS = 500;
 
     private final TcpLink link;
     private final TransportParams params;
@@ -45,7 +49,12 @@ public final class PeerTransport {
     private Thread reader;
     private Thread writer;
 
-    // Writer-thread state.
+    // Sending state, guarded by txLock: the writer thread and blocking senders that write directly.
+    private final ReentrantLock txLock = new ReentrantLock();
+    /** Messages queued but not yet written: a direct write is only allowed when none are, to keep order. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final BatchBuffer batch;
+    private volatile long lastWriteNanos = System.nanoTime();
     private long nextReliableSn;
     private long nextBestEffortSn;
     // Reader-thread state.
@@ -69,6 +78,7 @@ public final class PeerTransport {
         this.nextBestEffortSn = params.localInitialSn();
         this.expectedReliableSn = params.peerInitialSn();
         this.expectedBestEffortSn = params.peerInitialSn();
+        this.batch = new BatchBuffer();
     }
 
     /** Starts the reader and writer threads. */
@@ -103,22 +113,57 @@ public final class PeerTransport {
      * caller waits for room, until the session closes.
      */
     public boolean send(NetworkMessage message, boolean reliable, CongestionControl congestion) {
+        return send(message, reliable, congestion, false);
+    }
+
+    /**
+     * As {@link #send(NetworkMessage, boolean, CongestionControl)}; an {@code express} message with BLOCK
+     * congestion control is written by the calling thread when nothing is queued, skipping batching and two thread
+     * hand-offs (lowest latency); otherwise it is queued like any other.
+     */
+    public boolean send(NetworkMessage message, boolean reliable, CongestionControl congestion, boolean express) {
         if (closed.get()) {
             return false;
         }
         Outgoing out = new Outgoing(message, reliable);
         if (congestion == CongestionControl.DROP) {
-            return queue.offer(out);
+            return enqueue(out, false);
         }
-        try {
-            while (!closed.get()) {
-                if (queue.offer(out, 100, TimeUnit.MILLISECONDS)) {
+        if (express && pending.get() == 0 && txLock.tryLock()) {
+            try {
+                if (pending.get() == 0) {
+                    batch.add(out);
+                    batch.flush();
                     return true;
+                }
+            } catch (IOException e) {
+                abort("link lost while writing: " + e.getMessage());
+                return false;
+            } finally {
+                txLock.unlock();
+            }
+        }
+        return enqueue(out, true);
+    }
+
+    private boolean enqueue(Outgoing out, boolean block) {
+        pending.incrementAndGet();
+        try {
+            if (!block) {
+                if (queue.offer(out)) {
+                    return true;
+                }
+            } else {
+                while (!closed.get()) {
+                    if (queue.offer(out, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pending.decrementAndGet();
         return false;
     }
 
@@ -128,10 +173,21 @@ public final class PeerTransport {
             return;
         }
         closeReason = why;
+        // The CLOSE write may block forever behind a peer that stopped reading; give it a moment, then cut the link.
+        byte[] message = TransportCodec.encode(new Close(reason, true));
+        Thread sender = new Thread(() -> {
+            try {
+                link.write(message);
+            } catch (IOException | RuntimeException ignored) {
+                // the link may already be broken; closing continues regardless
+            }
+        }, "zenoh-close-" + params.peerZid());
+        sender.setDaemon(true);
+        sender.start();
         try {
-            link.write(TransportCodec.encode(new Close(reason, true)));
-        } catch (IOException | RuntimeException ignored) {
-            // the link may already be broken; closing continues regardless
+            sender.join(CLOSE_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         shutdown();
     }
@@ -297,6 +353,7 @@ public final class PeerTransport {
         private void writeOut() throws IOException {
             out.setU16Le(0, out.size() - 2);
             link.writeFramed(out.array(), out.size());
+            lastWriteNanos = System.nanoTime();
         }
     }
 
@@ -313,22 +370,32 @@ public final class PeerTransport {
     }
 
     private void writeLoop() {
-        BatchBuffer batch = new BatchBuffer();
-        long keepAliveMillis = Math.max(50, config.leaseMillis() / 4);
+        long keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(50, config.leaseMillis() / 4));
         byte[] keepAlive = TransportCodec.encode(new KeepAlive());
         try {
             while (!closed.get()) {
-                Outgoing first = queue.poll(keepAliveMillis, TimeUnit.MILLISECONDS);
+                Outgoing first = queue.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
                 if (first == null) {
-                    link.write(keepAlive);
+                    if (System.nanoTime() - lastWriteNanos >= keepAliveNanos) {
+                        link.write(keepAlive);
+                        lastWriteNanos = System.nanoTime();
+                    }
                     continue;
                 }
-                batch.add(first);
-                Outgoing next;
-                while ((next = queue.poll()) != null) {
-                    batch.add(next);
+                txLock.lock();
+                try {
+                    int written = 1;
+                    batch.add(first);
+                    Outgoing next;
+                    while ((next = queue.poll()) != null) {
+                        batch.add(next);
+                        written++;
+                    }
+                    batch.flush();
+                    pending.addAndGet(-written);
+                } finally {
+                    txLock.unlock();
                 }
-                batch.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

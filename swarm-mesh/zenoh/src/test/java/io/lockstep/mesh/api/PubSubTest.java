@@ -27,10 +27,11 @@ class PubSubTest {
         Session b = sessions.connectedTo(a);
         List<Sample> atA = new CopyOnWriteArrayList<>();
         List<Sample> atB = new CopyOnWriteArrayList<>();
-        a.declareSubscriber("demo/**", atA::add);
         b.declareSubscriber("demo/*/b", atB::add);
         Publisher pa = a.declarePublisher("demo/x/b", PutOptions.DEFAULT);
         Await.until(pa::hasMatchingSubscribers, "b's subscriber known to a");
+        // Declared after the wait above, which a local match would otherwise satisfy at once.
+        a.declareSubscriber("demo/**", atA::add);
         Await.until(() -> b.declarePublisher("demo/y", PutOptions.DEFAULT).hasMatchingSubscribers(), "a's subscriber known to b");
         pa.put("from a");
         b.put("demo/y", "from b");

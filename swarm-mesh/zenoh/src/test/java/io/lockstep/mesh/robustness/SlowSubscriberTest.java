@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** A subscriber that stops consuming must not stall delivery to other peers of a DROP publisher. */
 class SlowSubscriberTest {
+    private static final int FLOOD_SIZE = 8 * 1024;
     private final TestSessions sessions = new TestSessions();
 
     @AfterEach
@@ -41,23 +42,29 @@ class SlowSubscriberTest {
                 Thread.currentThread().interrupt();
             }
         });
-        fast.declareSubscriber("flood", s -> fastCount.incrementAndGet());
+        AtomicInteger probes = new AtomicInteger();
+        fast.declareSubscriber("flood", s -> (s.payload().length == FLOOD_SIZE ? fastCount : probes).incrementAndGet());
         Publisher pub = publisher.declarePublisher("flood", PutOptions.DEFAULT.withCongestionControl(CongestionControl.DROP));
         Await.until(() -> {
             pub.put("probe");
-            return fastCount.get() > 0 && stuckEntered.getCount() == 0;
+            return probes.get() > 0 && stuckEntered.getCount() == 0;
         }, "both subscribers reached (the stuck one is now blocked)");
-        fastCount.set(0);
-        byte[] payload = new byte[8 * 1024];
-        int n = 5_000; // 40 MB: far beyond the stuck peer's socket buffers and its 256-message queue
+        byte[] payload = new byte[FLOOD_SIZE];
+        int n = 4_000; // 32 MB: far beyond the stuck peer's socket buffers and its 256-message queue
         int accepted = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int i = 0; i < n; i++) {
             if (pub.put(payload)) {
                 accepted++;
             }
+            // Lock-step with the fast peer: if the stuck peer stalled the publisher, this would never progress.
+            while (fastCount.get() < i + 1) {
+                assertTrue(System.nanoTime() < deadline, "fast peer starved at sample " + i);
+                Thread.onSpinWait();
+            }
         }
-        assertTrue(accepted < n, "the stuck peer's queue filled and some samples were dropped for it");
-        Await.until(() -> fastCount.get() >= n * 9 / 10, "the fast peer kept receiving while the other was stuck");
+        assertTrue(accepted < n, "the stuck peer's queue filled and samples were dropped for it: " + accepted);
+        assertEquals(n, fastCount.get(), "the fast peer got every sample");
         assertEquals(1, release.getCount(), "the stuck subscriber was still blocked all along");
         release.countDown();
         assertEquals(2, publisher.peers().size());

@@ -1,0 +1,179 @@
+package io.lockstep.mesh.session;
+
+import io.lockstep.mesh.api.Sample;
+import io.lockstep.mesh.api.SampleKind;
+import io.lockstep.mesh.keyexpr.KeyExpr;
+import io.lockstep.mesh.message.network.Declaration;
+import io.lockstep.mesh.message.network.Declare;
+import io.lockstep.mesh.message.network.Interest;
+import io.lockstep.mesh.transport.CongestionControl;
+import io.lockstep.mesh.transport.PeerTransport;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** Liveliness: our tokens, the tokens peers declared, liveliness subscribers and liveliness gets. */
+final class LivelinessEngine {
+    private final SessionCore core;
+    private final Map<Long, PendingLivelinessQuery> pendingGets = new ConcurrentHashMap<>();
+    /** Our INTEREST ids; 0 is reserved for the implicit interest of a new peer session. */
+    private final AtomicLong interestIds = new AtomicLong(1);
+
+    LivelinessEngine(SessionCore core) {
+        this.core = core;
+    }
+
+    long declareToken(KeyExpr key) {
+        long id = core.nextEntityId();
+        core.local().tokens.put(id, new LocalEntities.Token(id, key));
+        core.broadcast(Declare.of(new Declaration.Token(id, KeyResolver.wire(key))));
+        notifySubscribers(key, SampleKind.PUT);
+        return id;
+    }
+
+    void undeclareToken(long id) {
+        LocalEntities.Token t = core.local().tokens.remove(id);
+        if (t != null && !core.isClosed()) {
+            core.broadcast(Declare.of(new Declaration.UndeclareToken(id, null)));
+            notifySubscribers(t.key(), SampleKind.DELETE);
+        }
+    }
+
+    /** Watches tokens on {@code key}; with {@code history} the tokens alive now are reported first. */
+    long declareSubscriber(KeyExpr key, boolean history, Consumer<Sample> callback) {
+        long id = core.nextEntityId();
+        LocalEntities.Subscriber s = new LocalEntities.Subscriber(id, key, callback);
+        if (history) {
+            Set<String> alive = new LinkedHashSet<>();
+            core.local().tokens.values().forEach(t -> alive.add(t.key().toString()));
+            core.remotes().values().forEach(r -> r.tokens.values().forEach(k -> alive.add(k.toString())));
+            for (String token : alive) {
+                if (key.intersects(KeyExpr.autocanonize(token))) {
+                    Delivery.deliver(s, new Sample(token, SampleKind.PUT, null, null, null, null));
+                }
+            }
+        }
+        core.local().livelinessSubscribers.put(id, s);
+        for (PeerTransport t : core.remotes().keySet()) {
+            if (core.alwaysRoute(t)) {
+                t.send(interest(key, history), true, CongestionControl.BLOCK);
+            }
+        }
+        return id;
+    }
+
+    void undeclareSubscriber(long id) {
+        core.local().livelinessSubscribers.remove(id);
+    }
+
+    /** Routers only forward tokens someone showed interest in: re-announce our subscribers to a new router. */
+    void transportOpened(PeerTransport t) {
+        if (core.alwaysRoute(t)) {
+            for (LocalEntities.Subscriber s : core.local().livelinessSubscribers.values()) {
+                t.send(interest(s.key(), true), true, CongestionControl.BLOCK);
+            }
+        }
+    }
+
+    private Interest interest(KeyExpr key, boolean current) {
+        return new Interest(interestIds.getAndIncrement(),
+                current ? Interest.MODE_CURRENT_FUTURE : Interest.MODE_FUTURE, Interest.TOKENS, KeyResolver.wire(key),
+                null, null, null);
+    }
+
+    /** Reports the tokens on {@code key} alive here and at our peers, asking routers with an INTEREST. */
+    void get(KeyExpr key, long timeoutMillis, Consumer<Sample> onToken, Runnable onDone) {
+        long id = interestIds.getAndIncrement();
+        PendingLivelinessQuery pending = new PendingLivelinessQuery(key, onToken, () -> {
+            pendingGets.remove(id);
+            onDone.run();
+        });
+        // Peers push every token to each other (zenoh-pico ignores INTEREST on unicast), so what peers declared is
+        // already known here; only routers are asked.
+        List<PeerTransport> targets = new ArrayList<>();
+        core.remotes().forEach((t, r) -> {
+            if (core.alwaysRoute(t)) {
+                targets.add(t);
+            }
+        });
+        targets.forEach(pending::expect);
+        pendingGets.put(id, pending);
+        core.local().tokens.values().forEach(t -> pending.token(t.key()));
+        core.remotes().forEach((t, r) -> {
+            if (!core.alwaysRoute(t)) {
+                r.tokens.values().forEach(pending::token);
+            }
+        });
+        Interest interest = new Interest(id, Interest.MODE_CURRENT, Interest.TOKENS, KeyResolver.wire(key), null, null, null);
+        for (PeerTransport t : targets) {
+            if (!t.send(interest, true, CongestionControl.BLOCK)) {
+                pending.finalFrom(t);
+            }
+        }
+        if (targets.isEmpty()) {
+            pending.finish();
+        } else {
+            core.timer().schedule(pending::finish, timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** D_TOKEN from a peer: an answer to one of our gets, or a token to record and announce. */
+    void onToken(RemoteState remote, Long interestId, Declaration.Token tok) {
+        KeyExpr key = KeyResolver.key(remote, tok.key());
+        PendingLivelinessQuery pending = interestId == null ? null : pendingGets.get(interestId);
+        if (pending != null) {
+            pending.token(key);
+            return;
+        }
+        RemoteState.checkRoom(remote.tokens);
+        KeyExpr previous = remote.tokens.put(tok.id(), key);
+        if (!key.equals(previous)) {
+            notifySubscribers(key, SampleKind.PUT);
+        }
+    }
+
+    void onUndeclareToken(RemoteState remote, Declaration.UndeclareToken u) {
+        KeyExpr gone = remote.tokens.remove(u.id());
+        if (gone != null) {
+            notifySubscribers(gone, SampleKind.DELETE);
+        }
+    }
+
+    /** D_FINAL answering one of our interests. */
+    void onFinal(PeerTransport t, long interestId) {
+        PendingLivelinessQuery pending = pendingGets.get(interestId);
+        if (pending != null) {
+            pending.finalFrom(t);
+        }
+    }
+
+    /** The peer's session ended: its tokens disappear, and it no longer owes answers. */
+    void transportClosed(PeerTransport t, RemoteState remote) {
+        if (remote != null) {
+            for (KeyExpr token : remote.tokens.values()) {
+                notifySubscribers(token, SampleKind.DELETE);
+            }
+            remote.tokens.clear();
+        }
+        pendingGets.values().forEach(q -> q.finalFrom(t));
+    }
+
+    private void notifySubscribers(KeyExpr token, SampleKind kind) {
+        Sample sample = new Sample(token.toString(), kind, null, null, null, null);
+        for (LocalEntities.Subscriber s : core.local().livelinessSubscribers.values()) {
+            if (s.key().intersects(token)) {
+                Delivery.deliver(s, sample);
+            }
+        }
+    }
+
+    void close() {
+        List.copyOf(pendingGets.values()).forEach(PendingLivelinessQuery::finish);
+    }
+}
