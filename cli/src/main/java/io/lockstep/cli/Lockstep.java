@@ -23,7 +23,19 @@ public final class Lockstep implements Runnable {
 
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Lockstep());
+        return new CommandLine(new Lockstep()).setExecutionExceptionHandler(Lockstep::reportFailure);
+    }
+
+    /** A failed command prints one clear line (the stack trace only with LOCKSTEP_DEBUG=1) and exits 1. */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        command.getErr().println("lockstep " + command.getCommandName() + ": " + message);
+        if ("1".equals(System.getenv("LOCKSTEP_DEBUG"))) {
+            e.printStackTrace(command.getErr());
+        } else {
+            command.getErr().println("(set LOCKSTEP_DEBUG=1 for the stack trace)");
+        }
+        return 1;
     }
 
     @Override

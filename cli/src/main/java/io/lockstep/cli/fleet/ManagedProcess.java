@@ -32,6 +32,8 @@ public final class ManagedProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
         cmd.add("-XX:+UseSerialGC");
+        // Chicory compiles big agent functions into big JVM methods; let HotSpot JIT them too.
+        cmd.add("-XX:-DontCompileHugeMethods");
         cmd.addAll(systemProperties);
         cmd.add("-jar");
         cmd.add(jar.toString());
@@ -59,6 +61,14 @@ public final class ManagedProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The operating-system process id of the running (or last) JVM; fails before the first start. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return process.pid();
     }
 
     public synchronized boolean isAlive() {
