@@ -1,12 +1,14 @@
 package io.lockstep.cli;
 
+import io.lockstep.cli.bench.node.BenchNodeCommand;
 import io.lockstep.cli.runtime.BenchRuntimeCommand;
+import io.lockstep.cli.zenoh.BenchMeshCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lockstep bench <runtime|mesh|node>}: the measured speed targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchRuntimeCommand.class},
+        subcommands = {BenchRuntimeCommand.class, BenchMeshCommand.class, BenchNodeCommand.class},
         description = "Run a benchmark; each prints a table and writes DIR/<name>.json.")
 public final class BenchCommand implements Runnable {
 

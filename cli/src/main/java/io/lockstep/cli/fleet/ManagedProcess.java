@@ -23,11 +23,13 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path log;
+    private final String maxHeap;
     private Process process;
 
     public ManagedProcess(String name, Path jar, List<String> systemProperties, String maxHeap, Path log) {
         this.name = name;
         this.log = log;
+        this.maxHeap = maxHeap;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
@@ -46,6 +48,11 @@ public final class ManagedProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The JVM's {@code -Xmx} value, e.g. {@code 256m}. */
+    public String maxHeap() {
+        return maxHeap;
     }
 
     public synchronized void start() {

@@ -1,14 +1,15 @@
 package io.lockstep.c2.mission;
 
 import io.lockstep.c2.mission.area.Polygons;
-import io.lockstep.c2.module.HostFunctionTable;
 import io.lockstep.c2.module.ModelStore;
-import io.lockstep.c2.module.ModuleRecord;
 import io.lockstep.c2.module.ModuleStore;
 import io.lockstep.c2.module.Sha256;
+import io.lockstep.runtime.AgentModules;
+import io.lockstep.runtime.RuntimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a mission before it is stored: field ranges, the area's geometry, and that every referenced
- * module and model exists and every host function an agent's module imports is granted to it.
+ * Checks a mission before it is stored: field ranges, the area's geometry, that every referenced module
+ * and model exists, and that the node's loader would accept each agent's module with the agent's grant
+ * under the mission's limits ({@link AgentModuleCheck}).
  */
 @ApplicationScoped
 public class MissionValidator {
 
     public static final int MAX_VERTICES = 1000;
     public static final int MAX_AGENTS = 64;
-    public static final int DEFAULT_MAX_MEMORY_PAGES = 256;
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_TOPIC_LENGTH = 256;
@@ -59,8 +60,8 @@ public class MissionValidator {
             checkPoint("frameOrigin", spec.frameOrigin(), errors);
         }
         Set<String> modelNames = checkModels(spec.models(), errors);
-        long maxMemoryPages = checkLimits(spec.limits(), errors);
-        checkAgents(spec.agents(), modelNames, maxMemoryPages, errors);
+        checkLimits(spec.limits(), errors);
+        checkAgents(spec.agents(), modelNames, AgentModuleCheck.runtimeLimits(spec.limits()), errors);
         if (spec.deadline() != null && !spec.deadline().isAfter(clock.instant())) {
             errors.add(new FieldError("deadline", "is in the past: " + spec.deadline()));
         }
@@ -142,17 +143,14 @@ public class MissionValidator {
         return names;
     }
 
-    /** Returns the effective memory page limit for agents. */
-    private static long checkLimits(LimitsSpec limits, List<FieldError> errors) {
+    private static void checkLimits(LimitsSpec limits, List<FieldError> errors) {
         if (limits == null) {
-            return DEFAULT_MAX_MEMORY_PAGES;
+            return;
         }
         checkRange("limits.tickPeriodMs", limits.tickPeriodMs(), UINT32_MAX, errors);
-        checkRange("limits.fuelPerTick", limits.fuelPerTick(), Long.MAX_VALUE, errors);
-        checkRange("limits.maxMemoryPages", limits.maxMemoryPages(), 65536, errors);
+        checkRange("limits.fuelPerTick", limits.fuelPerTick(), RuntimeLimits.MAX_FUEL_PER_TICK, errors);
+        checkRange("limits.maxMemoryPages", limits.maxMemoryPages(), RuntimeLimits.WASM_MAX_MEMORY_PAGES, errors);
         checkRange("limits.maxTicks", limits.maxTicks(), Long.MAX_VALUE, errors);
-        Long pages = limits.maxMemoryPages();
-        return pages == null || pages <= 0 || pages > 65536 ? DEFAULT_MAX_MEMORY_PAGES : pages;
     }
 
     private static void checkRange(String field, Long value, long max, List<FieldError> errors) {
@@ -161,7 +159,7 @@ public class MissionValidator {
         }
     }
 
-    private void checkAgents(List<AgentSpec> agents, Set<String> modelNames, long maxMemoryPages,
+    private void checkAgents(List<AgentSpec> agents, Set<String> modelNames, RuntimeLimits limits,
             List<FieldError> errors) {
         if (agents == null || agents.isEmpty()) {
             errors.add(new FieldError("agents", "at least one agent is required"));
@@ -172,6 +170,8 @@ public class MissionValidator {
             return;
         }
         Set<String> names = new HashSet<>();
+        // Agents often share a module: fetch each module's bytes once per mission.
+        Map<String, Optional<byte[]>> moduleBytes = new HashMap<>();
         for (int i = 0; i < agents.size(); i++) {
             String field = "agents[" + i + "]";
             AgentSpec agent = agents.get(i);
@@ -186,8 +186,9 @@ public class MissionValidator {
             }
             checkParameters(field, agent.parameters(), errors);
             checkGrant(field + ".capabilities", agent.capabilities(), modelNames, errors);
-            findModule(field + ".module", agent.module(), errors)
-                    .ifPresent(module -> checkModuleAgainstGrant(field, module, agent.capabilities(), maxMemoryPages, errors));
+            findModule(field + ".module", agent.module(), moduleBytes, errors)
+                    .flatMap(module -> AgentModuleCheck.check(field, module, agent.capabilities(), limits))
+                    .ifPresent(errors::add);
         }
     }
 
@@ -210,9 +211,9 @@ public class MissionValidator {
     private static void checkGrant(String field, CapabilityGrantSpec grant, Set<String> modelNames,
             List<FieldError> errors) {
         for (String function : grant.hostFunctions()) {
-            if (function == null || !HostFunctionTable.exists(function)) {
+            if (function == null || !AgentModules.hostFunctions().contains(function)) {
                 errors.add(new FieldError(field + ".hostFunctions", "unknown host function '" + function
-                        + "'; ABI v1 has " + HostFunctionTable.names().stream().sorted().toList()));
+                        + "'; ABI v1 has " + AgentModules.hostFunctions()));
             }
         }
         checkTopics(field + ".emitTopics", grant.emitTopics(), errors);
@@ -232,7 +233,9 @@ public class MissionValidator {
         }
     }
 
-    private Optional<ModuleRecord> findModule(String field, String sha256, List<FieldError> errors) {
+    /** The module's bytes, when the digest is well formed and the module was uploaded. */
+    private Optional<byte[]> findModule(String field, String sha256, Map<String, Optional<byte[]>> fetched,
+            List<FieldError> errors) {
         if (sha256 == null || sha256.isBlank()) {
             errors.add(new FieldError(field, "is required: the SHA-256 of an uploaded module"));
             return Optional.empty();
@@ -241,28 +244,11 @@ public class MissionValidator {
             errors.add(new FieldError(field, "is not a lower-case hex SHA-256 digest"));
             return Optional.empty();
         }
-        Optional<ModuleRecord> module = modules.find(sha256);
+        Optional<byte[]> module = fetched.computeIfAbsent(sha256,
+                sha -> modules.find(sha).flatMap(stored -> modules.bytes(sha)));
         if (module.isEmpty()) {
             errors.add(new FieldError(field, "unknown module " + sha256 + ": upload it first with POST /api/v1/modules"));
         }
         return module;
-    }
-
-    private static void checkModuleAgainstGrant(String field, ModuleRecord module, CapabilityGrantSpec grant,
-            long maxMemoryPages, List<FieldError> errors) {
-        for (String imported : module.hostImports()) {
-            if (!HostFunctionTable.ALWAYS_GRANTED.contains(imported) && !grant.hostFunctions().contains(imported)) {
-                errors.add(new FieldError(field + ".capabilities.hostFunctions",
-                        "the module imports '" + imported + "', which this agent is not granted"));
-            }
-        }
-        if (!grant.subscribeTopics().isEmpty() && !module.handlesMessages()) {
-            errors.add(new FieldError(field + ".capabilities.subscribeTopics",
-                    "the module does not export lockstep_on_message, so it cannot subscribe to topics"));
-        }
-        if (module.minMemoryPages() > maxMemoryPages) {
-            errors.add(new FieldError(field + ".module", "the module declares " + module.minMemoryPages()
-                    + " memory pages, more than the mission's limit of " + maxMemoryPages));
-        }
     }
 }

@@ -2,12 +2,13 @@ package io.lockstep.c2.module;
 
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.runtime.ModuleSummary;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Agent modules by SHA-256, validated against agent ABI v1 before they are stored. */
+/** Agent modules by SHA-256, validated with the edge runtime's loader checks before they are stored. */
 @ApplicationScoped
 public class ModuleStore {
 
@@ -21,10 +22,10 @@ public class ModuleStore {
 
     /** Validates and stores a module; storing one that is already there returns the existing record. */
     public Stored<ModuleRecord> store(byte[] bytes) throws InvalidModuleException {
-        ModuleInfo info = ModuleValidator.validate(bytes);
+        ModuleSummary summary = ModuleValidator.validate(bytes);
         String sha256 = Sha256.of(bytes);
-        ModuleRecord record = new ModuleRecord(sha256, bytes.length, clock.instant(), info.hostImports(),
-                info.handlesMessages(), info.minMemoryPages());
+        ModuleRecord record = new ModuleRecord(sha256, bytes.length, clock.instant(), summary.hostImports(),
+                summary.exports(), summary.handlesMessages(), summary.minMemoryPages());
         return blobs.put(sha256, bytes, record);
     }
 

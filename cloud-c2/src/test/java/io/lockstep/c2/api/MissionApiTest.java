@@ -181,6 +181,41 @@ class MissionApiTest {
     }
 
     @Test
+    void subscribingWithoutAMessageHandlerIsRefused() {
+        String withoutHandler = Fixtures.uploadModule();
+        String subscribing = "\"emitTopics\": [\"swarm/**\"], \"subscribeTopics\": [\"swarm/hazards/**\"]";
+
+        postInvalid(Fixtures.missionJson(withoutHandler).replace("\"emitTopics\": [\"swarm/**\"]", subscribing))
+                .body("errors.field", contains("agents[0].capabilities.subscribeTopics"))
+                .body("errors[0].message", containsString("missing required export lockstep_on_message"));
+
+        String withHandler = Fixtures.uploadModule(WasmModuleBuilder.agent().withOnMessage()
+                .tag(Fixtures.uniqueId("listener")).build());
+        post(Fixtures.missionJson(withHandler).replace("\"emitTopics\": [\"swarm/**\"]", subscribing))
+                .statusCode(201);
+    }
+
+    @Test
+    void aModuleNeedingMoreMemoryThanTheMissionAllowsIsRefused() {
+        String module = Fixtures.uploadModule(WasmModuleBuilder.agent().memoryPages(17)
+                .tag(Fixtures.uniqueId("big")).build());
+
+        postInvalid(Fixtures.missionJson(module))
+                .body("errors.field", contains("agents[0].module"))
+                .body("errors[0].message", containsString("memory declares 17 initial pages, the limit is 16"));
+
+        post(Fixtures.missionJson(module).replace("\"maxMemoryPages\": 16", "\"maxMemoryPages\": 17"))
+                .statusCode(201);
+    }
+
+    @Test
+    void aFuelBudgetTheNodeCannotRunIsRefused() {
+        postInvalid(Fixtures.missionJson(Fixtures.uploadModule())
+                .replace("\"fuelPerTick\": 1000000", "\"fuelPerTick\": " + Long.MAX_VALUE))
+                .body("errors.field", contains("limits.fuelPerTick"));
+    }
+
+    @Test
     void reservedParametersAndUnknownModelsAreRefused() {
         String module = Fixtures.uploadModule();
         postInvalid(Fixtures.missionJson(module).replace("\"zeta\": \"1\"", "\"node\": \"1\""))

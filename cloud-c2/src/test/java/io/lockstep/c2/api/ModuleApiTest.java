@@ -44,6 +44,8 @@ class ModuleApiTest {
                 .body("sha256", equalTo(sha))
                 .body("size", equalTo(module.length))
                 .body("hostImports", contains("log"))
+                .body("exports", contains("memory", "lockstep_abi_version", "lockstep_alloc", "lockstep_init",
+                        "lockstep_tick"))
                 .body("handlesMessages", equalTo(false))
                 .body("minMemoryPages", equalTo(1));
     }
@@ -57,7 +59,7 @@ class ModuleApiTest {
                 .body("type", equalTo("urn:lockstep:problem:invalid-module"))
                 .body("status", equalTo(400))
                 .body("title", equalTo("Not a valid agent module"))
-                .body("detail", containsString("not a valid WebAssembly module"));
+                .body("detail", containsString("malformed module: not a WebAssembly module"));
     }
 
     @Test
@@ -68,7 +70,7 @@ class ModuleApiTest {
                 .when().post("/api/v1/modules")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("missing required export 'lockstep_init'"));
+                .body("detail", containsString("missing required export lockstep_init (i32, i32) -> (i32)"));
     }
 
     @Test

@@ -6,7 +6,10 @@ import static io.lockstep.c2.support.WasmModuleBuilder.I64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lockstep.agents.ExampleAgents;
 import io.lockstep.c2.support.WasmModuleBuilder;
+import io.lockstep.runtime.ModuleRejectedException;
+import io.lockstep.runtime.ModuleSummary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -16,11 +19,13 @@ class ModuleValidatorTest {
 
     @Test
     void acceptsAModuleWithTheAbiExports() throws Exception {
-        ModuleInfo info = ModuleValidator.validate(WasmModuleBuilder.agent().memoryPages(3).build());
+        ModuleSummary summary = ModuleValidator.validate(WasmModuleBuilder.agent().memoryPages(3).build());
 
-        assertThat(info.hostImports()).isEmpty();
-        assertThat(info.handlesMessages()).isFalse();
-        assertThat(info.minMemoryPages()).isEqualTo(3);
+        assertThat(summary.hostImports()).isEmpty();
+        assertThat(summary.exports()).containsExactly("memory", "lockstep_abi_version", "lockstep_alloc",
+                "lockstep_init", "lockstep_tick");
+        assertThat(summary.handlesMessages()).isFalse();
+        assertThat(summary.minMemoryPages()).isEqualTo(3);
     }
 
     @Test
@@ -31,10 +36,19 @@ class ModuleValidatorTest {
                 .withOnMessage()
                 .build();
 
-        ModuleInfo info = ModuleValidator.validate(module);
+        ModuleSummary summary = ModuleValidator.validate(module);
 
-        assertThat(info.hostImports()).containsExactly("log", "act_velocity");
-        assertThat(info.handlesMessages()).isTrue();
+        assertThat(summary.hostImports()).containsExactly("log", "act_velocity");
+        assertThat(summary.handlesMessages()).isTrue();
+    }
+
+    @Test
+    void acceptsTheEdgesExampleAgentsAndRefusesItsHostileOnes() throws Exception {
+        for (String agent : List.of("hello", "survey", "hazard-scout", "pathplan")) {
+            assertThat(ModuleValidator.validate(ExampleAgents.bytes(agent)).exports()).contains("lockstep_tick");
+        }
+        assertThatThrownBy(() -> ModuleValidator.validate(ExampleAgents.bytes("hostile-unknown-import")))
+                .isInstanceOf(InvalidModuleException.class).hasMessageContaining("lockstep.teleport is unknown");
     }
 
     @Test
@@ -46,7 +60,9 @@ class ModuleValidatorTest {
     @Test
     void refusesBytesThatAreNotWasm() {
         assertThatThrownBy(() -> ModuleValidator.validate("not a module".getBytes()))
-                .isInstanceOf(InvalidModuleException.class).hasMessageContaining("not a valid WebAssembly module");
+                .isInstanceOf(InvalidModuleException.class)
+                .hasMessage("malformed module: not a WebAssembly module (bad magic)")
+                .hasCauseInstanceOf(ModuleRejectedException.class);
     }
 
     @Test
@@ -54,13 +70,26 @@ class ModuleValidatorTest {
         byte[] module = WasmModuleBuilder.agent().build();
         byte[] truncated = Arrays.copyOf(module, module.length - 5);
 
-        assertThatThrownBy(() -> ModuleValidator.validate(truncated)).isInstanceOf(InvalidModuleException.class);
+        assertThatThrownBy(() -> ModuleValidator.validate(truncated)).isInstanceOf(InvalidModuleException.class)
+                .hasMessageStartingWith("malformed module: ");
+    }
+
+    @Test
+    void refusesAnIllTypedFunctionBody() {
+        byte[] module = WasmModuleBuilder.agent().build();
+        // The first body, "i32.const 1; end" of lockstep_abi_version, becomes "i64.const 1; end".
+        int body = indexOf(module, new byte[] {0x00, 0x41, 0x01, 0x0B});
+        module[body + 1] = 0x42;
+
+        assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
+                .hasMessageStartingWith("invalid module: ");
     }
 
     @Test
     void neverFailsWithAnythingButInvalidModuleOnRandomBytes() {
         Random random = new Random(42);
         byte[] valid = WasmModuleBuilder.agent().withOnMessage().build();
+        int refused = 0;
         for (int round = 0; round < 300; round++) {
             byte[] mutated = valid.clone();
             for (int flips = 0; flips < 1 + random.nextInt(4); flips++) {
@@ -70,8 +99,10 @@ class ModuleValidatorTest {
                 ModuleValidator.validate(mutated);
             } catch (InvalidModuleException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
+                refused++;
             }
         }
+        assertThat(refused).isPositive();
     }
 
     @Test
@@ -79,7 +110,7 @@ class ModuleValidatorTest {
         byte[] module = WasmModuleBuilder.agent().without("lockstep_tick").build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("missing required export 'lockstep_tick'");
+                .hasMessage("missing required export lockstep_tick (i64) -> (i32)");
     }
 
     @Test
@@ -87,7 +118,22 @@ class ModuleValidatorTest {
         byte[] module = WasmModuleBuilder.agent().withoutMemoryExport().build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("'memory'");
+                .hasMessageContaining("missing required export memory");
+    }
+
+    @Test
+    void refusesAMemoryLargerThanWasmAllows() {
+        byte[] module = WasmModuleBuilder.agent().memoryPages(70_000).build();
+
+        assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
+                .hasMessage("memory declares 70000 initial pages, the limit is 65536");
+    }
+
+    @Test
+    void acceptsAMemoryOnlySomeMissionsAllow() throws Exception {
+        byte[] module = WasmModuleBuilder.agent().memoryPages(4_096).build();
+
+        assertThat(ModuleValidator.validate(module).minMemoryPages()).isEqualTo(4_096);
     }
 
     @Test
@@ -95,7 +141,7 @@ class ModuleValidatorTest {
         byte[] module = WasmModuleBuilder.agent().function("lockstep_tick", new byte[] {I32}, new byte[] {I32}).build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("export 'lockstep_tick' has signature");
+                .hasMessage("export lockstep_tick has signature (i32) -> (i32), the ABI requires (i64) -> (i32)");
     }
 
     @Test
@@ -103,7 +149,7 @@ class ModuleValidatorTest {
         byte[] module = WasmModuleBuilder.agent().function("lockstep_on_message", new byte[] {I64}, new byte[] {I32}).build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("lockstep_on_message");
+                .hasMessageContaining("export lockstep_on_message has signature (i64) -> (i32)");
     }
 
     @Test
@@ -113,7 +159,8 @@ class ModuleValidatorTest {
                 .build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("wasi_snapshot_preview1.fd_write").hasMessageContaining("unknown import module");
+                .hasMessageContaining("wasi_snapshot_preview1.fd_write is unknown")
+                .hasMessageContaining("only import host functions of module 'lockstep'");
     }
 
     @Test
@@ -133,12 +180,15 @@ class ModuleValidatorTest {
                 .build();
 
         assertThatThrownBy(() -> ModuleValidator.validate(module)).isInstanceOf(InvalidModuleException.class)
-                .hasMessageContaining("lockstep.rand_u64").hasMessageContaining("does not match");
+                .hasMessage("import lockstep.rand_u64 has signature () -> (i32), the ABI requires () -> (i64)");
     }
 
-    @Test
-    void hostFunctionTableKnowsEveryAbiFunction() {
-        assertThat(HostFunctionTable.names()).containsExactlyInAnyOrderElementsOf(List.of("log", "rand_u64",
-                "progress", "area_vertices", "kv_get", "kv_put", "sensor_read", "act_velocity", "emit", "infer"));
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
     }
 }

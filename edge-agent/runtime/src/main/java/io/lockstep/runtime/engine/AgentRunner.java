@@ -47,7 +47,7 @@ final class AgentRunner {
             }
             this.instance = builder.build();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            throw new ModuleRejectedException(host.name(), "cannot instantiate: " + ModuleLoader.describe(e), e);
+            throw new ModuleRejectedException(host.name(), "cannot instantiate: " + ModuleChecks.describe(e), e);
         }
         this.alloc = instance.export("lockstep_alloc");
         this.init = instance.export("lockstep_init");

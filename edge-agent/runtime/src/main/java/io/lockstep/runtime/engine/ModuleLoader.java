@@ -1,26 +1,20 @@
 package io.lockstep.runtime.engine;
 
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.ModuleRejectedException;
 import io.lockstep.runtime.RuntimeLimits;
 import io.lockstep.runtime.host.HostAbi;
-import io.lockstep.runtime.wasm.MeteringPass;
-import io.lockstep.runtime.wasm.ModuleParser;
 import io.lockstep.runtime.wasm.ParsedModule;
-import io.lockstep.runtime.wasm.WasmFormatException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Turns agent module bytes into a {@link LoadedModule}: size limit, structure, ABI and grant checks, the
- * metering pass, Chicory parsing and, in compiled mode, compilation. Instrumented modules are cached by
- * digest, limits and mode, so 100 agents of one kind compile once.
+ * Turns agent module bytes into a {@link LoadedModule}: the {@link ModuleChecks} (size limit, structure, ABI
+ * and grant checks, the metering pass and Chicory's validation) and, in compiled mode, compilation.
+ * Instrumented modules are cached by digest, limits and mode, so 100 agents of one kind compile once; the
+ * grant-dependent checks run before the cache is consulted, so a cached module never bypasses a grant.
  */
 public final class ModuleLoader {
     private static final int CACHE_ENTRIES = 64;
@@ -39,20 +33,7 @@ public final class ModuleLoader {
      */
     public static LoadedModule load(AgentDefinition agent, RuntimeLimits limits, ExecutionMode mode) {
         byte[] bytes = agent.wasm();
-        if (bytes.length > limits.maxModuleBytes()) {
-            throw new ModuleRejectedException(agent.name(), "module is " + bytes.length
-                    + " bytes, over the size limit of " + limits.maxModuleBytes());
-        }
-        ParsedModule parsed;
-        try {
-            parsed = ModuleParser.parse(bytes);
-        } catch (WasmFormatException e) {
-            throw new ModuleRejectedException(agent.name(), "malformed module: " + e.getMessage());
-        }
-        Optional<String> abiProblem = HostAbi.check(parsed, agent.grant());
-        if (abiProblem.isPresent()) {
-            throw new ModuleRejectedException(agent.name(), abiProblem.get());
-        }
+        ParsedModule parsed = ModuleChecks.declarations(agent.name(), bytes, agent.grant(), limits);
         String sha = Hashing.sha256Hex(bytes);
         String key = sha + "/" + limits.fuelPerTick() + "/" + limits.maxCallDepth() + "/" + limits.maxMemoryPages()
                 + "/" + mode;
@@ -71,33 +52,16 @@ public final class ModuleLoader {
 
     private static LoadedModule instrumentAndCompile(String agent, ParsedModule parsed, String sha,
                                                      RuntimeLimits limits, ExecutionMode mode) {
-        MeteringPass.Result instrumented;
-        try {
-            instrumented = MeteringPass.instrument(parsed, limits.fuelPerTick(), limits.maxCallDepth(),
-                    limits.maxMemoryPages());
-        } catch (WasmFormatException e) {
-            throw new ModuleRejectedException(agent, e.getMessage());
-        }
-        WasmModule module;
-        try {
-            module = Parser.parse(instrumented.bytes());
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            // Chicory validates here; on hostile input it may also fail with assertion or index errors.
-            throw new ModuleRejectedException(agent, "invalid module: " + describe(e), e);
-        }
+        ModuleChecks.Instrumented instrumented = ModuleChecks.instrument(agent, parsed, limits);
         boolean onMessage = parsed.export(HostAbi.ON_MESSAGE.name()).isPresent();
         if (mode == ExecutionMode.INTERPRETER) {
-            return new LoadedModule(sha, module, null, instrumented.hasStart(), onMessage);
+            return new LoadedModule(sha, instrumented.module(), null, instrumented.hasStart(), onMessage);
         }
         try {
-            return new LoadedModule(sha, module, MachineFactoryCompiler.compile(module), instrumented.hasStart(),
-                    onMessage);
+            return new LoadedModule(sha, instrumented.module(), MachineFactoryCompiler.compile(instrumented.module()),
+                    instrumented.hasStart(), onMessage);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            throw new ModuleRejectedException(agent, "invalid module (compiler): " + describe(e), e);
+            throw new ModuleRejectedException(agent, "invalid module (compiler): " + ModuleChecks.describe(e), e);
         }
-    }
-
-    static String describe(Throwable e) {
-        return e instanceof ChicoryException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

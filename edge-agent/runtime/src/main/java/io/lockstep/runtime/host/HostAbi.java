@@ -1,8 +1,10 @@
 package io.lockstep.runtime.host;
 
 import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.ModuleRejectedException.Fault;
 import io.lockstep.runtime.wasm.ParsedModule;
 import io.lockstep.runtime.wasm.ValueTypes;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,15 @@ public final class HostAbi {
     public record HostFunctionSpec(String name, byte[] params, byte[] results, boolean always) {
     }
 
+    /** A breach of the ABI or the grant: what is at fault and a sentence naming the import or export. */
+    public record Violation(Fault fault, String message) {
+    }
+
     private static final byte I32 = ValueTypes.I32;
     private static final byte I64 = ValueTypes.I64;
     private static final byte F64 = ValueTypes.F64;
 
+    /** Every host function of the ABI by name, in the order of docs/agent-abi.md. */
     public static final Map<String, HostFunctionSpec> FUNCTIONS = functions();
 
     private static Map<String, HostFunctionSpec> functions() {
@@ -38,7 +45,7 @@ public final class HostAbi {
         add(m, "act_velocity", new byte[] {F64, F64}, new byte[] {I32}, false);
         add(m, "emit", new byte[] {I32, I32, I32, I32}, new byte[] {I32}, false);
         add(m, "infer", new byte[] {I32, I32, I32, I32, I32, I32}, new byte[] {I32}, false);
-        return Map.copyOf(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static void add(Map<String, HostFunctionSpec> m, String name, byte[] params, byte[] results,
@@ -59,70 +66,107 @@ public final class HostAbi {
     private HostAbi() {
     }
 
-    /** Checks imports against the ABI and the grant, and exports against the ABI. */
-    public static Optional<String> check(ParsedModule module, CapabilityGrant grant) {
+    /** Names of every host function of the ABI, in the order of docs/agent-abi.md. */
+    public static List<String> functionNames() {
+        return List.copyOf(FUNCTIONS.keySet());
+    }
+
+    /** A grant listing every host function: what a module may import when its grant is not yet known. */
+    public static CapabilityGrant everyFunctionGrant() {
+        return new CapabilityGrant(functionNames(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Checks imports and exports against the ABI, then the imports and the message handler against the
+     * grant; a module that breaks the ABI is reported as such whatever its grant.
+     */
+    public static Optional<Violation> check(ParsedModule module, CapabilityGrant grant) {
+        Optional<Violation> problem = checkImports(module);
+        if (problem.isEmpty()) {
+            problem = checkExports(module);
+        }
+        return problem.isPresent() ? problem : checkGrant(module, grant);
+    }
+
+    private static Optional<Violation> checkImports(ParsedModule module) {
         for (ParsedModule.Import imp : module.imports()) {
             String what = "import " + imp.module() + "." + imp.name();
             if (!MODULE.equals(imp.module())) {
-                return Optional.of(what + " is unknown: agents may only import host functions of module '"
-                        + MODULE + "'");
+                return module(what + " is unknown: agents may only import host functions of module '" + MODULE + "'");
             }
             if (imp.kind() != ParsedModule.KIND_FUNC) {
-                return Optional.of(what + " is not a function: agents may only import host functions");
+                return module(what + " is not a function: agents may only import host functions");
             }
             HostFunctionSpec spec = FUNCTIONS.get(imp.name());
             if (spec == null) {
-                return Optional.of(what + " is unknown: no such host function in ABI v" + VERSION);
+                return module(what + " is unknown: no such host function in ABI v" + VERSION);
             }
             ParsedModule.FuncType type = module.types().get(imp.typeIndex());
             if (!type.sameAs(spec.params(), spec.results())) {
-                return Optional.of(what + " has signature " + type.describe() + ", the ABI requires "
+                return module(what + " has signature " + type.describe() + ", the ABI requires "
                         + new ParsedModule.FuncType(spec.params(), spec.results()).describe());
             }
-            if (!spec.always() && !grant.grants(spec.name())) {
-                return Optional.of(what + " is not granted (the mission's host_functions do not list '"
-                        + spec.name() + "')");
-            }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<Violation> checkExports(ParsedModule module) {
         Optional<ParsedModule.Export> memory = module.export("memory");
         if (memory.isEmpty() || memory.get().kind() != ParsedModule.KIND_MEMORY) {
-            return Optional.of("missing required export memory (the agent's linear memory)");
+            return module("missing required export memory (the agent's linear memory)");
         }
         if (module.memory().isEmpty()) {
-            return Optional.of("export memory must be a memory defined by the module, not imported");
+            return module("export memory must be a memory defined by the module, not imported");
         }
         for (HostFunctionSpec required : REQUIRED_EXPORTS) {
-            Optional<String> problem = checkFunctionExport(module, required, true);
+            Optional<Violation> problem = checkFunctionExport(module, required, true);
             if (problem.isPresent()) {
                 return problem;
             }
         }
-        boolean needsOnMessage = !grant.subscribeTopics().isEmpty();
-        return checkFunctionExport(module, ON_MESSAGE, needsOnMessage);
+        return checkFunctionExport(module, ON_MESSAGE, false);
     }
 
-    private static Optional<String> checkFunctionExport(ParsedModule module, HostFunctionSpec spec, boolean required) {
+    /** Runs after {@link #checkImports}: every import is a known host function. */
+    private static Optional<Violation> checkGrant(ParsedModule module, CapabilityGrant grant) {
+        for (ParsedModule.Import imp : module.imports()) {
+            HostFunctionSpec spec = FUNCTIONS.get(imp.name());
+            if (!spec.always() && !grant.grants(spec.name())) {
+                return Optional.of(new Violation(Fault.UNGRANTED_IMPORT, "import " + imp.module() + "." + imp.name()
+                        + " is not granted (the mission's host_functions do not list '" + spec.name() + "')"));
+            }
+        }
+        if (!grant.subscribeTopics().isEmpty() && module.export(ON_MESSAGE.name()).isEmpty()) {
+            return Optional.of(new Violation(Fault.NO_MESSAGE_HANDLER, "missing required export " + ON_MESSAGE.name()
+                    + " " + new ParsedModule.FuncType(ON_MESSAGE.params(), ON_MESSAGE.results()).describe()
+                    + " (the grant has subscribe_topics)"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Violation> checkFunctionExport(ParsedModule module, HostFunctionSpec spec, boolean required) {
         Optional<ParsedModule.Export> export = module.export(spec.name());
         String expected = new ParsedModule.FuncType(spec.params(), spec.results()).describe();
         if (export.isEmpty()) {
-            return required
-                    ? Optional.of("missing required export " + spec.name() + " " + expected
-                            + (spec == ON_MESSAGE ? " (the grant has subscribe_topics)" : ""))
-                    : Optional.empty();
+            return required ? module("missing required export " + spec.name() + " " + expected) : Optional.empty();
         }
         if (export.get().kind() != ParsedModule.KIND_FUNC) {
-            return Optional.of("export " + spec.name() + " must be a function " + expected);
+            return module("export " + spec.name() + " must be a function " + expected);
         }
         int index = export.get().index();
         int total = module.importedFunctions() + module.definedFunctionTypes().length;
         if (index >= total) {
-            return Optional.of("export " + spec.name() + " refers to unknown function " + index);
+            return module("export " + spec.name() + " refers to unknown function " + index);
         }
         ParsedModule.FuncType type = module.functionType(index);
         if (!type.sameAs(spec.params(), spec.results())) {
-            return Optional.of("export " + spec.name() + " has signature " + type.describe() + ", the ABI requires "
+            return module("export " + spec.name() + " has signature " + type.describe() + ", the ABI requires "
                     + expected);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Violation> module(String message) {
+        return Optional.of(new Violation(Fault.MODULE, message));
     }
 }

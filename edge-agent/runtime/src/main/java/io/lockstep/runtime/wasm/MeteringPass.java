@@ -50,7 +50,8 @@ public final class MeteringPass {
      * @param module        parsed original module
      * @param initialFuel   initial value of the fuel global (the budget of the start function)
      * @param maxCallDepth  frames allowed before {@code CALL_DEPTH_EXCEEDED}
-     * @param maxPages      memory page limit
+     * @param maxPages      memory page limit; the caller has checked that the memory's initial size fits
+     *                      ({@code io.lockstep.runtime.engine.ModuleChecks}), the pass only clamps its maximum
      * @throws WasmFormatException when the module breaks a limit or uses a refused feature
      */
     public static Result instrument(ParsedModule module, long initialFuel, int maxCallDepth, int maxPages)
@@ -59,10 +60,6 @@ public final class MeteringPass {
             if (e.name().startsWith(RESERVED_PREFIX)) {
                 throw new WasmFormatException("export " + e.name() + " uses the reserved prefix " + RESERVED_PREFIX);
             }
-        }
-        if (module.memory().isPresent() && module.memory().get().min() > maxPages) {
-            throw new WasmFormatException("memory declares " + module.memory().get().min()
-                    + " initial pages, the limit is " + maxPages);
         }
         if (module.section(3).isEmpty() || module.section(10).isEmpty()) {
             throw new WasmFormatException("module defines no functions");

@@ -17,6 +17,9 @@ public final class ModuleParser {
     }
 
     public static ParsedModule parse(byte[] bytes) throws WasmFormatException {
+        if (bytes.length == 0) {
+            throw new WasmFormatException("the module is empty");
+        }
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
             throw new WasmFormatException("not a WebAssembly module (bad magic)");
         }

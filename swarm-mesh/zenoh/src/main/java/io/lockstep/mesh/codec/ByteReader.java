@@ -32,10 +32,6 @@ public final class ByteReader {
         return position < limit;
     }
 
-    public int position() {
-        return position;
-    }
-
     private void require(int n, String what) {
         if (n < 0 || n > remaining()) {
             throw new MalformedMessageException("truncated " + what + ": need " + n + " bytes, " + remaining() + " left");
@@ -45,11 +41,6 @@ public final class ByteReader {
     public int readU8() {
         require(1, "byte");
         return buffer[position++] & 0xFF;
-    }
-
-    public int peekU8() {
-        require(1, "byte");
-        return buffer[position] & 0xFF;
     }
 
     public int readU16Le() {

@@ -30,11 +30,6 @@ public final class ByteWriter {
         size = 0;
     }
 
-    /** Drops everything written after {@code mark}. */
-    public void truncate(int mark) {
-        size = mark;
-    }
-
     public ByteWriter writeU8(int value) {
         ensure(1);
         buffer[size++] = (byte) value;

@@ -1,7 +1,5 @@
 package io.lockstep.mesh.keyexpr;
 
-import java.util.Arrays;
-
 /**
  * A canonical Zenoh key expression: '/'-separated chunks where {@code *} matches one chunk, {@code **} matches
  * any number of chunks (including none) and {@code $*} matches any characters inside a chunk. Chunks starting
@@ -45,10 +43,6 @@ public final class KeyExpr {
     /** True when every key matched by {@code other} is also matched by this expression. */
     public boolean includes(KeyExpr other) {
         return Intersection.includes(chunks, other.chunks);
-    }
-
-    String[] chunks() {
-        return Arrays.copyOf(chunks, chunks.length);
     }
 
     @Override

@@ -246,4 +246,53 @@ class PicoInteropTest {
             }
         }
     }
+
+    /** Above zenoh-pico's 2048-byte batch and below its 4096-byte reassembly limit (Z_FRAG_MAX_SIZE). */
+    private static final int FRAGMENTED = 3000;
+
+    @ParameterizedTest(name = "java listens: {0}")
+    @ValueSource(booleans = {true, false})
+    void javaFragmentsAreReassembledByPico(boolean javaListens) throws Exception {
+        String ep = freeEndpoint();
+        Session s = javaListens ? java(true, ep) : null;
+        try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_sub", picoArgs(javaListens, ep, "-k", "big/**", "-n", "1"))) {
+            if (!javaListens) {
+                pico.await("Declaring Subscriber", WAIT);
+                s = java(false, ep);
+            }
+            awaitPeer(s);
+            Publisher pub = s.declarePublisher("big/java", PutOptions.DEFAULT);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+            while (!pub.hasMatchingSubscribers()) {
+                assertTrue(System.nanoTime() < deadline, "pico's subscriber never declared");
+                Thread.sleep(20);
+            }
+            String value = "z".repeat(FRAGMENTED);
+            pub.put(value);
+            pico.await(">> [Subscriber] Received ('big/java': '" + value + "')", WAIT);
+        } finally {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void picoFragmentsAreReassembledByJava() throws Exception {
+        String ep = freeEndpoint();
+        LinkedBlockingQueue<Sample> got = new LinkedBlockingQueue<>();
+        try (Session s = java(true, ep)) {
+            s.declareSubscriber("thr", got::add);
+            try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_pub_thr",
+                    picoArgs(true, ep, "-s", Integer.toString(FRAGMENTED)))) {
+                Sample sample = got.poll(WAIT, TimeUnit.SECONDS);
+                assertTrue(sample != null, "no sample from z_pub_thr");
+                byte[] payload = sample.payload();
+                assertEquals(FRAGMENTED, payload.length);
+                for (int i = 0; i < payload.length; i++) {
+                    assertEquals(1, payload[i], "byte " + i + " (z_pub_thr fills its payload with 0x01)");
+                }
+            }
+        }
+    }
 }

@@ -60,4 +60,12 @@ class KeyExprTest {
     void invalidExpressions(String text) {
         assertThrows(KeyExprException.class, () -> KeyExpr.autocanonize(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void joinCanonicalisesAndWildnessIsReported() {
+        assertEquals("a/*/**", KeyExpr.of("a/**").join("*").toString());
+        assertEquals(true, KeyExpr.of("a/$*b").isWild());
+        assertEquals(false, KeyExpr.of("a/b").isWild());
+        assertThrows(KeyExprException.class, () -> KeyExpr.of("a").join("/b"));
+    }
 }

@@ -22,11 +22,4 @@ public record Timestamp(long ntp64, ZenohId id) {
         return w.toByteArray();
     }
 
-    /** The current time as NTP64 (seconds since 1900 in the high 32 bits, fraction in the low 32). */
-    public static Timestamp now(ZenohId id) {
-        long nanos = System.currentTimeMillis() * 1_000_000L;
-        long seconds = nanos / 1_000_000_000L + 2_208_988_800L;
-        long fraction = ((nanos % 1_000_000_000L) << 32) / 1_000_000_000L;
-        return new Timestamp((seconds << 32) | fraction, id);
-    }
 }
