@@ -21,6 +21,10 @@
  * MissionRuntime resumed = MissionRuntime.resume(Path.of("m-17.journal"), onnxService, ExecutionMode.COMPILED);
  * }</pre>
  *
+ * <p>{@link io.lockstep.runtime.AgentModules} runs the loader's checks on module bytes without instantiating
+ * them (C2 validates uploads and missions with it): {@code validateForAnyMission(wasm)} before the grant is
+ * known, {@code validate(agent, wasm, grant, limits)} with it.
+ *
  * <p>Sub-packages: {@code wasm} (binary parsing and the metering pass), {@code host} (the host ABI),
  * {@code engine} (instances, scheduling, fingerprints, snapshots), {@code journal} (file format),
  * {@code bench} (the {@code lockstep bench runtime} figures).

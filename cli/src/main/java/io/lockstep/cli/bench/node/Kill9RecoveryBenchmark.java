@@ -58,15 +58,17 @@ final class Kill9RecoveryBenchmark {
                     resumedMs = elapsedMs(killed);
                     resumedAfterTick = RecoveryFigures.resumedAfterTick(s.path("detail").asText());
                 }
-                // A mission that ended (e.g. completed) after the restart has also got past the old tick.
-                if (sameMission && (running || isTerminal(s)) && s.path("tick").asLong() > tickBeforeKill) {
+                // The node may have journaled a tick or two after the last status read; "past" means a tick
+                // beyond both, i.e. one the restarted node executed itself. A mission that ended since counts too.
+                long mustPass = resumedAfterTick == null ? tickBeforeKill : Math.max(tickBeforeKill, resumedAfterTick);
+                if (sameMission && (running || isTerminal(s)) && s.path("tick").asLong() > mustPass) {
                     long recoveredMs = elapsedMs(killed);
                     RecoveryFigures figures = new RecoveryFigures(tickBeforeKill, debugBackMs,
                             resumedMs < 0 ? recoveredMs : resumedMs, recoveredMs, resumedAfterTick);
                     progress.accept(String.format("  debug port back after %d ms, mission RUNNING after %d ms"
-                            + " (resumed after tick %s), past tick %d after %d ms", figures.debugBackMs(),
-                            figures.resumedMs(), resumedAfterTick == null ? "?" : resumedAfterTick, tickBeforeKill,
-                            recoveredMs));
+                            + " (resumed after tick %s), at tick %d after %d ms", figures.debugBackMs(),
+                            figures.resumedMs(), resumedAfterTick == null ? "?" : resumedAfterTick,
+                            s.path("tick").asLong(), recoveredMs));
                     return figures;
                 }
             }

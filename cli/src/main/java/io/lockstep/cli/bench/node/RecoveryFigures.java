@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * @param tickBeforeKill the last tick the node reported before it was killed
  * @param debugBackMs until the restarted node's debug port answered
  * @param resumedMs until it reported the mission RUNNING again
- * @param recoveredMs until it reported the mission RUNNING at a tick past {@code tickBeforeKill}
+ * @param recoveredMs until it reported the mission RUNNING at a tick past both {@code tickBeforeKill} and the
+ *        tick it resumed after, that is, a tick the restarted node executed itself
  * @param resumedAfterTick the tick the node resumed after, as it reported it ("resumed from journal after tick
  *        N"), or null when it did not say
  */

@@ -224,8 +224,13 @@ public final class C2Link implements AutoCloseable {
             for (EdgeToC2 m : resend) {
                 session.send(m);
             }
-            for (Telemetry t : spool.drain()) {
-                session.send(EdgeToC2.newBuilder().setTelemetry(t).build());
+            List<Telemetry> spooled = spool.drain();
+            for (int i = 0; i < spooled.size(); i++) {
+                if (!session.send(EdgeToC2.newBuilder().setTelemetry(spooled.get(i)).build())) {
+                    // The link broke again mid-drain: keep what was not handed over for the next session.
+                    spooled.subList(i, spooled.size()).forEach(spool::add);
+                    break;
+                }
             }
             active = session;
             LOG.infof("C2 link up (C2 %s, stored up to seq %d, re-sent %d)", welcome.getC2Instance(),
@@ -321,15 +326,18 @@ public final class C2Link implements AutoCloseable {
             return closed.getCount() > 0 && requests.isReady();
         }
 
-        void send(EdgeToC2 message) {
+        /** Hands a message to the stream; false when the session is already over. */
+        boolean send(EdgeToC2 message) {
             if (closed.getCount() == 0) {
-                return;
+                return false;
             }
             try {
                 requests.onNext(message);
+                return true;
             } catch (RuntimeException e) {
                 // The call was cancelled under us: the session is over, the outbox keeps the message.
                 end("send failed: " + e);
+                return false;
             }
         }
 

@@ -91,13 +91,15 @@ class EdgeNodeTest {
         AgentSpec agent = offered("worker", WasmAgents.idle(20));
         long seq = c2.command(assign(Missions.assignment("m-ok", "node-1", 40, 10, LinkLossPolicy.CONTINUE, 0, agent)));
         await("completed", () -> reached("m-ok", NodeMissionState.COMPLETED));
+        await("acked", () -> c2.acks().size() == 1);
 
         CommandAck ack = c2.acks().get(0);
         assertEquals(seq, ack.getCommandSeq());
         assertTrue(ack.getApplied());
         assertEquals(List.of(NodeMissionState.ACCEPTED, NodeMissionState.LOADING, NodeMissionState.RUNNING,
                 NodeMissionState.COMPLETED), states("m-ok"));
-        StatusUpdate done = c2.statuses().get(c2.statuses().size() - 1);
+        StatusUpdate done = c2.statuses().stream().filter(u -> u.getState() == NodeMissionState.COMPLETED)
+                .findFirst().orElseThrow();
         assertEquals(20, done.getTick());
         assertEquals(64, done.getFingerprint().length());
         assertTrue(Files.isRegularFile(Path.of(done.getJournalPath())), done.getJournalPath());

@@ -79,6 +79,7 @@ class C2LinkTest {
         await("link up", () -> link.state() == LinkState.CONNECTED);
         link.sendStatus(status("a"));
         await("a stored", () -> c2.lastStoredSeq() == 1);
+        await("a acknowledged", () -> link.outbox().pendingCount() == 0);
 
         c2.cut();
         await("link down", () -> link.state() != LinkState.CONNECTED);
@@ -95,6 +96,8 @@ class C2LinkTest {
 
         assertEquals(List.of("a", "b", "c"), c2.stored().stream().map(m -> m.getStatus().getDetail()).toList());
         assertEquals(List.of(1L, 2L, 3L), c2.stored().stream().map(EdgeToC2::getSeq).toList());
+        // Telemetry follows the re-sent statuses on the stream: C2 may ack c before it has read them.
+        await("spooled telemetry delivered", () -> c2.received(EdgeToC2::hasTelemetry).size() >= 2);
         List<Long> telemetryTicks = c2.received(EdgeToC2::hasTelemetry).stream()
                 .map(m -> m.getTelemetry().getTick()).toList();
         assertEquals(List.of(10L, 20L), telemetryTicks);

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The agent ABI v1 as data: host functions with signatures and grant rules, required and optional exports.
- * {@link #check} returns the first violation as a sentence naming the import or export.
+ * {@link #check} returns the first violation: what is at fault and a sentence naming the import or export.
  */
 public final class HostAbi {
     public static final String MODULE = "lockstep";

@@ -12,6 +12,7 @@ import java.net.SocketException;
 /** Accepts TCP connections on one listen endpoint and runs the handshake for each on its own thread. */
 final class PeerListener {
     private static final System.Logger LOG = System.getLogger(PeerListener.class.getName());
+    private static final long ACCEPT_EXIT_WAIT_MS = 5_000;
     private final SessionCore core;
     private final ServerSocket server;
     private final Endpoint endpoint;
@@ -76,11 +77,23 @@ final class PeerListener {
         }
     }
 
+    /**
+     * Closes the listen socket and waits for the accept thread to leave. The JDK only releases the port once the
+     * thread blocked in accept() has returned, so without the wait a new listener on the same port, opened right
+     * after close() returns, can fail with "Address already in use".
+     */
     void close() {
         try {
             server.close();
         } catch (IOException ignored) {
             // already closed
+        }
+        if (Thread.currentThread() != thread && thread.isAlive()) {
+            try {
+                thread.join(ACCEPT_EXIT_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

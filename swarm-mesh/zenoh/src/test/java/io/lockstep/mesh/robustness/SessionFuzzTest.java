@@ -73,7 +73,9 @@ class SessionFuzzTest {
         Await.until(() -> delivered.stream().anyMatch(s -> s.payloadAsString().equals("still here")),
                 "the well-behaved peer is unaffected");
         assertFalse(target.isClosed());
-        assertEquals(1, target.peers().size(), "only the friend remains");
+        // The session sends CLOSE before it drops the peer, so the last hostile peer may still be leaving here.
+        Await.until(() -> target.peers().size() == 1, "only the friend remains");
+        assertEquals(friend.zid(), target.peers().get(0).zid());
     }
 
     @Test
