@@ -5,25 +5,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mission the demo flies: a survey of a 120 m x 60 m field (split by C2 among the nodes), with a
- * hazard scout running the on-device hazard model next to the survey agent. The field lies inside the
- * demo world file, whose obstacles and hazard zone make the safety supervisor and the model act.
+ * The mission the demo flies (and {@code bench node} measures): a survey of a field whose south-west corner
+ * is the demo world's origin (120 m x 60 m in the demo, split by C2 among the nodes), with a hazard scout
+ * running the on-device hazard model next to the survey agent. The field lies inside the demo world file,
+ * whose obstacles and hazard zone make the safety supervisor and the model act.
  */
-final class DemoMission {
-    static final LocalFrame FRAME = new LocalFrame(47.3769, 8.5417);
-    static final double WIDTH_M = 120;
-    static final double HEIGHT_M = 60;
+public final class DemoMission {
+    public static final LocalFrame FRAME = new LocalFrame(47.3769, 8.5417);
+    public static final double WIDTH_M = 120;
+    public static final double HEIGHT_M = 60;
+    public static final int TICK_PERIOD_MS = 20;
 
     private DemoMission() {
     }
 
-    static Map<String, Object> json(String surveySha256, String scoutSha256, String modelSha256) {
+    /** The mission's JSON for {@code POST /api/v1/missions}, over a field of the given size in metres. */
+    public static Map<String, Object> json(double widthM, double heightM, String surveySha256, String scoutSha256,
+            String modelSha256) {
+        if (!(widthM > 0 && heightM > 0)) {
+            throw new IllegalArgumentException("the field needs a positive size, got " + widthM + " x " + heightM);
+        }
         Map<String, Object> mission = new LinkedHashMap<>();
         mission.put("name", "demo field survey");
         mission.put("type", "SURVEY");
         mission.put("priority", 5);
         mission.put("area", List.of(
-                vertex(0, 0), vertex(WIDTH_M, 0), vertex(WIDTH_M, HEIGHT_M), vertex(0, HEIGHT_M)));
+                vertex(0, 0), vertex(widthM, 0), vertex(widthM, heightM), vertex(0, heightM)));
         mission.put("frameOrigin", Map.of("lat", FRAME.originLat(), "lon", FRAME.originLon()));
         mission.put("agents", List.of(
                 agent("survey", surveySha256, ordered("lane_spacing", "12", "speed", "6"),
@@ -33,7 +40,7 @@ final class DemoMission {
                         capabilities(List.of("sensor_read", "infer", "emit"), List.of("swarm/hazard/**"),
                                 List.of("hazard")))));
         mission.put("models", List.of(Map.of("name", "hazard", "sha256", modelSha256)));
-        mission.put("limits", Map.of("tickPeriodMs", 20, "fuelPerTick", 5_000_000));
+        mission.put("limits", Map.of("tickPeriodMs", TICK_PERIOD_MS, "fuelPerTick", 5_000_000));
         mission.put("linkLossPolicy", "CONTINUE");
         mission.put("linkLossTimeoutMs", 5000);
         return mission;

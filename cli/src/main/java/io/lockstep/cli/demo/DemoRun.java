@@ -74,7 +74,7 @@ final class DemoRun {
         console.println("  hazard-scout " + scout);
         console.println("  hazard.onnx  " + model);
         console.println("[3/5] creating the mission and dispatching it to " + String.join(", ", nodeIds));
-        String missionId = c2.createMission(DemoMission.json(survey, scout, model));
+        String missionId = c2.createMission(DemoMission.json(DemoMission.WIDTH_M, DemoMission.HEIGHT_M, survey, scout, model));
         c2.dispatch(missionId, nodeIds);
         return missionId;
     }

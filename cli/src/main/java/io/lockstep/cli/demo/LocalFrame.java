@@ -5,14 +5,14 @@ package io.lockstep.cli.demo;
  * edge node applies (equirectangular, mean Earth radius; see docs/wire-contracts.md). Exact enough for
  * areas of a few kilometres, which is what a mission covers.
  */
-record LocalFrame(double originLat, double originLon) {
-    static final double EARTH_RADIUS_M = 6_371_008.8;
+public record LocalFrame(double originLat, double originLon) {
+    public static final double EARTH_RADIUS_M = 6_371_008.8;
 
-    double latitudeOf(double northM) {
+    public double latitudeOf(double northM) {
         return originLat + Math.toDegrees(northM / EARTH_RADIUS_M);
     }
 
-    double longitudeOf(double eastM) {
+    public double longitudeOf(double eastM) {
         return originLon + Math.toDegrees(eastM / (EARTH_RADIUS_M * Math.cos(Math.toRadians(originLat))));
     }
 }

@@ -8,7 +8,6 @@ import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusAck;
-import io.lockstep.proto.v1.StatusUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -56,11 +55,21 @@ public class EdgeMessageHandler {
             hello(session, message.getHello());
             return;
         }
+        if (message.getBodyCase() == EdgeToC2.BodyCase.HELLO) {
+            throw new ProtocolViolationException("Hello may only be sent once per connection");
+        }
+        if (message.getSeq() > 0) {
+            sequenced(session, message);
+        } else {
+            apply(session, message);
+        }
+    }
+
+    private void apply(LinkSession session, EdgeToC2 message) {
         String nodeId = session.nodeId();
         switch (message.getBodyCase()) {
-            case HELLO -> throw new ProtocolViolationException("Hello may only be sent once per connection");
             case HEARTBEAT -> registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
-            case STATUS -> status(session, message.getSeq(), message.getStatus());
+            case STATUS -> missions.apply(nodeId, message.getStatus());
             case ACK -> commandAck(nodeId, message.getAck());
             case BLOB_REQUEST -> session.send(C2ToEdge.newBuilder().setBlob(blobs.answer(message.getBlobRequest())).build());
             case TELEMETRY -> registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
@@ -103,26 +112,26 @@ public class EdgeMessageHandler {
     }
 
     /**
-     * Stores a status update once: a seq at or below the stored maximum is a re-send of something already
-     * stored, so it is acknowledged again but not applied. Updates with seq 0 ask for no acknowledgement.
+     * Applies a message that carries an edge {@code seq} (a status update, a command ack, whatever the node
+     * sent through its outbox) once: a seq at or below the stored maximum is a re-send of something already
+     * applied, so it is acknowledged again but not applied. Either way the answer is {@code StatusAck} with
+     * the stored maximum, which lets the node drop everything up to it from its outbox. Messages with seq 0
+     * ask for no acknowledgement and are applied as they come.
      */
-    private void status(LinkSession session, long seq, StatusUpdate update) {
+    private void sequenced(LinkSession session, EdgeToC2 message) {
         String nodeId = session.nodeId();
-        if (seq == 0) {
-            missions.apply(nodeId, update);
-            return;
-        }
+        long seq = message.getSeq();
         long stored;
         // The node lock keeps a replaced stream that is still draining from racing the new one.
         synchronized (sessions.lockFor(nodeId)) {
             stored = ledger.lastEdgeSeq(nodeId);
             if (seq > stored) {
-                missions.apply(nodeId, update);
+                apply(session, message);
                 ledger.storeLastEdgeSeq(nodeId, seq);
                 stored = seq;
             } else {
-                LOG.debugf("Duplicate status seq %d from node %s (stored up to %d); acknowledged, not applied",
-                        Long.valueOf(seq), nodeId, Long.valueOf(stored));
+                LOG.debugf("Duplicate %s seq %d from node %s (stored up to %d); acknowledged, not applied",
+                        message.getBodyCase(), Long.valueOf(seq), nodeId, Long.valueOf(stored));
             }
         }
         registry.recordSeen(nodeId, clock.instant());

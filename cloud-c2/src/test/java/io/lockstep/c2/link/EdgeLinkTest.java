@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -284,6 +285,41 @@ class EdgeLinkTest {
             node.send(FakeEdgeNode.hello(nodeId, 0));
 
             assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        }
+    }
+
+    @Test
+    void aCommandAckWithASeqIsStoredAndAcknowledgedLikeAStatusAndADuplicateSeqIsNotApplied() throws Exception {
+        String nodeId = Fixtures.uniqueId("node");
+        String missionId = Fixtures.createMission(Fixtures.uploadModule());
+        long assignSeq;
+        try (FakeEdgeNode node = FakeEdgeNode.connect()) {
+            node.hello(nodeId);
+            dispatch(missionId, nodeId);
+            assignSeq = node.await(C2ToEdge::hasAssign).getCommandSeq();
+            node.send(status(1, missionId, NodeMissionState.ACCEPTED, 0, ""));
+            assertThat(node.await(C2ToEdge::hasStatusAck).getStatusAck().getSeq()).isEqualTo(1);
+
+            // seq 1 again, now carrying a refusal: a re-send of something stored, so not applied.
+            node.send(ack(assignSeq, false, "module digest mismatch").toBuilder().setSeq(1).build());
+            assertThat(node.await(C2ToEdge::hasStatusAck).getStatusAck().getSeq()).isEqualTo(1);
+            given().when().get("/api/v1/missions/" + missionId).then()
+                    .body("state", not(equalTo("MISSION_FAILED")))
+                    .body("nodes[0].state", equalTo("ACCEPTED"));
+
+            // The node's outbox gives its command ack the next seq: stored, applied and acknowledged.
+            node.send(ack(assignSeq, true, "").toBuilder().setSeq(2).build());
+            assertThat(node.await(C2ToEdge::hasStatusAck).getStatusAck().getSeq()).isEqualTo(2);
+        }
+
+        try (FakeEdgeNode second = FakeEdgeNode.connect()) {
+            C2ToEdge welcome = second.hello(nodeId);
+            assertThat(welcome.getWelcome().getLastReceivedSeq()).isEqualTo(2);
+            given().when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
+            // The assignment was acknowledged by seq 2, so the first command after Welcome is the e-stop.
+            C2ToEdge next = second.await(m -> m.getCommandSeq() > 0);
+            assertThat(next.hasEmergencyStop()).isTrue();
+            assertThat(next.getCommandSeq()).isEqualTo(assignSeq + 1);
         }
     }
 

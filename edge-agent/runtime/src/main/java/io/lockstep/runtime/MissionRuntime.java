@@ -181,6 +181,15 @@ public final class MissionRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Lower-case hex state fingerprint of the last completed tick ({@link #currentTick()}; at tick 0, of
+     * init). Right after {@link #resume} it is the fingerprint of the last tick the journal covers, the same
+     * value the node reported for that tick before the crash.
+     */
+    public String lastFingerprint() {
+        return engine.fingerprintHex();
+    }
+
     /** Ticks run so far (0 before the first tick). */
     public long currentTick() {
         return engine.currentTick();

@@ -77,6 +77,26 @@ class ResumeTest {
     }
 
     @Test
+    void lastFingerprintIsThatOfTheLastJournaledTickRightAfterResume() {
+        List<String> reference = reference();
+        Path atSnapshot = dir.resolve("at-snapshot.journal");
+        JournalReplayTest.record(atSnapshot, ExecutionMode.INTERPRETER, 20, 10);
+        try (MissionRuntime rt = MissionRuntime.resume(atSnapshot, JournalReplayTest.DOUBLER, ExecutionMode.INTERPRETER)) {
+            assertTrue(rt.initResult().isEmpty(), "restored from the tick-20 snapshot, init not re-run");
+            assertEquals(20, rt.currentTick());
+            assertEquals(reference.get(19), rt.lastFingerprint());
+            String next = rt.tick(JournalReplayTest.inputs(21)).fingerprint();
+            assertEquals(next, rt.lastFingerprint());
+        }
+        Path pastSnapshot = dir.resolve("past-snapshot.journal");
+        JournalReplayTest.record(pastSnapshot, ExecutionMode.INTERPRETER, 27, 10);
+        try (MissionRuntime rt = MissionRuntime.resume(pastSnapshot, JournalReplayTest.DOUBLER, ExecutionMode.COMPILED)) {
+            assertEquals(27, rt.currentTick());
+            assertEquals(reference.get(26), rt.lastFingerprint());
+        }
+    }
+
+    @Test
     void resumeWithoutSnapshotsReExecutesFromInit() {
         List<String> reference = reference();
         Path journal = dir.resolve("node.journal");

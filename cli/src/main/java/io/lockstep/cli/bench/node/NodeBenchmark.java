@@ -2,6 +2,7 @@ package io.lockstep.cli.bench.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.agents.ExampleAgents;
+import io.lockstep.cli.demo.DemoMission;
 import io.lockstep.cli.fleet.C2Api;
 import io.lockstep.cli.fleet.Fleet;
 import io.lockstep.cli.fleet.FleetSpec;
@@ -111,7 +112,7 @@ final class NodeBenchmark {
         String survey = c2.uploadModule(ExampleAgents.bytes("survey"));
         String scout = c2.uploadModule(ExampleAgents.bytes("hazard-scout"));
         String model = c2.uploadModel(HazardModel.bytes());
-        String missionId = c2.createMission(SurveyMission.json(settings.fieldWidthM(), settings.fieldHeightM(),
+        String missionId = c2.createMission(DemoMission.json(settings.fieldWidthM(), settings.fieldHeightM(),
                 survey, scout, model));
         c2.dispatch(missionId, List.of(probe.node().id()));
         progress.accept("  mission " + missionId + " dispatched to " + probe.node().id());

@@ -20,7 +20,6 @@ import io.lockstep.edge.mission.MissionStore;
 import io.lockstep.edge.mission.MissionView;
 import io.lockstep.edge.mission.NodeServices;
 import io.lockstep.edge.mission.PeerMesh;
-import io.lockstep.edge.mission.ReturnToBaseGuidance;
 import io.lockstep.edge.mission.TickRing;
 import io.lockstep.edge.safety.EmergencyStopLatch;
 import io.lockstep.edge.safety.InterventionReporter;
@@ -122,10 +121,7 @@ public final class EdgeNode implements AutoCloseable {
                 return link.state() == LinkState.CONNECTED;
             }
         };
-        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear,
-                new ReturnToBaseGuidance(world.base(), safety.returnSpeedMps(), safety.brakingDecelerationMps2(),
-                        safety.baseArrivalRadiusM()),
-                reporter, mesh == null ? PeerMesh.NONE : mesh, new OnnxInferenceFactory(), hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
+        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, new OnnxInferenceFactory(), hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());

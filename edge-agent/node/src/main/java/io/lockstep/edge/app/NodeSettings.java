@@ -94,7 +94,8 @@ public record NodeSettings(
             tlsFiles = Optional.of(new TlsFiles(tls.cert().get(), tls.key().get(), tls.trust().get(), tls.authority()));
         }
         LinkSettings link = new LinkSettings(c.c2().host(), c.c2().port(), tlsFiles, c.c2().heartbeatMs(),
-                c.c2().handshakeTimeoutMs(), c.c2().backoffInitialMs(), c.c2().backoffMaxMs());
+                c.c2().handshakeTimeoutMs(), c.c2().backoffInitialMs(), c.c2().backoffMaxMs(),
+                c.c2().resendAfterMs());
         ExecutionMode mode;
         try {
             mode = ExecutionMode.valueOf(c.executionMode().toUpperCase(Locale.ROOT));

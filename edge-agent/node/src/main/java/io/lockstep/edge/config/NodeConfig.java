@@ -104,6 +104,11 @@ public interface NodeConfig {
         @WithDefault("15000")
         long backoffMaxMs();
 
+        /** How long an outbox entry may stay unacknowledged on a live link before it is sent again. */
+        @WithName("resend-after-ms")
+        @WithDefault("5000")
+        long resendAfterMs();
+
         Tls tls();
     }
 

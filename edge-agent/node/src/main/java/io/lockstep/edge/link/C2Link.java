@@ -32,7 +32,12 @@ import org.jboss.logging.Logger;
  * ({@code last_received_seq}) and re-send the rest in seq order; deliver spooled telemetry; then
  * stream heartbeats and whatever the node sends until the stream fails. Every message that needs an
  * acknowledgement goes through the {@link Outbox} first, so none is lost across a broken link or a
- * crash; C2 may see one twice, which it deduplicates by seq.
+ * crash; C2 may see one twice, which it deduplicates by seq. On a live link, an entry C2 leaves
+ * unacknowledged for longer than {@link LinkSettings#resendAfterMillis()} is sent again, so one that
+ * C2 dropped silently is not stuck until the next reconnection.
+ *
+ * <p>Telemetry that could not be handed to the stream (link down, stream not ready, or the stream
+ * ending under the send) is spooled and delivered, oldest first, as soon as the stream takes it again.
  */
 public final class C2Link implements AutoCloseable {
 
@@ -47,6 +52,8 @@ public final class C2Link implements AutoCloseable {
     private final LinkListener listener;
     private final Backoff backoff;
     private final Thread supervisor;
+    /** Guarded by sendLock. */
+    private final ResendSchedule resends;
 
     /** Serialises every write to the stream and orders resends before new messages. */
     private final Object sendLock = new Object();
@@ -72,6 +79,7 @@ public final class C2Link implements AutoCloseable {
         this.heartbeat = heartbeat;
         this.listener = listener;
         this.backoff = backoff;
+        this.resends = new ResendSchedule(settings.resendAfterMillis());
         this.supervisor = new Thread(this::run, "c2-link");
         this.supervisor.setDaemon(true);
     }
@@ -120,8 +128,8 @@ public final class C2Link implements AutoCloseable {
     private EdgeToC2 sendReliably(EdgeToC2 message) {
         synchronized (sendLock) {
             EdgeToC2 stamped = outbox.append(message);
-            if (active != null) {
-                active.send(stamped);
+            if (active != null && active.send(stamped)) {
+                resends.sent(stamped.getSeq(), System.nanoTime());
             }
             return stamped;
         }
@@ -130,10 +138,42 @@ public final class C2Link implements AutoCloseable {
     /** Sends a telemetry sample now, or spools it while the link is down (or C2 is not keeping up). */
     public void sendTelemetry(Telemetry sample) {
         synchronized (sendLock) {
-            if (active != null && active.ready()) {
-                active.send(EdgeToC2.newBuilder().setTelemetry(sample).build());
-            } else {
+            // Samples spooled earlier go first, so that C2 gets telemetry in tick order.
+            boolean sent = active != null && active.ready() && flushSpool(active)
+                    && active.send(EdgeToC2.newBuilder().setTelemetry(sample).build());
+            if (!sent) {
+                // Link down, C2 not keeping up, or the stream ended under us: keep it for later.
                 spool.add(sample);
+            }
+        }
+    }
+
+    /** Hands every spooled sample to the stream, oldest first; false when the stream broke meanwhile. */
+    private boolean flushSpool(Session session) {
+        if (spool.size() == 0) {
+            return true;
+        }
+        List<Telemetry> spooled = spool.drain();
+        for (int i = 0; i < spooled.size(); i++) {
+            if (!session.send(EdgeToC2.newBuilder().setTelemetry(spooled.get(i)).build())) {
+                // The link broke again mid-drain: keep what was not handed over for the next session.
+                spooled.subList(i, spooled.size()).forEach(spool::add);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Re-sends outbox entries that C2 left unacknowledged for longer than the re-send timeout. */
+    private void resendOverdue(Session session, long nowNanos) {
+        List<EdgeToC2> overdue = resends.takeOverdue(outbox.pendingAfter(outbox.acknowledgedSeq()), nowNanos);
+        if (!overdue.isEmpty()) {
+            LOG.infof("re-sending %d message(s) C2 has not acknowledged within %d ms (oldest seq %d)",
+                    overdue.size(), settings.resendAfterMillis(), overdue.get(0).getSeq());
+        }
+        for (EdgeToC2 m : overdue) {
+            if (!session.send(m)) {
+                return;
             }
         }
     }
@@ -221,17 +261,13 @@ public final class C2Link implements AutoCloseable {
         synchronized (sendLock) {
             outbox.acknowledge(welcome.getLastReceivedSeq());
             List<EdgeToC2> resend = outbox.pendingAfter(welcome.getLastReceivedSeq());
+            resends.reset();
+            long now = System.nanoTime();
             for (EdgeToC2 m : resend) {
                 session.send(m);
+                resends.sent(m.getSeq(), now);
             }
-            List<Telemetry> spooled = spool.drain();
-            for (int i = 0; i < spooled.size(); i++) {
-                if (!session.send(EdgeToC2.newBuilder().setTelemetry(spooled.get(i)).build())) {
-                    // The link broke again mid-drain: keep what was not handed over for the next session.
-                    spooled.subList(i, spooled.size()).forEach(spool::add);
-                    break;
-                }
-            }
+            flushSpool(session);
             active = session;
             LOG.infof("C2 link up (C2 %s, stored up to seq %d, re-sent %d)", welcome.getC2Instance(),
                     welcome.getLastReceivedSeq(), resend.size());
@@ -240,15 +276,36 @@ public final class C2Link implements AutoCloseable {
         failuresInARow = 0;
         backoff.reset();
         setState(LinkState.CONNECTED);
-        while (!closing && !session.closed.await(settings.heartbeatMillis(), TimeUnit.MILLISECONDS)) {
-            synchronized (sendLock) {
-                session.send(EdgeToC2.newBuilder().setHeartbeat(heartbeat.get()).build());
-            }
-        }
+        superviseLiveSession(session);
         if (closing) {
             session.cancel("node shutting down");
         } else {
             LOG.warnf("C2 link down: %s", session.closeReason);
+        }
+    }
+
+    /**
+     * Until the session ends: heartbeats every heartbeatMillis, re-sends of overdue outbox entries,
+     * and delivery of telemetry spooled while the stream was not ready.
+     */
+    private void superviseLiveSession(Session session) throws InterruptedException {
+        long heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(settings.heartbeatMillis());
+        // Check for overdue entries a few times per timeout, so a re-send is late by a fraction of it at most.
+        long checkNanos = Math.min(heartbeatNanos,
+                TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.resendAfterMillis() / 4)));
+        long nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        while (!closing && !session.closed.await(checkNanos, TimeUnit.NANOSECONDS)) {
+            long now = System.nanoTime();
+            synchronized (sendLock) {
+                if (now - nextHeartbeat >= 0) {
+                    session.send(EdgeToC2.newBuilder().setHeartbeat(heartbeat.get()).build());
+                    nextHeartbeat = now + heartbeatNanos;
+                }
+                resendOverdue(session, now);
+                if (session.ready()) {
+                    flushSpool(session);
+                }
+            }
         }
     }
 

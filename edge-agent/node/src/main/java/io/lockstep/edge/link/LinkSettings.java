@@ -2,7 +2,12 @@ package io.lockstep.edge.link;
 
 import java.util.Optional;
 
-/** How to reach C2 and how patient to be with it. */
+/**
+ * How to reach C2 and how patient to be with it.
+ *
+ * @param resendAfterMillis how long an outbox entry may stay unacknowledged on a live link before it
+ *     is sent again (C2 may have dropped it without a word; it deduplicates by seq if it had not)
+ */
 public record LinkSettings(
         String host,
         int port,
@@ -10,7 +15,11 @@ public record LinkSettings(
         long heartbeatMillis,
         long handshakeTimeoutMillis,
         long backoffInitialMillis,
-        long backoffMaxMillis) {
+        long backoffMaxMillis,
+        long resendAfterMillis) {
+
+    /** Default of {@code lockstep.node.c2.resend-after-ms}. */
+    public static final long DEFAULT_RESEND_AFTER_MILLIS = 5_000;
 
     public LinkSettings {
         if (host == null || host.isBlank()) {
@@ -22,5 +31,20 @@ public record LinkSettings(
         if (heartbeatMillis < 1 || handshakeTimeoutMillis < 1) {
             throw new IllegalArgumentException("heartbeat and handshake timeout must be positive");
         }
+        if (resendAfterMillis < 1) {
+            throw new IllegalArgumentException("resend-after must be positive, got " + resendAfterMillis);
+        }
+    }
+
+    /** Settings with the default re-send timeout. */
+    public LinkSettings(String host, int port, Optional<TlsFiles> tls, long heartbeatMillis,
+            long handshakeTimeoutMillis, long backoffInitialMillis, long backoffMaxMillis) {
+        this(host, port, tls, heartbeatMillis, handshakeTimeoutMillis, backoffInitialMillis, backoffMaxMillis,
+                DEFAULT_RESEND_AFTER_MILLIS);
+    }
+
+    public LinkSettings withResendAfterMillis(long millis) {
+        return new LinkSettings(host, port, tls, heartbeatMillis, handshakeTimeoutMillis, backoffInitialMillis,
+                backoffMaxMillis, millis);
     }
 }

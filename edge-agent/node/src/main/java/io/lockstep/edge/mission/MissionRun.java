@@ -68,6 +68,8 @@ public final class MissionRun {
     /** Set by the loop once it actually holds for a pause, so "paused" in the view means no tick runs. */
     private volatile boolean holdingForPause;
     private volatile LinkLossPolicy policyInEffect = LinkLossPolicy.CONTINUE;
+    /** Whether the supervisor's return to base was started by this mission's link-loss policy. */
+    private boolean returnStartedByPolicy;
     private final AtomicInteger stepsRequested = new AtomicInteger();
 
     private volatile boolean stopRequested;
@@ -184,10 +186,9 @@ public final class MissionRun {
             runtime = loaded.runtime();
             inference = loaded.inference();
             tick = loaded.lastTick();
-            runtime.initResult().ifPresent(init -> {
-                fingerprint = init.fingerprint();
-                agents = init.agents();
-            });
+            // After a resume from a snapshot there is no init result, but the fingerprint is known.
+            fingerprint = runtime.lastFingerprint();
+            runtime.initResult().ifPresent(init -> agents = init.agents());
             if (stopRequested) {
                 return;
             }
@@ -221,6 +222,8 @@ public final class MissionRun {
                 // Shutdown: nobody ticks any more, so the vehicle must not keep its last setpoint.
                 services.vehicle().stop();
             }
+            // A return begun for this mission must not override the agents of the next one.
+            endPolicyReturn();
             services.mesh().leave(plan.missionId());
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
@@ -249,12 +252,12 @@ public final class MissionRun {
                 onPolicyChange(policy);
             }
             if (policy != LinkLossPolicy.CONTINUE) {
-                holdOrReturn(policy, dt, watchdog);
+                holdOrReturn(dt, watchdog);
                 continue;
             }
             if (paused && stepsRequested.get() == 0) {
                 holdingForPause = true;
-                holdOrReturn(LinkLossPolicy.HOLD, dt, watchdog);
+                holdOrReturn(dt, watchdog);
                 continue;
             }
             holdingForPause = false;
@@ -278,25 +281,32 @@ public final class MissionRun {
     private void onPolicyChange(LinkLossPolicy policy) {
         policyInEffect = policy;
         services.hostInputs().hostEvent("link_loss_policy", policy.name().getBytes(StandardCharsets.UTF_8));
+        String why = "link to C2 down for over " + plan.linkLossTimeoutMs() + " ms";
         if (policy == LinkLossPolicy.CONTINUE) {
-            services.supervisor().setGeofence(fence);
+            endPolicyReturn();
             transition(NodeMissionState.RUNNING, "link to C2 restored");
         } else {
             if (policy == LinkLossPolicy.RETURN_TO_BASE) {
-                // The base may lie outside the mission area, like the supervisor's own battery return.
-                services.supervisor().setGeofence(null);
+                // The supervisor's own return (geofence lifted, obstacle reflex on); one already under way,
+                // e.g. for a low battery, is left alone and not cancelled when the link is back.
+                returnStartedByPolicy = services.supervisor().beginReturnToBase(why);
             }
-            transition(NodeMissionState.HOLDING, "link to C2 down for over " + plan.linkLossTimeoutMs()
-                    + " ms: " + policy.name());
+            transition(NodeMissionState.HOLDING, why + ": " + policy.name());
         }
     }
 
-    private void holdOrReturn(LinkLossPolicy policy, double dt, DeadmanWatchdog watchdog) {
+    /** Hands control back to the agents if this mission's link-loss policy sent the vehicle home. */
+    private void endPolicyReturn() {
+        if (returnStartedByPolicy) {
+            returnStartedByPolicy = false;
+            services.supervisor().cancelReturnToBase();
+        }
+    }
+
+    /** No agent tick: ask for standstill; while returning to base the supervisor steers home instead. */
+    private void holdOrReturn(double dt, DeadmanWatchdog watchdog) {
         VehicleReadings readings = services.vehicle().readSensors();
-        Vec2 velocity = policy == LinkLossPolicy.RETURN_TO_BASE
-                ? services.returnToBase().velocityFrom(readings.position())
-                : Vec2.ZERO;
-        SupervisorDecision decision = services.supervisor().apply(Math.max(0, tick), velocity, readings, dt);
+        SupervisorDecision decision = services.supervisor().apply(Math.max(0, tick), Vec2.ZERO, readings, dt);
         overriddenLastTick |= decision.overridden();
         services.vehicle().advance(dt);
         watchdog.kick(Math.max(0, tick));

@@ -16,7 +16,6 @@ import java.util.function.Predicate;
  * @param supervisor the always-on safety supervisor in front of it
  * @param estopClear clears the e-stop for a source (and forgets its persisted latch); false when the
  *        source may not clear it
- * @param returnToBase guidance for the RETURN_TO_BASE link-loss policy
  * @param reporter status and telemetry sink
  * @param mesh the swarm mesh ({@link PeerMesh#NONE} when disabled)
  * @param inference builds a mission's inference service from its models
@@ -35,7 +34,6 @@ public record NodeServices(
         Vehicle vehicle,
         SafetySupervisor supervisor,
         Predicate<EstopSource> estopClear,
-        ReturnToBaseGuidance returnToBase,
         MissionReporter reporter,
         PeerMesh mesh,
         InferenceFactory inference,

@@ -1,5 +1,6 @@
 package io.lockstep.edge.tracing;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -7,18 +8,23 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Makes OTLP export opt-in: unless an OTLP endpoint is given (system property or environment
- * variable {@code quarkus.otel.exporter.otlp[.traces].endpoint}), the OpenTelemetry SDK is disabled,
- * so a node without a collector neither exports nor logs connection errors every few seconds. Spans
- * are still created through the API (no-op) and trace context still propagates.
+ * Makes OTLP export opt-in, with the same switch as C2: the environment variable
+ * {@value #LOCKSTEP_ENDPOINT_ENV} names the collector. Quarkus' own
+ * {@code quarkus.otel.exporter.otlp[.traces].endpoint} (system property or environment variable) works
+ * too. Without any of them the OpenTelemetry SDK is disabled, so a node without a collector neither
+ * exports nor logs connection errors every few seconds; spans are still created through the API (no-op)
+ * and trace context still propagates.
  *
- * <p>Lowest-but-one ordinal: an explicit {@code quarkus.otel.sdk.disabled} anywhere wins.
+ * <p>Lowest-but-one ordinal: an explicit {@code quarkus.otel.sdk.disabled} or
+ * {@code quarkus.otel.exporter.otlp.endpoint} anywhere wins over what this source derives.
  */
 public final class OtlpExportDefaults implements ConfigSource {
 
     static final String SDK_DISABLED = "quarkus.otel.sdk.disabled";
-    private static final String[] ENDPOINT_KEYS = {
-        "quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint"};
+    static final String OTLP_ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
+    /** The one documented switch, shared with C2. */
+    static final String LOCKSTEP_ENDPOINT_ENV = "LOCKSTEP_OTLP_ENDPOINT";
+    private static final String[] QUARKUS_ENDPOINT_KEYS = {OTLP_ENDPOINT, "quarkus.otel.exporter.otlp.traces.endpoint"};
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
@@ -33,7 +39,10 @@ public final class OtlpExportDefaults implements ConfigSource {
     }
 
     boolean endpointConfigured() {
-        for (String key : ENDPOINT_KEYS) {
+        if (notBlank(environment.apply(LOCKSTEP_ENDPOINT_ENV))) {
+            return true;
+        }
+        for (String key : QUARKUS_ENDPOINT_KEYS) {
             String env = key.toUpperCase(Locale.ROOT).replace('.', '_');
             if (notBlank(systemProperties.apply(key)) || notBlank(environment.apply(env))) {
                 return true;
@@ -48,17 +57,23 @@ public final class OtlpExportDefaults implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(SDK_DISABLED, Boolean.toString(!endpointConfigured()));
+        Map<String, String> properties = new HashMap<>();
+        properties.put(SDK_DISABLED, Boolean.toString(!endpointConfigured()));
+        String lockstepEndpoint = environment.apply(LOCKSTEP_ENDPOINT_ENV);
+        if (notBlank(lockstepEndpoint)) {
+            properties.put(OTLP_ENDPOINT, lockstepEndpoint.strip());
+        }
+        return Map.copyOf(properties);
     }
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(SDK_DISABLED);
+        return getProperties().keySet();
     }
 
     @Override
     public String getValue(String propertyName) {
-        return SDK_DISABLED.equals(propertyName) ? Boolean.toString(!endpointConfigured()) : null;
+        return getProperties().get(propertyName);
     }
 
     @Override

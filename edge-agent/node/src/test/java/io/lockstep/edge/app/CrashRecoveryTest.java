@@ -21,8 +21,10 @@ import io.lockstep.proto.v1.StatusUpdate;
 import io.lockstep.runtime.JournalReplayer;
 import io.lockstep.runtime.ReplayOptions;
 import io.lockstep.runtime.ReplayReport;
+import io.lockstep.runtime.journal.MissionJournal;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,6 +80,8 @@ class CrashRecoveryTest {
                 long resumedAfter = Long.parseLong(m.group(1));
                 assertTrue(resumedAfter >= lastTickBeforeKill,
                         "journal holds at least what was reported: " + resumedAfter + " vs " + lastTickBeforeKill);
+                assertEquals(journaledFingerprint(Path.of(restarted.mission().orElseThrow().journalPath()),
+                        resumedAfter), resumed.getFingerprint(), "the resumed status carries the last tick's fingerprint");
 
                 await("ticking again", () -> restarted.mission().orElseThrow().tick() > resumedAfter + 20);
                 List<TickRecord> after = restarted.ticks().range(0, Long.MAX_VALUE, 10);
@@ -96,6 +100,11 @@ class CrashRecoveryTest {
                 assertEquals(1, accepted, "the mission was not restarted from scratch");
             }
         }
+    }
+
+    private static String journaledFingerprint(Path journal, long tick) {
+        return MissionJournal.load(journal).ticks().stream().filter(t -> t.inputs().tick() == tick)
+                .map(t -> HexFormat.of().formatHex(t.result().fingerprint())).findFirst().orElseThrow();
     }
 
     private static long lastHeartbeatTick(FakeC2 c2) {

@@ -48,7 +48,12 @@ class C2LinkTest {
     }
 
     private C2Link newLink() {
-        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200);
+        return newLink(LinkSettings.DEFAULT_RESEND_AFTER_MILLIS);
+    }
+
+    private C2Link newLink(long resendAfterMillis) {
+        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200,
+                resendAfterMillis);
         C2Link l = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
                 new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
                 () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(),
@@ -104,6 +109,36 @@ class C2LinkTest {
         assertEquals(0, link.spool().size());
         assertTrue(link.sessionsEstablished() >= 2);
         assertTrue(states.contains(LinkState.DISCONNECTED));
+    }
+
+    @Test
+    void aStatusC2DropsWithoutAckIsResentOnTheLiveLinkAfterTheTimeout() {
+        link = newLink(300);
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        c2.dropNextSequenced(1);
+        link.sendStatus(status("a"));
+        await("a stored", () -> c2.lastStoredSeq() == 1);
+        await("a acknowledged", () -> link.outbox().pendingCount() == 0);
+
+        List<EdgeToC2> copies = c2.received(m -> m.getSeq() == 1);
+        assertTrue(copies.size() >= 2, "the dropped first copy was followed by a re-send: " + copies.size());
+        assertEquals("a", c2.stored().get(0).getStatus().getDetail());
+        assertEquals(1, link.sessionsEstablished(), "re-sent on the same stream, without a reconnection");
+    }
+
+    @Test
+    void telemetrySpooledWhileTheLinkIsUpIsDeliveredInTickOrderWithoutAReconnect() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        // What sendTelemetry spools when the live stream is not ready (C2 not keeping up).
+        link.spool().add(Telemetry.newBuilder().setTick(5).build());
+        link.sendTelemetry(Telemetry.newBuilder().setTick(10).build());
+
+        await("both delivered", () -> c2.received(EdgeToC2::hasTelemetry).size() >= 2);
+        assertEquals(List.of(5L, 10L), c2.received(EdgeToC2::hasTelemetry).stream()
+                .map(m -> m.getTelemetry().getTick()).toList());
+        assertEquals(0, link.spool().size());
+        assertEquals(1, link.sessionsEstablished());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.lockstep.edge.testing.Missions;
 import io.lockstep.edge.testing.WasmAgents;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.InterventionKind;
+import io.lockstep.platform.vehicle.VehicleReadings;
 import io.lockstep.proto.v1.AgentSpec;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.NodeMissionState;
@@ -133,6 +134,31 @@ class MissionExecutorTest {
         await("returning", () -> harness.reporter.statuses.stream()
                 .anyMatch(s -> s.getState() == NodeMissionState.HOLDING && s.getDetail().contains("RETURN_TO_BASE")));
         await("at base", () -> harness.vehicle.state().position().distanceTo(new Vec2(-10, -10)) < 1.5);
+        assertTrue(harness.supervisor.isReturningToBase(), "the supervisor's own return to base drives it");
+        assertEquals(1L, harness.supervisor.counts().get(InterventionKind.RETURN_TO_BASE));
+
+        harness.reporter.setLinkUp(true);
+        await("link restored", () -> harness.reporter.statuses.stream()
+                .anyMatch(s -> s.getState() == NodeMissionState.RUNNING && s.getDetail().contains("restored")));
+        await("control back with the agents", () -> !harness.supervisor.isReturningToBase());
+    }
+
+    @Test
+    void aReturnToBaseTheBatteryStartedIsNotCancelledWhenTheLinkComesBack() throws Exception {
+        harness = new MissionHarness(dir, new Vec2(1, 1), 50);
+        AgentSpec agent = provided("worker", WasmAgents.idle(0));
+        harness.supervisor.apply(0, Vec2.ZERO, new VehicleReadings(new Vec2(1, 1), Vec2.ZERO, 0.1, new double[0]), 0.01);
+        assertTrue(harness.supervisor.isReturningToBase(), "low battery: the supervisor returns on its own");
+        harness.executor.assign(Missions.assignment("m-rtb-battery", "node-1", 40, 10, LinkLossPolicy.RETURN_TO_BASE,
+                0, agent));
+        await("running", () -> harness.reporter.reached(NodeMissionState.RUNNING));
+        harness.reporter.setLinkUp(false);
+        await("holding", () -> harness.reporter.reached(NodeMissionState.HOLDING));
+        harness.reporter.setLinkUp(true);
+        await("link restored", () -> harness.reporter.statuses.stream()
+                .anyMatch(s -> s.getState() == NodeMissionState.RUNNING && s.getDetail().contains("restored")));
+        assertTrue(harness.supervisor.isReturningToBase(), "the battery return is not the policy's to cancel");
+        assertEquals(0L, harness.supervisor.counts().get(InterventionKind.RETURN_TO_BASE));
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class FakeC2 implements AutoCloseable {
     private volatile boolean down;
     private volatile boolean acking = true;
     private volatile int hellos;
+    private final java.util.concurrent.atomic.AtomicInteger toDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeC2() throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -66,6 +67,11 @@ public final class FakeC2 implements AutoCloseable {
     /** When false, messages are stored but no StatusAck is sent (simulates acks lost in transit). */
     public void setAcking(boolean acking) {
         this.acking = acking;
+    }
+
+    /** Silently ignores (neither stores nor acks) the next {@code count} messages that carry a seq. */
+    public void dropNextSequenced(int count) {
+        toDrop.set(count);
     }
 
     /** Serves {@code data} when a node asks for {@code sha256} (which need not be its digest). */
@@ -189,6 +195,9 @@ public final class FakeC2 implements AutoCloseable {
                             out.onNext(C2ToEdge.newBuilder().setBlob(blob).build());
                         }
                     } else if (m.getSeq() > 0) {
+                        if (toDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            return;
+                        }
                         store(m);
                         if (acking) {
                             synchronized (out) {

@@ -8,7 +8,6 @@ import io.lockstep.edge.mission.MissionLoader;
 import io.lockstep.edge.mission.MissionStore;
 import io.lockstep.edge.mission.NodeServices;
 import io.lockstep.edge.mission.PeerMesh;
-import io.lockstep.edge.mission.ReturnToBaseGuidance;
 import io.lockstep.edge.mission.TickRing;
 import io.lockstep.edge.safety.InterventionReporter;
 import io.lockstep.platform.geometry.Vec2;
@@ -49,10 +48,7 @@ public final class MissionHarness implements AutoCloseable {
         supervisor = new SafetySupervisor(vehicle, safety, base);
         cache = new BlobCache(dataDir.resolve("blobs"));
         store = new MissionStore(dataDir);
-        NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop,
-                new ReturnToBaseGuidance(base, safety.returnSpeedMps(), safety.brakingDecelerationMps2(),
-                        safety.baseArrivalRadiusM()),
-                reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks,
+        NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop, reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks,
                 otel.getTracer("test"), "node-1", ExecutionMode.COMPILED, 10, 10.0, deadmanPeriods,
                 5_000, System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha) -> false), cache, store, services,

@@ -26,4 +26,18 @@ class OtlpExportDefaultsTest {
                 Map.of("quarkus.otel.exporter.otlp.endpoint", " ")::get, k -> null);
         assertEquals("true", blank.getValue("quarkus.otel.sdk.disabled"));
     }
+
+    @Test
+    void lockstepOtlpEndpointLikeC2EnablesExportAndNamesTheCollector() {
+        OtlpExportDefaults shared = new OtlpExportDefaults(k -> null,
+                Map.of("LOCKSTEP_OTLP_ENDPOINT", " http://otel-collector:4317 ")::get);
+        assertEquals("false", shared.getValue("quarkus.otel.sdk.disabled"));
+        assertEquals("http://otel-collector:4317", shared.getValue("quarkus.otel.exporter.otlp.endpoint"));
+        assertEquals(java.util.Set.of("quarkus.otel.sdk.disabled", "quarkus.otel.exporter.otlp.endpoint"),
+                shared.getPropertyNames());
+
+        OtlpExportDefaults blank = new OtlpExportDefaults(k -> null, Map.of("LOCKSTEP_OTLP_ENDPOINT", "")::get);
+        assertEquals("true", blank.getValue("quarkus.otel.sdk.disabled"));
+        assertNull(blank.getValue("quarkus.otel.exporter.otlp.endpoint"));
+    }
 }

@@ -8,6 +8,8 @@ public enum InterventionKind {
     OBSTACLE_STOP,
     /** The battery fell below the reserve: the supervisor took over and steers to base. */
     BATTERY_RTB,
+    /** Return to base asked for by the node (e.g. a mission's RETURN_TO_BASE link-loss policy). */
+    RETURN_TO_BASE,
     /** The emergency stop was latched. */
     ESTOP,
     /** The tick loop stalled: the vehicle was stopped from the watchdog thread. */

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  *   <li><b>E-stop latch</b> ({@link InterventionKind#ESTOP}): engaged by C2, the local debug port or a mesh
  *       peer; zero velocity until a commander (C2 or the local debug port) clears it.</li>
  *   <li><b>Battery reserve</b> ({@link InterventionKind#BATTERY_RTB}): below the reserve fraction the
- *       supervisor ignores the agents and steers to base (latched until {@link #cancelReturnToBase()}).</li>
+ *       supervisor ignores the agents and steers to base (latched until {@link #cancelReturnToBase()}).
+ *       The node can start the same return for its own reasons with {@link #beginReturnToBase(String)}
+ *       ({@link InterventionKind#RETURN_TO_BASE}).</li>
  *   <li><b>Geofence</b> ({@link InterventionKind#GEOFENCE_CLAMP}): a command that would take the vehicle out
  *       of the mission polygon within its reaction time and braking distance is slowed to stop at the boundary.
  *       Not applied while returning to base (the base may lie outside the mission area).</li>
@@ -173,6 +175,29 @@ public final class SafetySupervisor {
 
     public synchronized boolean isReturningToBase() {
         return returningToBase;
+    }
+
+    /**
+     * Starts a return to base for a reason of the caller's (e.g. the link-loss policy): from the next
+     * {@link #apply} on, the supervisor ignores the agents and steers to base exactly as for a low battery
+     * (no geofence, obstacle reflex still on), until {@link #cancelReturnToBase()}. The e-stop still wins.
+     *
+     * @return true when this started a return; false when one was already under way (then nothing changes,
+     *         and the caller should not cancel a return it did not start)
+     */
+    public boolean beginReturnToBase(String reason) {
+        Intervention event;
+        synchronized (this) {
+            if (returningToBase) {
+                return false;
+            }
+            returningToBase = true;
+            event = record(InterventionKind.RETURN_TO_BASE, lastTick, String.format(Locale.ROOT,
+                    "%s: returning to base (%.1f, %.1f)", Objects.requireNonNull(reason, "reason"),
+                    returnToBase.base().x(), returnToBase.base().y()));
+        }
+        notifyListeners(List.of(event));
+        return true;
     }
 
     /** Hands control back to the agents after a return to base (e.g. a recharged vehicle starting a mission). */

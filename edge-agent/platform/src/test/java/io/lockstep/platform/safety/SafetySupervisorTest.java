@@ -166,6 +166,35 @@ class SafetySupervisorTest {
     }
 
     @Test
+    void aReturnToBaseBegunByTheNodeSteersHomeLikeTheBatteryRuleUntilCancelled() {
+        supervisor.setGeofence(FENCE);
+        assertTrue(supervisor.beginReturnToBase("link to C2 lost"));
+        assertTrue(supervisor.isReturningToBase());
+        assertEquals(InterventionKind.RETURN_TO_BASE, heard.get(0).kind());
+        assertTrue(heard.get(0).detail().contains("link to C2 lost"), heard.get(0).detail());
+        assertFalse(supervisor.beginReturnToBase("again"), "already returning: not a second start");
+        assertEquals(1L, supervisor.counts().get(InterventionKind.RETURN_TO_BASE));
+
+        SupervisorDecision decision = supervisor.apply(5, new Vec2(3, 0), at(new Vec2(50, 50), 0.9), DT);
+        Vec2 towardsBase = BASE.minus(new Vec2(50, 50)).normalized().times(3.0);
+        assertEquals(towardsBase.x(), decision.velocity().x(), 1e-9);
+        assertEquals(towardsBase.y(), decision.velocity().y(), 1e-9);
+        assertTrue(decision.overridden());
+        assertEquals(Vec2.ZERO, supervisor.apply(6, new Vec2(3, 0), at(new Vec2(10.5, 10), 0.9), DT).velocity());
+
+        supervisor.cancelReturnToBase();
+        assertEquals(new Vec2(3, 0), supervisor.apply(7, new Vec2(3, 0), at(new Vec2(30, 30), 0.9), DT).velocity());
+    }
+
+    @Test
+    void aReturnToBaseIsNotBegunTwiceWhenTheBatteryRuleAlreadyReturns() {
+        supervisor.apply(5, Vec2.ZERO, at(new Vec2(50, 50), 0.1), DT);
+        assertTrue(supervisor.isReturningToBase());
+        assertFalse(supervisor.beginReturnToBase("link to C2 lost"));
+        assertEquals(0L, supervisor.counts().get(InterventionKind.RETURN_TO_BASE));
+    }
+
+    @Test
     void emergencyStopLatchesUntilACommanderClearsIt() {
         vehicle.commandVelocity(new Vec2(3, 0));
         supervisor.engageEmergencyStop(EstopSource.MESH, "peer saw a person");

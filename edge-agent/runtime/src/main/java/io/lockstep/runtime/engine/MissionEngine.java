@@ -214,6 +214,11 @@ public final class MissionEngine implements AutoCloseable {
         return new TickOutcome(result, digests, inferenceLog.get(), fingerprint.clone(), outputsDigest);
     }
 
+    /** Lower-case hex fingerprint after the last completed tick (tick 0: init), or after a restore. */
+    public String fingerprintHex() {
+        return HexFormat.of().formatHex(fingerprint);
+    }
+
     public EngineSnapshot snapshot() {
         List<AgentStateData> agents = new ArrayList<>();
         for (AgentRunner r : runners) {
