@@ -23,7 +23,12 @@ public final class TestCertificates {
     public static boolean opensslAvailable() {
         try {
             Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            // Generous: on a loaded machine a short wait would silently skip the TLS tests.
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
