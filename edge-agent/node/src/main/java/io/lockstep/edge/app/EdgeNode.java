@@ -77,6 +77,7 @@ public final class EdgeNode implements AutoCloseable {
     private final CommandDispatcher dispatcher;
     private final ZenohPeerMesh mesh;
     private final EmergencyStopLatch estopLatch;
+    private final OnnxInferenceFactory inference;
 
     private EdgeNode(NodeSettings settings, OpenTelemetry otel) {
         this.settings = settings;
@@ -97,6 +98,7 @@ public final class EdgeNode implements AutoCloseable {
         this.supervisor = new SafetySupervisor(vehicle, safety, world.base());
         this.estopLatch = new EmergencyStopLatch(supervisor, settings.dataDir().resolve("safety/estop-latched"));
         this.ticks = new TickRing(settings.tickRingSize());
+        this.inference = new OnnxInferenceFactory(settings.inferenceGpu());
         this.store = new MissionStore(settings.dataDir());
         BlobCache cache = new BlobCache(settings.dataDir().resolve("blobs"));
 
@@ -121,7 +123,7 @@ public final class EdgeNode implements AutoCloseable {
                 return link.state() == LinkState.CONNECTED;
             }
         };
-        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, new OnnxInferenceFactory(), hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
+        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
@@ -166,7 +168,7 @@ public final class EdgeNode implements AutoCloseable {
                 .setAbiVersion(ABI_VERSION)
                 .setCapabilities(NodeCapabilities.newBuilder()
                         .addAllHostFunctions(HOST_FUNCTIONS)
-                        .setGpu(OnnxInferenceFactory.gpuAvailable())
+                        .setGpu(inference.gpuAdvertised())
                         .setMaxAgents(io.lockstep.edge.mission.MissionPlan.MAX_AGENTS)
                         .setVehicleKind(vehicle.kind()))
                 .setLastAppliedCommandSeq(ledger.lastApplied())

@@ -33,7 +33,8 @@ public record NodeSettings(
         int outboxMaxEntries,
         int spoolMaxEntries,
         int tickRingSize,
-        MeshSettings mesh) {
+        MeshSettings mesh,
+        boolean inferenceGpu) {
 
     public NodeSettings {
         if (nodeId == null || nodeId.isBlank()) {
@@ -49,37 +50,44 @@ public record NodeSettings(
         return new NodeSettings(nodeId, dataDir,
                 new LinkSettings("127.0.0.1", c2Port, Optional.empty(), 1_000, 10_000, 250, 15_000),
                 Optional.empty(), Optional.empty(), Optional.empty(), 1.0, 20, 10.0, 250, ExecutionMode.COMPILED,
-                60_000, 10, 0.2, 100_000, 36_000, 4096, MeshSettings.DISABLED);
+                60_000, 10, 0.2, 100_000, 36_000, 4096, MeshSettings.DISABLED, true);
     }
 
     public NodeSettings withLink(LinkSettings l) {
         return new NodeSettings(nodeId, dataDir, l, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh);
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu);
     }
 
     public NodeSettings withStart(double x, double y, double battery) {
         return new NodeSettings(nodeId, dataDir, link, world, Optional.of(x), Optional.of(y), battery, tickPeriodMs,
                 telemetryHz, snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve,
-                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh);
+                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu);
     }
 
     public NodeSettings withWorld(Path file) {
         return new NodeSettings(nodeId, dataDir, link, Optional.of(file), startX, startY, startBattery, tickPeriodMs,
                 telemetryHz, snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve,
-                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh);
+                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu);
     }
 
     public NodeSettings withTiming(int tickPeriod, int snapshots, int deadmanPeriods) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriod, telemetryHz,
                 snapshots, executionMode, blobTimeoutMs, deadmanPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh);
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu);
     }
 
     public NodeSettings withMesh(MeshSettings m) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, m);
+                spoolMaxEntries, tickRingSize, m, inferenceGpu);
+    }
+
+    /** {@code enabled}: CUDA when the ONNX Runtime build offers it and a GPU is present; otherwise CPU only. */
+    public NodeSettings withInferenceGpu(boolean enabled) {
+        return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
+                snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
+                spoolMaxEntries, tickRingSize, mesh, enabled);
     }
 
     public static NodeSettings from(NodeConfig c, MeshConfig meshConfig) {
@@ -107,6 +115,6 @@ public record NodeSettings(
                 c.tickPeriodMs(), c.telemetryHz(), c.snapshotEvery(), mode, c.blobTimeoutMs(),
                 c.deadmanMissedPeriods(), c.batteryReserve(), c.outboxMaxEntries(), c.spoolMaxEntries(),
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
-                        meshConfig.connect().orElse(List.of()), meshConfig.scouting()));
+                        meshConfig.connect().orElse(List.of()), meshConfig.scouting()), c.inference().gpu());
     }
 }

@@ -80,6 +80,8 @@ public interface NodeConfig {
 
     Debug debug();
 
+    Inference inference();
+
     interface C2 {
         @WithDefault("127.0.0.1")
         String host();
@@ -125,6 +127,15 @@ public interface NodeConfig {
 
         /** Name to verify C2's certificate against when it differs from {@code c2.host}. */
         Optional<String> authority();
+    }
+
+    interface Inference {
+        /**
+         * Run models on the GPU (CUDA) when the linked ONNX Runtime build offers it and a GPU is present;
+         * false keeps inference on the CPU and advertises no GPU to C2.
+         */
+        @WithDefault("true")
+        boolean gpu();
     }
 
     interface Debug {

@@ -20,6 +20,7 @@ import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.EmergencyStop;
+import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.NodeMissionState;
@@ -56,11 +57,18 @@ class EdgeNodeTest {
         c2.close();
     }
 
-    private EdgeNode startNode() {
-        NodeSettings s = NodeSettings.defaults("node-1", dir.resolve("data"), c2.port())
+    private NodeSettings settings() {
+        return NodeSettings.defaults("node-1", dir.resolve("data"), c2.port())
                 .withLink(new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200))
                 .withStart(10, 10, 1.0)
                 .withTiming(10, 50, 25);
+    }
+
+    private EdgeNode startNode() {
+        return startNode(settings());
+    }
+
+    private EdgeNode startNode(NodeSettings s) {
         EdgeNode n = EdgeNode.start(s, OpenTelemetry.noop());
         await("link up", () -> n.link().state() == LinkState.CONNECTED);
         return n;
@@ -160,6 +168,14 @@ class EdgeNodeTest {
         assertFalse(c2.acks().get(0).getApplied());
         assertTrue(c2.acks().get(0).getError().contains("node-7"));
         assertTrue(reached("m-x", NodeMissionState.REJECTED));
+    }
+
+    @Test
+    void helloAdvertisesNoGpuWhenInferenceOnTheGpuIsSwitchedOff() {
+        node = startNode(settings().withInferenceGpu(false));
+        Hello hello = c2.received(EdgeToC2::hasHello).get(0).getHello();
+        assertFalse(hello.getCapabilities().getGpu());
+        assertEquals("node-1", hello.getNodeId());
     }
 
     @Test
