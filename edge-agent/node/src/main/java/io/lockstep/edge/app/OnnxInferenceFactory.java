@@ -38,9 +38,12 @@ final class OnnxInferenceFactory implements InferenceFactory {
         return new OnnxInferenceService(registry, inferenceSettings());
     }
 
-    /** The settings every mission's inference service gets. */
+    /**
+     * The settings every mission's inference service gets: CUDA only where the probe found it usable, so a
+     * CUDA build on a machine without a GPU does not retry (and log) a failing CUDA load for every model.
+     */
     InferenceSettings inferenceSettings() {
-        return gpuAllowed ? InferenceSettings.cudaIfAvailable() : InferenceSettings.cpu();
+        return gpuAdvertised() ? InferenceSettings.cudaIfAvailable() : InferenceSettings.cpu();
     }
 
     /** What Hello's {@code capabilities.gpu} says: the GPU is allowed and models can run on CUDA here. */

@@ -34,10 +34,17 @@ class OnnxInferenceFactoryTest {
     }
 
     @Test
-    void gpuOnAsksForCudaAndAdvertisesWhatTheProbeFinds() {
-        assertEquals(InferenceSettings.cudaIfAvailable(), new OnnxInferenceFactory(true, () -> true).inferenceSettings());
-        assertTrue(new OnnxInferenceFactory(true, () -> true).gpuAdvertised());
-        assertFalse(new OnnxInferenceFactory(true, () -> false).gpuAdvertised());
+    void gpuOnAsksForCudaAndAdvertisesTheGpuWhereTheProbeFindsIt() {
+        OnnxInferenceFactory withGpu = new OnnxInferenceFactory(true, () -> true);
+        assertEquals(InferenceSettings.cudaIfAvailable(), withGpu.inferenceSettings());
+        assertTrue(withGpu.gpuAdvertised());
+    }
+
+    @Test
+    void gpuOnWithoutAUsableGpuStaysOnTheCpuAndAdvertisesNoGpu() {
+        OnnxInferenceFactory withoutGpu = new OnnxInferenceFactory(true, () -> false);
+        assertEquals(InferenceSettings.cpu(), withoutGpu.inferenceSettings());
+        assertFalse(withoutGpu.gpuAdvertised());
     }
 
     @Test
@@ -45,9 +52,11 @@ class OnnxInferenceFactoryTest {
         assertFalse(new OnnxInferenceFactory(true, () -> {
             throw new UnsatisfiedLinkError("no onnxruntime in java.library.path");
         }).gpuAdvertised());
-        assertFalse(new OnnxInferenceFactory(true, () -> {
+        OnnxInferenceFactory failing = new OnnxInferenceFactory(true, () -> {
             throw new IllegalStateException("provider list unavailable");
-        }).gpuAdvertised());
+        });
+        assertFalse(failing.gpuAdvertised());
+        assertEquals(InferenceSettings.cpu(), failing.inferenceSettings());
     }
 
     @Test
