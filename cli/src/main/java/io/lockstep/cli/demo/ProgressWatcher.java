@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.cli.fleet.C2Api;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Polls C2 and prints one progress line a second until the mission ends or the time is up. */
 final class ProgressWatcher {
@@ -23,7 +25,7 @@ final class ProgressWatcher {
         long deadline = start + timeout.toNanos();
         while (true) {
             JsonNode mission = c2.mission(missionId);
-            console.println(line(mission, (System.nanoTime() - start) / 1e9));
+            console.println(line(mission, latestTicks(missionId), (System.nanoTime() - start) / 1e9));
             if (MissionStates.isTerminal(mission)) {
                 return mission;
             }
@@ -40,12 +42,29 @@ final class ProgressWatcher {
         }
     }
 
-    private static String line(JsonNode mission, double seconds) {
+    /**
+     * Each node's latest tick from its telemetry (about 10 Hz), fresher than the tick of its last status
+     * update, which nodes send on state changes and every few seconds.
+     */
+    private Map<String, Long> latestTicks(String missionId) {
+        Map<String, Long> ticks = new HashMap<>();
+        for (JsonNode node : c2.nodes()) {
+            JsonNode telemetry = node.path("telemetry");
+            if (missionId.equals(telemetry.path("missionId").asText())) {
+                ticks.put(node.path("nodeId").asText(), telemetry.path("tick").asLong());
+            }
+        }
+        return ticks;
+    }
+
+    private static String line(JsonNode mission, Map<String, Long> telemetryTicks, double seconds) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %5.1fs %-11s", seconds,
                 MissionStates.overall(mission)));
         for (JsonNode node : mission.path("nodes")) {
-            line.append(String.format(Locale.ROOT, " | %s %s t=%d %d%%", node.path("nodeId").asText(),
-                    node.path("state").asText(), node.path("tick").asLong(), progressPercent(node)));
+            String id = node.path("nodeId").asText();
+            long tick = Math.max(node.path("tick").asLong(), telemetryTicks.getOrDefault(id, 0L));
+            line.append(String.format(Locale.ROOT, " | %s %s t=%d %d%%", id, node.path("state").asText(), tick,
+                    progressPercent(node)));
         }
         return line.toString();
     }
