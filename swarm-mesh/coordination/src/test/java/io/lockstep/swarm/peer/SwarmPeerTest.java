@@ -92,9 +92,17 @@ class SwarmPeerTest {
     }
 
     @Test
-    void gracefulLeaveRemovesTheMember() {
+    void announcementsSetCapabilityButOnlyLivelinessAddsMembers() {
         SwarmPeer a = peer("a");
-        a.onMemberAnnouncement(MemberCodec.encode(new MemberAnnouncement(Member.of("b"), 1, false)), "b");
+        a.onMemberAnnouncement(MemberCodec.encode(new MemberAnnouncement(new Member("b", 3), 1, false)), "b");
+        assertFalse(a.view().contains("b"));
+        a.memberUp("b");
+        assertEquals(3, a.view().member("b").get().capability());
+        a.memberDown("b");
+        // a late copy of the announcement does not resurrect b
+        a.onMemberAnnouncement(MemberCodec.encode(new MemberAnnouncement(new Member("b", 3), 1, false)), "b");
+        assertFalse(a.view().contains("b"));
+        a.memberUp("b");
         assertTrue(a.view().contains("b"));
         a.onMemberAnnouncement(MemberCodec.encode(new MemberAnnouncement(Member.of("b"), 1, true)), "b");
         assertFalse(a.view().contains("b"));
