@@ -1,7 +1,6 @@
 package io.lockstep.swarm.allocation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -12,9 +11,26 @@ public final class NodeIds {
 
     public static final int MAX_BYTES = 128;
 
-    /** The canonical order of node ids everywhere in the swarm (membership, tie breaks, alerts). */
-    public static final Comparator<String> ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The canonical order of node ids everywhere in the swarm (membership, tie breaks, alerts): by UTF-8
+     * bytes compared unsigned, which is the same as comparing code points, computed here without encoding.
+     */
+    public static final Comparator<String> ORDER = NodeIds::compareCodePoints;
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
 
     private NodeIds() {
     }
