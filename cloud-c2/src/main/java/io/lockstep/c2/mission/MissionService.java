@@ -171,6 +171,11 @@ public class MissionService {
         }
     }
 
+    /** Drops the in-memory lock of a mission that left Redis (archived), so the lock map does not grow forever. */
+    public void forget(String missionId) {
+        locks.remove(missionId);
+    }
+
     private Object lockFor(String missionId) {
         return locks.computeIfAbsent(missionId, id -> new Object());
     }

@@ -96,8 +96,9 @@ final class EmbeddedRedisOwnership {
     private boolean servesThisDirectory(int port) {
         try (RespProbe redis = RespProbe.connect(port)) {
             Object reply = redis.command("CONFIG", "GET", "dir");
+            // Redis reports its working directory with symbolic links resolved.
             return reply instanceof List<?> values && values.size() == 2
-                    && Path.of(String.valueOf(values.get(1))).toAbsolutePath().normalize().equals(dir);
+                    && Path.of(String.valueOf(values.get(1))).toRealPath().equals(dir.toRealPath());
         } catch (IOException | RuntimeException e) {
             return false;
         }
