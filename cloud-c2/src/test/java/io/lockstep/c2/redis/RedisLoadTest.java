@@ -49,7 +49,8 @@ class RedisLoadTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            HttpRequest request = i % 2 == 0
+            // One in five creates a mission (validation runs the module checks, the costly part); the rest read.
+            HttpRequest request = i % 5 == 0
                     ? HttpRequest.newBuilder(base.resolve("/api/v1/missions")).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build()
                     : HttpRequest.newBuilder(base.resolve("/api/v1/missions/" + existing)).GET().build();
@@ -72,7 +73,7 @@ class RedisLoadTest {
             }
         }
         assertThat(health.get().statusCode()).as(health.get().body()).isEqualTo(200);
-        assertThat(created).hasSizeGreaterThan(REQUESTS / 4);
+        assertThat(created).hasSizeGreaterThan(REQUESTS / 10);
 
         // Every created mission is readable and listed; every listed mission is readable.
         List<String> listed = given().when().get("/api/v1/missions").then().statusCode(200).extract().path("id");
