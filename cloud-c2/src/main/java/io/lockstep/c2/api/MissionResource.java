@@ -1,6 +1,7 @@
 package io.lockstep.c2.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lockstep.c2.fleet.NodeContacts;
 import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionService;
 import io.lockstep.c2.mission.MissionSpec;
@@ -28,9 +29,11 @@ public class MissionResource {
     private final MissionStore store;
     private final CommandTracing tracing;
     private final OptionalJsonBody optionalBody;
+    private final NodeContacts contacts;
 
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
-            OptionalJsonBody optionalBody) {
+            OptionalJsonBody optionalBody, NodeContacts contacts) {
+        this.contacts = contacts;
         this.missions = missions;
         this.store = store;
         this.tracing = tracing;
@@ -79,6 +82,6 @@ public class MissionResource {
     }
 
     private MissionView view(MissionRecord mission) {
-        return MissionView.of(mission, store.nodeStatuses(mission.id()));
+        return MissionView.of(mission, store.nodeStatuses(mission.id()), contacts::of);
     }
 }

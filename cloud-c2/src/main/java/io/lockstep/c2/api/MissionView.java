@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import io.lockstep.c2.fleet.NodeContact;
 import io.lockstep.c2.mission.AgentState;
 import io.lockstep.c2.mission.GeoPoint;
 import io.lockstep.c2.mission.MissionRecord;
@@ -11,6 +12,7 @@ import io.lockstep.proto.v1.MissionState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A mission as the REST API shows it: what was asked, the overall state, and every node's share. */
 public record MissionView(String id, String name, MissionState state, Instant createdAt, Instant dispatchedAt,
@@ -18,24 +20,33 @@ public record MissionView(String id, String name, MissionState state, Instant cr
 
     /** One node's share and what the node last reported about it. */
     public record NodeShareView(String nodeId, int shareIndex, int shareCount, List<GeoPoint> assignedArea,
-            String state, long tick, List<AgentState> agents, String fingerprint, String detail, Instant lastUpdate) {
+            String state, long tick, List<AgentState> agents, String fingerprint, String detail, Instant lastUpdate,
+            RecoveryView recovery, NodeContact contact) {
     }
 
-    public static MissionView of(MissionRecord mission, Map<String, NodeMissionStatus> statuses) {
-        List<NodeShareView> nodes = mission.shares().stream().map(share -> share(share, statuses.get(share.nodeId())))
+    /** Whether the node is starting the share over after a restart, what it reports, and since when. */
+    public record RecoveryView(boolean recovering, String reportedState, Instant since) {
+    }
+
+    public static MissionView of(MissionRecord mission, Map<String, NodeMissionStatus> statuses,
+            Function<String, NodeContact> contacts) {
+        List<NodeShareView> nodes = mission.shares().stream()
+                .map(share -> share(share, statuses.get(share.nodeId()), contacts.apply(share.nodeId())))
                 .toList();
         return new MissionView(mission.id(), mission.spec().name(),
                 MissionStateDeriver.derive(mission, statuses.values()), mission.createdAt(), mission.dispatchedAt(),
                 mission.abortedAt(), mission.abortReason(), mission.spec(), nodes);
     }
 
-    private static NodeShareView share(NodeShare share, NodeMissionStatus status) {
+    private static NodeShareView share(NodeShare share, NodeMissionStatus status, NodeContact contact) {
         if (status == null) {
             return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
-                    "ASSIGNED", 0, List.of(), "", "", null);
+                    "ASSIGNED", 0, List.of(), "", "", null, new RecoveryView(false, null, null), contact);
         }
         return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
                 status.state().name(), status.tick(), status.agents(), status.fingerprint(), status.detail(),
-                status.updatedAt());
+                status.updatedAt(), new RecoveryView(status.recovering(),
+                        status.reportedState() == null ? null : status.reportedState().name(), status.recoveringSince()),
+                contact);
     }
 }

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import io.lockstep.c2.fleet.EmergencyStopState;
 import io.lockstep.c2.fleet.NodeRecord;
 import io.lockstep.c2.fleet.TelemetrySample;
 import java.time.Instant;
@@ -15,15 +16,30 @@ public record NodeView(String nodeId, LinkState linkState, String softwareVersio
         DISCONNECTED
     }
 
-    public record EmergencyStopView(boolean engaged, String reason) {
+    /**
+     * {@code engaged}/{@code reason}: the latch the node confirmed (acknowledged). {@code requested}: the
+     * last e-stop command C2 sent. {@code state} says whether the two agree yet (see docs/c2.md).
+     */
+    public record EmergencyStopView(boolean engaged, String reason, EmergencyStopState.Sync state,
+            Requested requested, long confirmedCommandSeq, Instant confirmedAt, String error) {
+
+        static EmergencyStopView of(EmergencyStopState stop) {
+            EmergencyStopState.Sync sync = stop.sync();
+            return new EmergencyStopView(stop.confirmedEngaged(), stop.confirmedReason(), sync,
+                    new Requested(stop.requestedEngaged(), stop.requestedReason(), stop.requestedCommandSeq(),
+                            stop.requestedAt()),
+                    stop.confirmedCommandSeq(), stop.confirmedAt(),
+                    sync == EmergencyStopState.Sync.REFUSED ? stop.refusal() : "");
+        }
+    }
+
+    public record Requested(boolean engaged, String reason, long commandSeq, Instant at) {
     }
 
     public static NodeView of(NodeRecord node, boolean connected) {
         return new NodeView(node.nodeId(), connected ? LinkState.CONNECTED : LinkState.DISCONNECTED,
                 node.softwareVersion(), node.abiVersion(), node.capabilities(), node.firstSeenAt(), node.lastHelloAt(),
                 node.lastSeenAt(), node.lastHeartbeatAt(), node.currentMissionId(), node.currentTick(),
-                node.currentState(), new EmergencyStopView(node.emergencyStopEngaged(),
-                        node.emergencyStopReason() == null ? "" : node.emergencyStopReason()),
-                node.telemetry());
+                node.currentState(), EmergencyStopView.of(node.emergencyStop()), node.telemetry());
     }
 }

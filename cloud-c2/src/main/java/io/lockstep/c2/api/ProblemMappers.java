@@ -11,6 +11,7 @@ import io.lockstep.c2.mission.MissionConflictException;
 import io.lockstep.c2.mission.UnknownMissionException;
 import io.lockstep.c2.mission.ValidationException;
 import io.lockstep.c2.module.InvalidModuleException;
+import io.lockstep.c2.redis.RedisUnavailable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -110,6 +111,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (RedisUnavailable.isCause(e)) {
+            LOG.warnf("Request %s shed: Redis is busy or unreachable (%s)", uri.getPath(), e.toString());
+            Problem problem = Problem.of(Status.SERVICE_UNAVAILABLE, "overloaded", "C2 is overloaded",
+                    "C2's store is busy or unreachable; retry after " + RedisUnavailable.RETRY_AFTER_SECONDS + " s")
+                    .at(uri.getPath());
+            return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE).entity(problem)
+                    .header("Retry-After", RedisUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Request %s failed", uri.getPath());
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "C2 could not complete the request (" + e.getClass().getSimpleName() + "); see the C2 log")

@@ -25,6 +25,40 @@ public interface C2Config {
 
     Link link();
 
+    Fleet fleet();
+
+    Retention retention();
+
+    interface Fleet {
+        /**
+         * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with
+         * RESOURCE_EXHAUSTED once this many are registered; known nodes always reconnect. 0: no limit.
+         */
+        @WithDefault("1000")
+        int maxNodes();
+
+        /**
+         * A connected node that sent nothing for this long counts as out of contact (its mission shares
+         * say so); a node whose link is down is out of contact at once.
+         */
+        @WithDefault("15s")
+        Duration contactTimeout();
+    }
+
+    interface Retention {
+        /** Finished (completed, failed or aborted) missions move from Redis to the archive this long after they finished. */
+        @WithDefault("168h")
+        Duration finishedMissions();
+
+        /** Modules and models no mission in Redis refers to are deleted this long after their upload. */
+        @WithDefault("24h")
+        Duration unreferencedBlobs();
+
+        /** How often the retention sweep runs. */
+        @WithDefault("10m")
+        Duration sweepInterval();
+    }
+
     interface Redis {
         /** Where the embedded redis-server keeps its append-only file (used only without quarkus.redis.hosts). */
         @WithDefault("lockstep-c2-data")
@@ -33,6 +67,28 @@ public interface C2Config {
         /** Port of the embedded redis-server; 0 picks a free loopback port. */
         @WithDefault("0")
         int port();
+
+        /**
+         * Most connections in the Redis client's pool. Requests beyond it wait in the pool's queue
+         * ({@link #maxWaiting()}); mirrored into quarkus.redis.max-pool-size by application.properties.
+         */
+        @WithDefault("32")
+        int maxPoolSize();
+
+        /** Most requests waiting for a pooled connection; past it C2 answers 503 with Retry-After. */
+        @WithDefault("2048")
+        int maxWaiting();
+    }
+
+    /**
+     * C2's own files: module and model bytes ({@code <data-dir>/blobs}) and archived missions
+     * ({@code <data-dir>/archive}). Defaults to the embedded Redis data directory.
+     */
+    Optional<Path> dataDir();
+
+    /** The directory C2 keeps its files in: {@link #dataDir()} or else the embedded Redis data directory. */
+    default Path files() {
+        return dataDir().orElse(redis().dataDir()).toAbsolutePath().normalize();
     }
 
     interface Uploads {

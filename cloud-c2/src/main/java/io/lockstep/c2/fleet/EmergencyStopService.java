@@ -1,19 +1,31 @@
 package io.lockstep.c2.fleet;
 
 import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EmergencyStop;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Latches or clears a node's emergency stop: recorded in the registry and sent as a command. */
+/**
+ * Latches or clears a node's emergency stop. Every e-stop command is numbered and its request recorded
+ * under one per-node lock, so the registry's "requested" state is always that of the command with the
+ * highest command seq, which is the last one the node applies. What the node's latch really is comes
+ * only from its acknowledgements ({@link #acknowledged}).
+ */
 @ApplicationScoped
 public class EmergencyStopService {
 
     private final NodeRegistry registry;
     private final NodeCommands commands;
+    private final Clock clock;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public EmergencyStopService(NodeRegistry registry, NodeCommands commands) {
+    public EmergencyStopService(NodeRegistry registry, NodeCommands commands, Clock clock) {
         this.registry = registry;
         this.commands = commands;
+        this.clock = clock;
     }
 
     /** @return the command sequence number of the EmergencyStop command */
@@ -21,9 +33,50 @@ public class EmergencyStopService {
         if (!registry.exists(nodeId)) {
             throw new UnknownNodeException(nodeId);
         }
-        String why = reason == null ? "" : reason;
-        registry.setEmergencyStop(nodeId, engaged, why);
-        return commands.send(nodeId, C2ToEdge.newBuilder()
-                .setEmergencyStop(EmergencyStop.newBuilder().setEngaged(engaged).setReason(why)));
+        synchronized (lockFor(nodeId)) {
+            return request(nodeId, engaged, reason == null ? "" : reason);
+        }
+    }
+
+    /**
+     * Called when a node said Hello. E-stop commands up to {@code lastAppliedCommandSeq} were applied by
+     * the node (their acks may never come: C2 forgets them), and a requested latch is sent again in case
+     * the node restarted and forgot it.
+     */
+    public void nodeConnected(String nodeId, long lastAppliedCommandSeq) {
+        synchronized (lockFor(nodeId)) {
+            EmergencyStopState state = registry.emergencyStop(nodeId);
+            if (state.requestedCommandSeq() > 0 && state.requestedCommandSeq() <= lastAppliedCommandSeq) {
+                registry.confirmEmergencyStop(nodeId, state.requestedCommandSeq(), state.requestedEngaged(),
+                        state.requestedReason(), clock.instant());
+            }
+            if (state.requestedEngaged()) {
+                request(nodeId, true, state.requestedReason());
+            }
+        }
+    }
+
+    /** Records the node's answer to an e-stop command it acknowledged. */
+    public void acknowledged(String nodeId, C2ToEdge command, CommandAck ack) {
+        if (!command.hasEmergencyStop()) {
+            return;
+        }
+        EmergencyStop stop = command.getEmergencyStop();
+        if (ack.getApplied()) {
+            registry.confirmEmergencyStop(nodeId, command.getCommandSeq(), stop.getEngaged(), stop.getReason(),
+                    clock.instant());
+        } else {
+            registry.refuseEmergencyStop(nodeId, command.getCommandSeq(), ack.getError());
+        }
+    }
+
+    private long request(String nodeId, boolean engaged, String reason) {
+        return commands.send(nodeId,
+                C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder().setEngaged(engaged).setReason(reason)),
+                seq -> registry.requestEmergencyStop(nodeId, seq, engaged, reason, clock.instant()));
+    }
+
+    private Object lockFor(String nodeId) {
+        return locks.computeIfAbsent(nodeId, id -> new Object());
     }
 }

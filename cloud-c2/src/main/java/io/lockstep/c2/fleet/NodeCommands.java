@@ -1,6 +1,7 @@
 package io.lockstep.c2.fleet;
 
 import io.lockstep.proto.v1.C2ToEdge;
+import java.util.function.LongConsumer;
 
 /** Sends commands to a node over its link, at least once and in order (implemented by the link layer). */
 public interface NodeCommands {
@@ -11,5 +12,15 @@ public interface NodeCommands {
      *
      * @return the command sequence number assigned
      */
-    long send(String nodeId, C2ToEdge.Builder command);
+    default long send(String nodeId, C2ToEdge.Builder command) {
+        return send(nodeId, command, seq -> {
+        });
+    }
+
+    /**
+     * Like {@link #send(String, C2ToEdge.Builder)}, and runs {@code numbered} with the assigned sequence
+     * number under the node's command lock, before the command is persisted or pushed. Whatever
+     * {@code numbered} records is therefore ordered exactly like the commands; if it throws, nothing is sent.
+     */
+    long send(String nodeId, C2ToEdge.Builder command, LongConsumer numbered);
 }

@@ -6,8 +6,8 @@ import java.util.List;
 /** What C2 knows about a node, as stored in Redis. */
 public record NodeRecord(String nodeId, String softwareVersion, int abiVersion, Capabilities capabilities,
         Instant firstSeenAt, Instant lastHelloAt, Instant lastSeenAt, Instant lastHeartbeatAt,
-        String currentMissionId, long currentTick, String currentState, boolean emergencyStopEngaged,
-        String emergencyStopReason, TelemetrySample telemetry) {
+        String currentMissionId, long currentTick, String currentState, EmergencyStopState emergencyStop,
+        TelemetrySample telemetry) {
 
     /** What the node said it can do in its Hello. */
     public record Capabilities(List<String> hostFunctions, List<String> models, boolean gpu, int maxAgents,

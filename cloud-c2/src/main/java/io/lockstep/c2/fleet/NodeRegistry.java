@@ -1,5 +1,6 @@
 package io.lockstep.c2.fleet;
 
+import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.proto.v1.Heartbeat;
@@ -11,6 +12,7 @@ import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Every node that ever connected, in Redis: a set of ids plus one hash per node. Fields are written
- * individually so a heartbeat and an e-stop change never overwrite each other.
+ * individually so a heartbeat and an e-stop change never overwrite each other. Writes that touch more
+ * than one key, or that depend on what is stored, are Lua scripts: Redis runs each atomically, so a
+ * failure can never leave a node hash without its set entry, and concurrent writers cannot interleave.
  */
 @ApplicationScoped
 public class NodeRegistry {
@@ -35,67 +39,127 @@ public class NodeRegistry {
     private static final String STATE = "state";
     private static final String ESTOP = "estopEngaged";
     private static final String ESTOP_REASON = "estopReason";
+    private static final String ESTOP_SEQ = "estopSeq";
+    private static final String ESTOP_AT = "estopRequestedAt";
+    private static final String ESTOP_CONFIRMED = "estopConfirmedEngaged";
+    private static final String ESTOP_CONFIRMED_REASON = "estopConfirmedReason";
+    private static final String ESTOP_CONFIRMED_SEQ = "estopConfirmedSeq";
+    private static final String ESTOP_CONFIRMED_AT = "estopConfirmedAt";
+    private static final String ESTOP_REFUSED_SEQ = "estopRefusedSeq";
+    private static final String ESTOP_REFUSAL = "estopRefusal";
 
+    /** KEYS: node set, node hash. ARGV: id, max nodes (0 = no limit), firstSeenAt, field/value pairs. */
+    private static final String REGISTER = """
+            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then
+              local max = tonumber(ARGV[2])
+              if max > 0 and redis.call('SCARD', KEYS[1]) >= max then return 0 end
+              redis.call('SADD', KEYS[1], ARGV[1])
+            end
+            redis.call('HSETNX', KEYS[2], 'firstSeenAt', ARGV[3])
+            redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+            return 1""";
+
+    /** KEYS: node set, node hash. ARGV: id, field/value pairs. Writes only for a registered node. */
+    private static final String UPDATE_KNOWN = """
+            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+            return 1""";
+
+    /**
+     * KEYS: node hash. ARGV: seq field, seq, field/value pairs. Writes only if seq is above the stored
+     * one, so the state always belongs to the highest command seq whatever order the writes land in.
+     */
+    private static final String WRITE_IF_NEWER = """
+            local stored = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+            if tonumber(ARGV[2]) <= stored then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], unpack(ARGV, 3))
+            return 1""";
+
+    private final RedisDataSource redis;
     private final SetCommands<String, String> ids;
     private final HashCommands<String, String, String> fields;
     private final ValueCommands<String, String> telemetry;
     private final JsonCodec json;
+    private final int maxNodes;
 
-    public NodeRegistry(RedisDataSource redis, JsonCodec json) {
+    public NodeRegistry(RedisDataSource redis, JsonCodec json, C2Config config) {
+        this.redis = redis;
         this.ids = redis.set(String.class);
         this.fields = redis.hash(String.class);
         this.telemetry = redis.value(String.class);
         this.json = json;
+        this.maxNodes = config.fleet().maxNodes();
     }
 
+    /**
+     * Registers a node's Hello. A node id C2 has never seen is refused once the fleet holds
+     * {@code lockstep.c2.fleet.max-nodes} nodes, so a peer on the link cannot grow Redis without bound.
+     */
     public void registerHello(Hello hello, Instant at) {
-        String key = RedisKeys.node(hello.getNodeId());
+        String nodeId = hello.getNodeId();
         NodeRecord.Capabilities capabilities = new NodeRecord.Capabilities(
                 List.copyOf(hello.getCapabilities().getHostFunctionsList()),
                 List.copyOf(hello.getCapabilities().getModelsList()), hello.getCapabilities().getGpu(),
                 hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind());
-        fields.hsetnx(key, FIRST_SEEN, at.toString());
-        fields.hset(key, Map.of(SOFTWARE_VERSION, hello.getSoftwareVersion(),
+        long registered = eval(REGISTER, List.of(RedisKeys.nodes(), RedisKeys.node(nodeId)), nodeId,
+                Integer.toString(maxNodes), at.toString(),
+                SOFTWARE_VERSION, hello.getSoftwareVersion(),
                 ABI_VERSION, Integer.toString(hello.getAbiVersion()),
                 CAPABILITIES, json.write(capabilities),
                 LAST_HELLO, at.toString(),
-                LAST_SEEN, at.toString()));
-        ids.sadd(RedisKeys.nodes(), hello.getNodeId());
+                LAST_SEEN, at.toString());
+        if (registered == 0) {
+            throw new FleetFullException(nodeId, maxNodes);
+        }
     }
 
     public void recordSeen(String nodeId, Instant at) {
-        fields.hset(RedisKeys.node(nodeId), LAST_SEEN, at.toString());
+        updateKnown(nodeId, LAST_SEEN, at.toString());
     }
 
     public void recordHeartbeat(String nodeId, Heartbeat heartbeat, Instant at) {
-        fields.hset(RedisKeys.node(nodeId), Map.of(LAST_SEEN, at.toString(), LAST_HEARTBEAT, at.toString(),
+        updateKnown(nodeId, LAST_SEEN, at.toString(), LAST_HEARTBEAT, at.toString(),
                 MISSION, heartbeat.getMissionId(), TICK, Long.toString(heartbeat.getTick()),
-                STATE, heartbeat.getState().name()));
+                STATE, heartbeat.getState().name());
     }
 
     public void recordTelemetry(String nodeId, Telemetry sample, Instant at) {
+        if (!exists(nodeId)) {
+            return;
+        }
         TelemetrySample latest = new TelemetrySample(sample.getMissionId(), sample.getTick(), sample.getXM(),
                 sample.getYM(), sample.getVxMps(), sample.getVyMps(), sample.getBatteryFraction(), at);
         telemetry.set(RedisKeys.nodeTelemetry(nodeId), json.write(latest));
-        fields.hset(RedisKeys.node(nodeId), LAST_SEEN, at.toString());
+        updateKnown(nodeId, LAST_SEEN, at.toString());
     }
 
-    public void setEmergencyStop(String nodeId, boolean engaged, String reason) {
-        fields.hset(RedisKeys.node(nodeId), Map.of(ESTOP, Boolean.toString(engaged), ESTOP_REASON, reason));
+    /** Records that e-stop command {@code commandSeq} asks for {@code engaged} (ignored if a later one was recorded). */
+    public void requestEmergencyStop(String nodeId, long commandSeq, boolean engaged, String reason, Instant at) {
+        writeIfNewer(nodeId, ESTOP_SEQ, commandSeq, ESTOP, Boolean.toString(engaged), ESTOP_REASON, reason,
+                ESTOP_AT, at.toString());
     }
 
-    /** The reason of the node's latched emergency stop; empty when it is not engaged. */
-    public Optional<String> emergencyStopReason(String nodeId) {
-        String key = RedisKeys.node(nodeId);
-        if (!Boolean.parseBoolean(fields.hget(key, ESTOP))) {
-            return Optional.empty();
-        }
-        String reason = fields.hget(key, ESTOP_REASON);
-        return Optional.of(reason == null ? "" : reason);
+    /** Records that the node applied e-stop command {@code commandSeq} (ignored if a later one was confirmed). */
+    public void confirmEmergencyStop(String nodeId, long commandSeq, boolean engaged, String reason, Instant at) {
+        writeIfNewer(nodeId, ESTOP_CONFIRMED_SEQ, commandSeq, ESTOP_CONFIRMED, Boolean.toString(engaged),
+                ESTOP_CONFIRMED_REASON, reason, ESTOP_CONFIRMED_AT, at.toString());
+    }
+
+    /** Records that the node refused e-stop command {@code commandSeq}; its latch stays as last confirmed. */
+    public void refuseEmergencyStop(String nodeId, long commandSeq, String error) {
+        writeIfNewer(nodeId, ESTOP_REFUSED_SEQ, commandSeq, ESTOP_REFUSAL, error);
+    }
+
+    public EmergencyStopState emergencyStop(String nodeId) {
+        return emergencyStop(fields.hgetall(RedisKeys.node(nodeId)));
     }
 
     public boolean exists(String nodeId) {
         return ids.sismember(RedisKeys.nodes(), nodeId);
+    }
+
+    public int count() {
+        return (int) ids.scard(RedisKeys.nodes());
     }
 
     public Optional<NodeRecord> find(String nodeId) {
@@ -109,8 +173,13 @@ public class NodeRegistry {
                 values.containsKey(CAPABILITIES) ? json.read(values.get(CAPABILITIES), NodeRecord.Capabilities.class) : null,
                 instant(values.get(FIRST_SEEN)), instant(values.get(LAST_HELLO)), instant(values.get(LAST_SEEN)),
                 instant(values.get(LAST_HEARTBEAT)), values.get(MISSION), parseLong(values.get(TICK)),
-                values.get(STATE), Boolean.parseBoolean(values.get(ESTOP)), values.get(ESTOP_REASON),
+                values.get(STATE), emergencyStop(values),
                 latest == null ? null : json.read(latest, TelemetrySample.class)));
+    }
+
+    /** When the node was last heard from (any message), or empty when it never connected. */
+    public Optional<Instant> lastSeen(String nodeId) {
+        return Optional.ofNullable(instant(fields.hget(RedisKeys.node(nodeId), LAST_SEEN)));
     }
 
     public List<NodeRecord> list() {
@@ -119,6 +188,38 @@ public class NodeRegistry {
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(NodeRecord::nodeId))
                 .toList();
+    }
+
+    private static EmergencyStopState emergencyStop(Map<String, String> values) {
+        return new EmergencyStopState(Boolean.parseBoolean(values.get(ESTOP)), values.getOrDefault(ESTOP_REASON, ""),
+                parseLong(values.get(ESTOP_SEQ)), instant(values.get(ESTOP_AT)),
+                Boolean.parseBoolean(values.get(ESTOP_CONFIRMED)), values.getOrDefault(ESTOP_CONFIRMED_REASON, ""),
+                parseLong(values.get(ESTOP_CONFIRMED_SEQ)), instant(values.get(ESTOP_CONFIRMED_AT)),
+                parseLong(values.get(ESTOP_REFUSED_SEQ)), values.getOrDefault(ESTOP_REFUSAL, ""));
+    }
+
+    private void updateKnown(String nodeId, String... fieldValues) {
+        List<String> args = new ArrayList<>();
+        args.add(nodeId);
+        args.addAll(List.of(fieldValues));
+        eval(UPDATE_KNOWN, List.of(RedisKeys.nodes(), RedisKeys.node(nodeId)), args.toArray(String[]::new));
+    }
+
+    private void writeIfNewer(String nodeId, String seqField, long seq, String... fieldValues) {
+        List<String> args = new ArrayList<>();
+        args.add(seqField);
+        args.add(Long.toString(seq));
+        args.addAll(List.of(fieldValues));
+        eval(WRITE_IF_NEWER, List.of(RedisKeys.node(nodeId)), args.toArray(String[]::new));
+    }
+
+    private long eval(String script, List<String> keys, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(script);
+        command.add(Integer.toString(keys.size()));
+        command.addAll(keys);
+        command.addAll(List.of(args));
+        return redis.execute("EVAL", command.toArray(String[]::new)).toLong();
     }
 
     private static Instant instant(String value) {

@@ -4,6 +4,7 @@ import io.lockstep.c2.fleet.NodeCommands;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Welcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.LongConsumer;
 
 /**
  * At-least-once, in-order command delivery. A command is numbered and persisted before it is pushed, and
@@ -23,9 +24,10 @@ public class CommandOutbox implements NodeCommands {
     }
 
     @Override
-    public long send(String nodeId, C2ToEdge.Builder command) {
+    public long send(String nodeId, C2ToEdge.Builder command, LongConsumer recordNumbered) {
         synchronized (sessions.lockFor(nodeId)) {
             long seq = ledger.nextCommandSeq(nodeId);
+            recordNumbered.accept(seq);
             C2ToEdge numbered = command.setCommandSeq(seq).build();
             ledger.storePending(nodeId, numbered);
             sessions.find(nodeId).ifPresent(session -> session.send(numbered));

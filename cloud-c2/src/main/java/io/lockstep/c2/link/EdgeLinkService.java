@@ -1,6 +1,7 @@
 package io.lockstep.c2.link;
 
 import io.grpc.Status;
+import io.lockstep.c2.fleet.FleetFullException;
 import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeToC2;
@@ -93,6 +94,9 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
         } catch (ProtocolViolationException e) {
             LOG.warnf("Closing %s: %s", session, e.getMessage());
             session.close(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+        } catch (FleetFullException e) {
+            LOG.warnf("Closing %s: %s", session, e.getMessage());
+            session.close(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Closing %s after a failure handling %s", session, message.getBodyCase());
             session.close(Status.UNAVAILABLE.withDescription("C2 could not process the message, reconnect: "

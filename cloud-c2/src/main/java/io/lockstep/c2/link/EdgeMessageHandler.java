@@ -1,11 +1,11 @@
 package io.lockstep.c2.link;
 
+import io.lockstep.c2.fleet.EmergencyStopService;
 import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.c2.mission.MissionStatusService;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
-import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusAck;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +33,12 @@ public class EdgeMessageHandler {
     private final C2Instance instance;
     private final LinkSessions sessions;
     private final Clock clock;
+    private final EmergencyStopService estop;
 
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
-            MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock) {
+            MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
+            EmergencyStopService estop) {
+        this.estop = estop;
         this.sessions = sessions;
         this.registry = registry;
         this.ledger = ledger;
@@ -92,8 +95,7 @@ public class EdgeMessageHandler {
         registry.registerHello(hello, clock.instant());
         outbox.resume(session, hello.getLastAppliedCommandSeq(), instance.id());
         // A latched e-stop is re-asserted on every connect, in case the node restarted and forgot it.
-        registry.emergencyStopReason(hello.getNodeId()).ifPresent(reason -> outbox.send(hello.getNodeId(),
-                C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder().setEngaged(true).setReason(reason))));
+        estop.nodeConnected(hello.getNodeId(), hello.getLastAppliedCommandSeq());
         LOG.infof("Node %s connected from %s (software %s, last applied command %d)", hello.getNodeId(),
                 session.peer(), hello.getSoftwareVersion(), hello.getLastAppliedCommandSeq());
     }
@@ -140,6 +142,7 @@ public class EdgeMessageHandler {
 
     private void commandAck(String nodeId, CommandAck ack) {
         ledger.acknowledge(nodeId, ack.getCommandSeq()).ifPresentOrElse(command -> {
+            estop.acknowledged(nodeId, command, ack);
             if (!ack.getApplied()) {
                 LOG.warnf("Node %s refused command %d (%s): %s", nodeId, ack.getCommandSeq(), command.getBodyCase(),
                         ack.getError());

@@ -3,6 +3,7 @@ package io.lockstep.c2.mission;
 import io.lockstep.c2.fleet.NodeCommands;
 import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.c2.mission.area.AreaAllocator;
+import io.lockstep.c2.module.BlobUse;
 import io.lockstep.proto.v1.AbortMission;
 import io.lockstep.proto.v1.AssignMission;
 import io.lockstep.proto.v1.C2ToEdge;
@@ -35,10 +36,14 @@ public class MissionService {
     private final NodeRegistry nodes;
     private final NodeCommands commands;
     private final Clock clock;
+    private final BlobUse blobUse;
+    private final MissionArchive archive;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
-            NodeRegistry nodes, NodeCommands commands, Clock clock) {
+            NodeRegistry nodes, NodeCommands commands, Clock clock, BlobUse blobUse, MissionArchive archive) {
+        this.blobUse = blobUse;
+        this.archive = archive;
         this.store = store;
         this.validator = validator;
         this.allocator = allocator;
@@ -48,15 +53,22 @@ public class MissionService {
     }
 
     public MissionRecord create(MissionSpec spec) {
-        validator.validate(spec);
-        MissionRecord mission = new MissionRecord(UUID.randomUUID().toString(), spec, clock.instant(), null, List.of(),
-                null, null);
-        store.create(mission);
-        return mission;
+        // Validation finds the modules and models; the retention sweep may not delete them before the
+        // mission that refers to them is stored.
+        return blobUse.referencing(() -> {
+            validator.validate(spec);
+            MissionRecord mission = new MissionRecord(UUID.randomUUID().toString(), spec, clock.instant(), null,
+                    List.of(), null, null);
+            store.create(mission);
+            return mission;
+        });
     }
 
     public MissionRecord get(String missionId) {
-        return store.find(missionId).orElseThrow(() -> new UnknownMissionException(missionId));
+        return store.find(missionId).orElseThrow(() -> archive.archivedAt(missionId)
+                .map(at -> new UnknownMissionException(missionId, "mission " + missionId + " finished and was archived"
+                        + " at " + at + " (lockstep.c2.retention.finished-missions); it is no longer in Redis"))
+                .orElseGet(() -> new UnknownMissionException(missionId)));
     }
 
     /**
@@ -83,8 +95,7 @@ public class MissionService {
             }
             MissionRecord dispatched = mission.withDispatch(now, shares);
             // Stored before anything is sent, so a node's first status update always finds its share.
-            store.save(dispatched);
-            shares.forEach(share -> store.putNodeStatus(missionId, NodeMissionStatus.assigned(share.nodeId(), now)));
+            store.save(dispatched, shares.stream().map(share -> NodeMissionStatus.assigned(share.nodeId(), now)).toList());
             Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
             for (NodeShare share : shares) {
                 MissionAssignment assignment = MissionAssignment.newBuilder()
@@ -148,6 +159,21 @@ public class MissionService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /**
+     * Runs {@code change} holding the mission's lock, the one dispatch and abort hold (the retention sweep
+     * archives a mission under it so it cannot race a commander's action).
+     */
+    public <T> T locked(String missionId, java.util.function.Supplier<T> change) {
+        synchronized (lockFor(missionId)) {
+            return change.get();
+        }
+    }
+
+    /** Drops the in-memory lock of a mission that left Redis (archived), so the lock map does not grow forever. */
+    public void forget(String missionId) {
+        locks.remove(missionId);
     }
 
     private Object lockFor(String missionId) {

@@ -28,6 +28,10 @@ public class MissionValidator {
     public static final int MAX_VERTICES = 1000;
     public static final int MAX_AGENTS = 64;
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
+    /** The node's local frame works up to this latitude (io.lockstep.edge.mission.LocalFrame). */
+    static final double MAX_ABS_LATITUDE = 89.0;
+    /** Wider than this in longitude, a polygon can only be meant across the antimeridian. */
+    private static final double MAX_LONGITUDE_SPAN = 180.0;
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_TOPIC_LENGTH = 256;
     private static final Pattern AGENT_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -57,7 +61,11 @@ public class MissionValidator {
         }
         checkArea(spec.area(), errors);
         if (spec.frameOrigin() != null) {
+            int before = errors.size();
             checkPoint("frameOrigin", spec.frameOrigin(), errors);
+            if (errors.size() == before) {
+                checkNotPolar("frameOrigin", spec.frameOrigin(), errors);
+            }
         }
         Set<String> modelNames = checkModels(spec.models(), errors);
         checkLimits(spec.limits(), errors);
@@ -97,10 +105,32 @@ public class MissionValidator {
         if (errors.size() > before) {
             return;
         }
+        for (int i = 0; i < area.size(); i++) {
+            checkNotPolar("area[" + i + "]", area.get(i), errors);
+        }
+        double west = area.stream().mapToDouble(GeoPoint::lon).min().orElse(0);
+        double east = area.stream().mapToDouble(GeoPoint::lon).max().orElse(0);
+        if (east - west > MAX_LONGITUDE_SPAN) {
+            errors.add(new FieldError("area", "spans " + (east - west) + " degrees of longitude: an area crossing"
+                    + " the antimeridian (180th meridian) is not supported by C2's area split; split it into one"
+                    + " mission on each side"));
+            return;
+        }
+        if (errors.size() > before) {
+            return;
+        }
         if (Polygons.selfIntersects(area)) {
             errors.add(new FieldError("area", "is not a simple polygon: two of its edges cross or touch"));
         } else if (Polygons.area(area) == 0) {
             errors.add(new FieldError("area", "has no surface: its vertices are collinear"));
+        }
+    }
+
+    /** The node's local frame (an equirectangular projection) is meaningless this close to a pole. */
+    private static void checkNotPolar(String field, GeoPoint point, List<FieldError> errors) {
+        if (Math.abs(point.lat()) > MAX_ABS_LATITUDE) {
+            errors.add(new FieldError(field + ".lat", "is " + point.lat() + ", too close to a pole: missions must"
+                    + " stay within latitude -" + MAX_ABS_LATITUDE + ".." + MAX_ABS_LATITUDE));
         }
     }
 

@@ -1,10 +1,12 @@
 package io.lockstep.c2.module;
 
+import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +19,9 @@ public class ModelStore {
     private final BlobStore<ModelRecord> blobs;
     private final Clock clock;
 
-    public ModelStore(RedisDataSource redis, JsonCodec json, Clock clock) {
-        this.blobs = new BlobStore<>(redis, json, ModelRecord.class, RedisKeys::modelMeta, RedisKeys::modelBytes);
+    public ModelStore(RedisDataSource redis, JsonCodec json, Clock clock, C2Config config) {
+        this.blobs = new BlobStore<>(redis, json, ModelRecord.class, RedisKeys::modelMeta, RedisKeys::modelBytes,
+                RedisKeys.models(), config.files().resolve("blobs").resolve("models"));
         this.clock = clock;
     }
 
@@ -36,5 +39,17 @@ public class ModelStore {
 
     public Optional<byte[]> bytes(String sha256) {
         return Sha256.isDigest(sha256) ? blobs.bytes(sha256) : Optional.empty();
+    }
+
+    /** Every stored digest. */
+    public List<String> digests() {
+        return blobs.digests();
+    }
+
+    /** Deletes the model's record and bytes (retention of unreferenced blobs). */
+    public void delete(String sha256) {
+        if (Sha256.isDigest(sha256)) {
+            blobs.delete(sha256);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.lockstep.c2.module;
 
+import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.runtime.ModuleSummary;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** Agent modules by SHA-256, validated with the edge runtime's loader checks before they are stored. */
@@ -15,8 +17,9 @@ public class ModuleStore {
     private final BlobStore<ModuleRecord> blobs;
     private final Clock clock;
 
-    public ModuleStore(RedisDataSource redis, JsonCodec json, Clock clock) {
-        this.blobs = new BlobStore<>(redis, json, ModuleRecord.class, RedisKeys::moduleMeta, RedisKeys::moduleBytes);
+    public ModuleStore(RedisDataSource redis, JsonCodec json, Clock clock, C2Config config) {
+        this.blobs = new BlobStore<>(redis, json, ModuleRecord.class, RedisKeys::moduleMeta, RedisKeys::moduleBytes,
+                RedisKeys.modules(), config.files().resolve("blobs").resolve("modules"));
         this.clock = clock;
     }
 
@@ -35,5 +38,17 @@ public class ModuleStore {
 
     public Optional<byte[]> bytes(String sha256) {
         return Sha256.isDigest(sha256) ? blobs.bytes(sha256) : Optional.empty();
+    }
+
+    /** Every stored digest. */
+    public List<String> digests() {
+        return blobs.digests();
+    }
+
+    /** Deletes the module's record and bytes (retention of unreferenced blobs). */
+    public void delete(String sha256) {
+        if (Sha256.isDigest(sha256)) {
+            blobs.delete(sha256);
+        }
     }
 }

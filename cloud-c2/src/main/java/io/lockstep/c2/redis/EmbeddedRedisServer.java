@@ -21,11 +21,13 @@ public final class EmbeddedRedisServer {
     private final Path dataDir;
     private final int port;
     private final RedisServer server;
+    private final EmbeddedRedisOwnership ownership;
 
-    private EmbeddedRedisServer(Path dataDir, int port, RedisServer server) {
+    private EmbeddedRedisServer(Path dataDir, int port, RedisServer server, EmbeddedRedisOwnership ownership) {
         this.dataDir = dataDir;
         this.port = port;
         this.server = server;
+        this.ownership = ownership;
     }
 
     /** Starts redis-server on {@code requestedPort} (0: a free loopback port) and waits until it accepts connections. */
@@ -33,6 +35,8 @@ public final class EmbeddedRedisServer {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
+            EmbeddedRedisOwnership ownership = new EmbeddedRedisOwnership(dir);
+            ownership.clearLeftovers();
             int port = requestedPort > 0 ? requestedPort : freeLoopbackPort();
             RedisServer server = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
@@ -45,8 +49,9 @@ public final class EmbeddedRedisServer {
                     .setting("protected-mode yes")
                     .build();
             server.start();
+            ownership.record(port);
             LOG.infof("Embedded redis-server listening on 127.0.0.1:%d, data in %s", port, dir);
-            return new EmbeddedRedisServer(dir, port, server);
+            return new EmbeddedRedisServer(dir, port, server, ownership);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded redis-server in " + dataDir, e);
         }
@@ -74,6 +79,7 @@ public final class EmbeddedRedisServer {
                 server.stop();
                 LOG.infof("Embedded redis-server on port %d stopped", port);
             }
+            ownership.forget();
         } catch (IOException e) {
             LOG.warnf(e, "Embedded redis-server on port %d did not stop cleanly", port);
         }

@@ -44,10 +44,21 @@ public final class RedisKeys {
         return PREFIX + "mission:" + missionId + ":nodes";
     }
 
+    /** Set of the digests of every stored module. */
+    public static String modules() {
+        return PREFIX + "modules";
+    }
+
+    /** Set of the digests of every stored model. */
+    public static String models() {
+        return PREFIX + "models";
+    }
+
     public static String moduleMeta(String sha256) {
         return PREFIX + "module:" + sha256;
     }
 
+    /** Module bytes as stored by C2 versions that kept blobs in Redis (now read once and moved to disk). */
     public static String moduleBytes(String sha256) {
         return PREFIX + "module:" + sha256 + ":bytes";
     }
@@ -56,6 +67,7 @@ public final class RedisKeys {
         return PREFIX + "model:" + sha256;
     }
 
+    /** Model bytes as stored by C2 versions that kept blobs in Redis (now read once and moved to disk). */
     public static String modelBytes(String sha256) {
         return PREFIX + "model:" + sha256 + ":bytes";
     }

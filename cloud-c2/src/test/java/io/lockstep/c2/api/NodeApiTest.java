@@ -77,15 +77,16 @@ class NodeApiTest {
             given().contentType(ContentType.JSON).body("{\"reason\": \"person in the field\"}")
                     .when().post("/api/v1/nodes/" + nodeId + "/estop")
                     .then().statusCode(200)
-                    .body("emergencyStop.engaged", equalTo(true))
-                    .body("emergencyStop.reason", equalTo("person in the field"));
+                    .body("emergencyStop.requested.engaged", equalTo(true))
+                    .body("emergencyStop.requested.reason", equalTo("person in the field"))
+                    .body("emergencyStop.state", equalTo("PENDING"));
             C2ToEdge engage = node.await(C2ToEdge::hasEmergencyStop);
             assertThat(engage.getEmergencyStop().getEngaged()).isTrue();
             assertThat(engage.getEmergencyStop().getReason()).isEqualTo("person in the field");
 
             given().when().delete("/api/v1/nodes/" + nodeId + "/estop")
                     .then().statusCode(200)
-                    .body("emergencyStop.engaged", equalTo(false));
+                    .body("emergencyStop.requested.engaged", equalTo(false));
             C2ToEdge clear = node.await(C2ToEdge::hasEmergencyStop);
             assertThat(clear.getEmergencyStop().getEngaged()).isFalse();
             assertThat(clear.getCommandSeq()).isGreaterThan(engage.getCommandSeq());
