@@ -12,6 +12,7 @@ import io.lockstep.runtime.AgentSnapshot;
 import io.lockstep.runtime.AgentState;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.JournalException;
+import io.lockstep.runtime.MissionAbortedException;
 import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.PeerMessage;
 import io.lockstep.runtime.SensorFrame;
@@ -75,6 +76,8 @@ public final class MissionRun {
     private volatile boolean stopRequested;
     private volatile NodeMissionState stopState;
     private volatile String stopDetail = "";
+    /** The runtime while agents may run, so that a stop can end a tick in progress. */
+    private volatile MissionRuntime running;
 
     private boolean overriddenLastTick;
     private long lastProgressReport;
@@ -135,9 +138,14 @@ public final class MissionRun {
     private void requestStop(NodeMissionState terminal, String why) {
         stopState = terminal;
         stopDetail = why;
-        // No interrupt: it would close the journal's and the outbox's file channels under the
-        // thread (NIO's ClosedByInterruptException). The loop notices within one tick period.
+        // No interrupt of this thread: it would close the journal's and the outbox's file channels under
+        // it (NIO's ClosedByInterruptException). The loop notices within one tick period; a tick in progress
+        // is ended by aborting the runtime, which interrupts only the agent thread.
         stopRequested = true;
+        MissionRuntime runtime = running;
+        if (runtime != null) {
+            runtime.abort();
+        }
     }
 
     public void join() {
@@ -184,6 +192,10 @@ public final class MissionRun {
                         () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"));
             }
             runtime = loaded.runtime();
+            running = runtime;
+            if (stopRequested) {
+                runtime.abort(); // a stop that came while the runtime was being built
+            }
             inference = loaded.inference();
             tick = loaded.lastTick();
             // After a resume from a snapshot there is no init result, but the fingerprint is known.
@@ -205,6 +217,10 @@ public final class MissionRun {
             loop(runtime, watchdog);
         } catch (MissionLoader.LoadFailure e) {
             finish(e.state(), e.getMessage());
+        } catch (MissionAbortedException e) {
+            // A stop ended the tick in progress; the finally block finishes the mission as requested. The
+            // journal is valid up to the last complete tick (resume re-runs the interrupted one).
+            LOG.infof("mission %s: %s", plan.missionId(), e.getMessage());
         } catch (JournalException e) {
             LOG.errorf(e, "mission %s: journal failure", plan.missionId());
             finish(NodeMissionState.FAILED, "journal failure: " + e.getMessage());
@@ -225,6 +241,7 @@ public final class MissionRun {
             // A return begun for this mission must not override the agents of the next one.
             endPolicyReturn();
             services.mesh().leave(plan.missionId());
+            running = null;
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
