@@ -53,7 +53,8 @@ public class NodeRegistry {
         NodeRecord.Capabilities capabilities = new NodeRecord.Capabilities(
                 List.copyOf(hello.getCapabilities().getHostFunctionsList()),
                 List.copyOf(hello.getCapabilities().getModelsList()), hello.getCapabilities().getGpu(),
-                hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind());
+                hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind(),
+                hello.getCapabilities().getAgentMemoryBudgetBytes());
         fields.hsetnx(key, FIRST_SEEN, at.toString());
         fields.hset(key, Map.of(SOFTWARE_VERSION, hello.getSoftwareVersion(),
                 ABI_VERSION, Integer.toString(hello.getAbiVersion()),
