@@ -270,6 +270,7 @@ public final class MissionRuntime implements AutoCloseable {
         private ExecutionMode mode = ExecutionMode.COMPILED;
         private InferenceService inference = InferenceService.NONE;
         private Path journal;
+        private AbortSignal abortSignal;
 
         private Builder() {
         }
@@ -344,9 +345,16 @@ public final class MissionRuntime implements AutoCloseable {
             return this;
         }
 
+        /** An abort of {@code signal} ends this runtime: during init in {@link #build()}, and every tick after. */
+        public Builder abortSignal(AbortSignal signal) {
+            this.abortSignal = Objects.requireNonNull(signal, "signal");
+            return this;
+        }
+
         /**
-         * @throws ModuleRejectedException naming the agent and the offending import, export or limit
-         * @throws JournalException        when the journal file cannot be created
+         * @throws ModuleRejectedException  naming the agent and the offending import, export or limit
+         * @throws JournalException         when the journal file cannot be created
+         * @throws MissionAbortedException  when the {@link #abortSignal} fired before init finished
          */
         public MissionRuntime build() {
             if (missionId == null || nodeId == null) {
@@ -368,6 +376,9 @@ public final class MissionRuntime implements AutoCloseable {
                     effective, mode, seeds);
             LiveInference live = new LiveInference(inference);
             MissionEngine engine = new MissionEngine(setup, live, live::drain);
+            if (abortSignal != null) {
+                abortSignal.onAbort(engine::abort);
+            }
             JournalWriter writer;
             try {
                 writer = journal == null ? null : JournalWriter.create(journal);
@@ -385,7 +396,11 @@ public final class MissionRuntime implements AutoCloseable {
                     writer.append(RecordType.INIT, JournalCodec.result(record(init)));
                     writer.sync();
                 }
-                return new MissionRuntime(engine, writer, init.result());
+                MissionRuntime runtime = new MissionRuntime(engine, writer, init.result());
+                if (abortSignal != null) {
+                    abortSignal.onAbort(runtime::abort);
+                }
+                return runtime;
             } catch (RuntimeException e) {
                 engine.close();
                 if (writer != null) {

@@ -68,6 +68,25 @@ class AbortAndFuelCeilingTest {
         assertEquals(3, report.unfinishedTick());
     }
 
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anAbortSignalEndsAnInitThatSpins(ExecutionMode mode) throws Exception {
+        Path journal = dir.resolve("init-" + mode + ".journal");
+        String missionId = "abort-init-" + mode;
+        AbortSignal signal = new AbortSignal();
+        MissionRuntime.Builder builder = TestAgents.mission(mode, TestAgents.plain("init", "spin-init"))
+                .missionId(missionId).limits(RuntimeLimits.defaults().withFuelPerTick(RuntimeLimits.MAX_FUEL_PER_TICK))
+                .journal(journal).abortSignal(signal);
+        CompletableFuture<MissionRuntime> built = CompletableFuture.supplyAsync(builder::build);
+        String threadName = "lockstep-agents-" + missionId;
+        awaitAgentCodeRunning(threadName);
+        signal.abort();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> built.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof MissionAbortedException, e.getCause().toString());
+        assertTrue(liveThread(threadName) == null, "the agent thread ended");
+        assertTrue(!java.nio.file.Files.exists(journal), "the journal of a mission that never started is removed");
+    }
+
     /** Waits until the agent thread is inside Chicory, i.e. agent code runs (polled with a deadline). */
     private static void awaitAgentCodeRunning(String threadName) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -8,6 +8,7 @@ import io.lockstep.platform.vehicle.VehicleReadings;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.Telemetry;
+import io.lockstep.runtime.AbortSignal;
 import io.lockstep.runtime.AgentSnapshot;
 import io.lockstep.runtime.AgentState;
 import io.lockstep.runtime.InferenceService;
@@ -76,8 +77,8 @@ public final class MissionRun {
     private volatile boolean stopRequested;
     private volatile NodeMissionState stopState;
     private volatile String stopDetail = "";
-    /** The runtime while agents may run, so that a stop can end a tick in progress. */
-    private volatile MissionRuntime running;
+    /** Fired by a stop: ends the runtime's init or tick in progress (it interrupts only the agent thread). */
+    private final AbortSignal abortSignal = new AbortSignal();
 
     private boolean overriddenLastTick;
     private long lastProgressReport;
@@ -142,10 +143,7 @@ public final class MissionRun {
         // it (NIO's ClosedByInterruptException). The loop notices within one tick period; a tick in progress
         // is ended by aborting the runtime, which interrupts only the agent thread.
         stopRequested = true;
-        MissionRuntime runtime = running;
-        if (runtime != null) {
-            runtime.abort();
-        }
+        abortSignal.abort();
     }
 
     public void join() {
@@ -189,13 +187,11 @@ public final class MissionRun {
             } else {
                 transition(NodeMissionState.ACCEPTED, "fetching modules");
                 loaded = loader.load(plan, this::stopRequested,
-                        () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"));
+                        () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"),
+                        abortSignal);
             }
             runtime = loaded.runtime();
-            running = runtime;
-            if (stopRequested) {
-                runtime.abort(); // a stop that came while the runtime was being built
-            }
+            abortSignal.onAbort(runtime::abort); // resumed runtimes are attached here (at once if stopped)
             inference = loaded.inference();
             tick = loaded.lastTick();
             // After a resume from a snapshot there is no init result, but the fingerprint is known.
@@ -216,7 +212,9 @@ public final class MissionRun {
                     services.deadmanMissedPeriods()).start();
             loop(runtime, watchdog);
         } catch (MissionLoader.LoadFailure e) {
-            finish(e.state(), e.getMessage());
+            if (!(stopRequested && stopState == null)) {
+                finish(e.state(), e.getMessage());
+            } // else a shutdown interrupted the load: the mission stays open and is loaded again at the next start
         } catch (MissionAbortedException e) {
             // A stop ended the tick in progress; the finally block finishes the mission as requested. The
             // journal is valid up to the last complete tick (resume re-runs the interrupted one).
@@ -241,7 +239,6 @@ public final class MissionRun {
             // A return begun for this mission must not override the agents of the next one.
             endPolicyReturn();
             services.mesh().leave(plan.missionId());
-            running = null;
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
