@@ -40,7 +40,32 @@ final class GeneratedModules {
         return agent(body.toByteArray());
     }
 
+    /** {@code lockstep_tick} declares {@code count} i64 locals and reads the last one. */
+    static byte[] manyLocals(int count) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Out ref = new Out().raw(0x20).u32(count - 1L).raw(0x1A, 0x41, 0x00);
+        body.write(ref.bytes.toByteArray(), 0, ref.bytes.size());
+        return agent(new Out().raw(1).u32(count).raw(0x7E).bytes.toByteArray(), body.toByteArray());
+    }
+
+    /** {@code lockstep_tick} runs {@code pairs} times {@code i32.const 0; drop}: one very long function. */
+    static byte[] longFunction(int pairs) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < pairs; i++) {
+            body.write(0x41);
+            body.write(0x00);
+            body.write(0x1A);
+        }
+        body.write(0x41);
+        body.write(0x00);
+        return agent(body.toByteArray());
+    }
+
     private static byte[] agent(byte[] tickCode) {
+        return agent(new byte[] {0}, tickCode);
+    }
+
+    private static byte[] agent(byte[] tickLocals, byte[] tickCode) {
         Out m = new Out();
         m.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
         // types: 0 () -> i32, 1 (i32) -> i32, 2 (i32 i32) -> i32, 3 (i64) -> i32
@@ -59,7 +84,8 @@ final class GeneratedModules {
         code.body(new Out().raw(0, 0x41, 1, 0x0B));
         code.body(new Out().raw(0, 0x41, 0x80, 0x20, 0x0B));
         code.body(new Out().raw(0, 0x41, 0, 0x0B));
-        Out tick = new Out().raw(0);
+        Out tick = new Out();
+        tick.bytes.write(tickLocals, 0, tickLocals.length);
         tick.bytes.write(tickCode, 0, tickCode.length);
         code.body(tick.raw(0x0B));
         m.section(10, code);

@@ -42,16 +42,20 @@ class ModuleLimitsTest {
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void modulesAtTheLimitsPassTheChecksAndRunOnANode(ExecutionMode mode) {
-        byte[] stack = GeneratedModules.deepStack(STACK_LIMIT);
-        byte[] nested = GeneratedModules.nestedBlocks(NESTING_LIMIT);
-        AgentModules.validateForAnyMission(stack);
-        AgentModules.validateForAnyMission(nested);
-        try (MissionRuntime rt = TestAgents.mission(mode,
-                new AgentDefinition("stack", stack, List.of(), CapabilityGrant.none()),
-                new AgentDefinition("nested", nested, List.of(), CapabilityGrant.none())).build()) {
+        // The new limits, and the extremes of the older ones: many locals, one very long function.
+        List<byte[]> modules = List.of(GeneratedModules.deepStack(STACK_LIMIT),
+                GeneratedModules.nestedBlocks(NESTING_LIMIT), GeneratedModules.manyLocals(40_000),
+                GeneratedModules.longFunction(100_000));
+        MissionRuntime.Builder mission = TestAgents.mission(mode);
+        for (int i = 0; i < modules.size(); i++) {
+            AgentModules.validateForAnyMission(modules.get(i));
+            mission.agent(new AgentDefinition("a" + i, modules.get(i), List.of(), CapabilityGrant.none()));
+        }
+        try (MissionRuntime rt = mission.build()) {
             TickResult r = rt.tick(TickInputs.empty());
-            assertEquals(AgentState.RUNNING, r.agents().get(0).state(), r.agents().get(0).fault());
-            assertEquals(AgentState.RUNNING, r.agents().get(1).state(), r.agents().get(1).fault());
+            for (AgentSnapshot a : r.agents()) {
+                assertEquals(AgentState.RUNNING, a.state(), a.name() + ": " + a.fault());
+            }
         }
     }
 }
