@@ -168,6 +168,29 @@ class JournalReplayTest {
         assertEquals(last.payloadLength() + 9, report.tornBytes());
     }
 
+    @Test
+    void aTornTailWhoseBytesLookLikeARecordIsStillTorn() throws IOException {
+        Path journal = dir.resolve("mission.journal");
+        record(journal, ExecutionMode.INTERPRETER, 10, 0);
+        long clean = Files.size(journal);
+        // A record cut short whose payload holds a well-formed record (as agent memory in a snapshot might),
+        // followed by bytes that are no record: nothing after the cut reaches the end of the file as records.
+        java.nio.ByteBuffer inner = java.nio.ByteBuffer.allocate(13).putInt(5).put((byte) 3).putInt(0xCAFE);
+        CRC32C crc = new CRC32C();
+        crc.update(inner.array(), 4, 5);
+        inner.putInt((int) crc.getValue());
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(5 + 13 + 20).putInt(1000).put((byte) 5)
+                .put(inner.array());
+        while (tail.hasRemaining()) {
+            tail.put((byte) 0xFF);
+        }
+        Files.write(journal, tail.array(), java.nio.file.StandardOpenOption.APPEND);
+        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
+        assertTrue(report.ok(), report.detail());
+        assertEquals(10, report.lastVerifiedTick());
+        assertEquals(Files.size(journal) - clean, report.tornBytes());
+    }
+
     private static void flipByte(Path journal, long at) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
             f.seek(at);

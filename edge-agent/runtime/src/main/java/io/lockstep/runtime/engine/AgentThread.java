@@ -67,12 +67,7 @@ final class AgentThread implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #abort} was called; agent code checks it between agents. */
-    boolean aborted() {
-        return aborted;
-    }
-
-    /** Throws when {@link #abort} was called. */
+    /** Throws when {@link #abort} was called; agent code checks it between agents. */
     void checkNotAborted() {
         if (aborted) {
             throw new MissionAbortedException("the mission run was aborted");
@@ -110,10 +105,5 @@ final class AgentThread implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Whether the agent thread has ended (after {@link #close}). */
-    boolean terminated() {
-        return executor.isTerminated();
     }
 }

@@ -262,11 +262,6 @@ public final class MissionEngine implements AutoCloseable {
         thread.close();
     }
 
-    /** Whether the agent thread has ended (after {@link #close}). */
-    public boolean closed() {
-        return thread.terminated();
-    }
-
     /** Names of the agents in run order. */
     public List<String> agentNames() {
         return runners.stream().map(AgentRunner::name).toList();

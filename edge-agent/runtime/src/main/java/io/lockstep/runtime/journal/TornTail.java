@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -32,31 +35,67 @@ final class TornTail {
                     + " bytes follow, more than any one record");
         }
         MappedByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, offset, tail);
-        for (int p = 1; p + 9 <= tail; p++) {
-            if (chainReachesEnd(bytes, p)) {
+        int end = (int) tail;
+        // Backwards, by structure alone (length and type, no checksum): from which offsets does a chain of
+        // records reach exactly the end of the file? Linear in the tail, whatever its bytes.
+        BitSet reaches = new BitSet(end);
+        for (int p = end - 9; p >= 1; p--) {
+            int next = next(bytes, p, end);
+            if (next == end || (next > 0 && reaches.get(next))) {
+                reaches.set(p);
+            }
+        }
+        // Forwards, verifying checksums along those chains; each record is checksummed at most once, within
+        // a budget so that bytes an agent controls cannot make reading slow.
+        BitSet good = new BitSet(end);
+        BitSet bad = new BitSet(end);
+        long budget = 8L * tail + (64L << 20);
+        for (int p = reaches.nextSetBit(1); p >= 0; p = reaches.nextSetBit(p + 1)) {
+            List<Integer> path = new ArrayList<>();
+            int q = p;
+            boolean ok;
+            while (true) {
+                if (q == end || good.get(q)) {
+                    ok = true;
+                    break;
+                }
+                if (bad.get(q)) {
+                    ok = false;
+                    break;
+                }
+                int length = bytes.getInt(q);
+                budget -= length;
+                if (budget < 0) {
+                    throw corrupt(file, offset, "its length field is invalid and the records after it cannot be"
+                            + " checked within the scan budget");
+                }
+                path.add(q);
+                if (!checksumMatches(bytes, q, length)) {
+                    ok = false;
+                    break;
+                }
+                q = q + 8 + length;
+            }
+            for (int r : path) {
+                (ok ? good : bad).set(r);
+            }
+            if (ok) {
                 throw corrupt(file, offset, "its length field is invalid, but a valid record follows at offset "
                         + (offset + p));
             }
         }
     }
 
-    private static boolean chainReachesEnd(ByteBuffer bytes, int from) {
-        int p = from;
-        int end = bytes.limit();
-        while (p != end) {
-            if (end - p < 9 || !validRecordAt(bytes, p)) {
-                return false;
-            }
-            p += 8 + bytes.getInt(p);
+    /** The offset after a structurally plausible record at {@code p} (valid type, fits), or -1. */
+    private static int next(ByteBuffer bytes, int p, int end) {
+        int length = bytes.getInt(p);
+        if (length < 1 || RecordType.of(bytes.get(p + 4) & 0xFF) == null || length + 8L > end - p) {
+            return -1;
         }
-        return true;
+        return p + 8 + length;
     }
 
-    private static boolean validRecordAt(ByteBuffer bytes, int p) {
-        int length = bytes.getInt(p);
-        if (length < 1 || RecordType.of(bytes.get(p + 4) & 0xFF) == null || length + 8L > bytes.limit() - p) {
-            return false;
-        }
+    private static boolean checksumMatches(ByteBuffer bytes, int p, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes.duplicate().position(p + 4).limit(p + 4 + length));
         return (int) crc.getValue() == bytes.getInt(p + 4 + length);
