@@ -9,8 +9,13 @@ public record NodeRecord(String nodeId, String softwareVersion, int abiVersion, 
         String currentMissionId, long currentTick, String currentState, EmergencyStopState emergencyStop,
         TelemetrySample telemetry) {
 
-    /** What the node said it can do in its Hello. */
+    /**
+     * What the node said it can do in its Hello.
+     *
+     * @param agentMemoryBudgetBytes linear memory the node admits for one mission's agents; 0 when the node
+     *                               did not advertise one (older nodes)
+     */
     public record Capabilities(List<String> hostFunctions, List<String> models, boolean gpu, int maxAgents,
-            String vehicleKind) {
+            String vehicleKind, long agentMemoryBudgetBytes) {
     }
 }

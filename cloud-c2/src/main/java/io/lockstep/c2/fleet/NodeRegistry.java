@@ -100,7 +100,8 @@ public class NodeRegistry {
         NodeRecord.Capabilities capabilities = new NodeRecord.Capabilities(
                 List.copyOf(hello.getCapabilities().getHostFunctionsList()),
                 List.copyOf(hello.getCapabilities().getModelsList()), hello.getCapabilities().getGpu(),
-                hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind());
+                hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind(),
+                hello.getCapabilities().getAgentMemoryBudgetBytes());
         long registered = eval(REGISTER, List.of(RedisKeys.nodes(), RedisKeys.node(nodeId)), nodeId,
                 Integer.toString(maxNodes), at.toString(),
                 SOFTWARE_VERSION, hello.getSoftwareVersion(),

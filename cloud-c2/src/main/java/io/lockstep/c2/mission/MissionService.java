@@ -87,6 +87,7 @@ public class MissionService {
                 throw new MissionConflictException("mission " + missionId + " was already dispatched to "
                         + mission.shares().stream().map(NodeShare::nodeId).toList());
             }
+            MemoryAdmission.check(mission.spec(), nodeIds, nodes);
             Instant now = clock.instant();
             List<List<GeoPoint>> areas = allocator.allocate(mission.spec().area(), nodeIds.size());
             List<NodeShare> shares = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.lockstep.c2.module.ModelStore;
 import io.lockstep.c2.module.ModuleStore;
 import io.lockstep.c2.module.Sha256;
 import io.lockstep.runtime.AgentModules;
+import io.lockstep.runtime.FuelCeiling;
 import io.lockstep.runtime.RuntimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -177,8 +178,18 @@ public class MissionValidator {
         if (limits == null) {
             return;
         }
-        checkRange("limits.tickPeriodMs", limits.tickPeriodMs(), UINT32_MAX, errors);
+        // The node refuses periods over FuelCeiling.MAX_TICK_PERIOD_MS and fuel over the ceiling of its period.
+        checkRange("limits.tickPeriodMs", limits.tickPeriodMs(), FuelCeiling.MAX_TICK_PERIOD_MS, errors);
         checkRange("limits.fuelPerTick", limits.fuelPerTick(), RuntimeLimits.MAX_FUEL_PER_TICK, errors);
+        Long period = limits.tickPeriodMs();
+        Long fuel = limits.fuelPerTick();
+        if (fuel != null && fuel > 0 && fuel <= RuntimeLimits.MAX_FUEL_PER_TICK
+                && (period == null || (period >= 0 && period <= FuelCeiling.MAX_TICK_PERIOD_MS))) {
+            long effective = period == null || period == 0 ? FuelCeiling.DEFAULT_TICK_PERIOD_MS : period;
+            FuelCeiling.problem(fuel, effective).ifPresent(why -> errors.add(new FieldError("limits.fuelPerTick",
+                    why + (period == null || period == 0 ? " (the node default period); set limits.tickPeriodMs"
+                            + " or lower limits.fuelPerTick" : ""))));
+        }
         checkRange("limits.maxMemoryPages", limits.maxMemoryPages(), RuntimeLimits.WASM_MAX_MEMORY_PAGES, errors);
         checkRange("limits.maxTicks", limits.maxTicks(), Long.MAX_VALUE, errors);
     }

@@ -39,6 +39,7 @@ public final class MissionRuntime implements AutoCloseable {
     private final int snapshotEvery;
     private final TickResult initResult;
     private boolean closed;
+    private volatile boolean aborted;
     private JournalException journalFailure;
 
     private MissionRuntime(MissionEngine engine, JournalWriter journal, TickResult initResult) {
@@ -144,6 +145,7 @@ public final class MissionRuntime implements AutoCloseable {
      * @throws JournalException     when the journal cannot be written (the tick's outputs must then not be
      *                               used); the runtime refuses further ticks and the node should resume
      * @throws IllegalStateException after {@link #close()} or an earlier journal failure
+     * @throws MissionAbortedException after {@link #abort()}
      */
     public TickResult tick(TickInputs inputs) {
         if (closed) {
@@ -152,6 +154,10 @@ public final class MissionRuntime implements AutoCloseable {
         if (journalFailure != null) {
             throw new IllegalStateException("journal write failed at an earlier tick; resume from the journal",
                     journalFailure);
+        }
+        if (aborted) {
+            // Before journaling: after an interrupted tick only that tick may lack its result.
+            throw new MissionAbortedException("the mission run was aborted");
         }
         CanonicalInputs canonical = CanonicalInputs.of(engine.currentTick() + 1, Objects.requireNonNull(inputs));
         try {
@@ -216,6 +222,17 @@ public final class MissionRuntime implements AutoCloseable {
         return engine.setup().nodeId();
     }
 
+    /**
+     * Ends the mission run from any thread, at once: a tick in progress stops at its agent's next call or loop
+     * header and {@link #tick} throws {@link MissionAbortedException}, as does every later tick. The journal
+     * stays valid up to the last complete tick (the interrupted tick's inputs may be journaled without a
+     * result: replay reports it as unfinished, resume runs it again). Call {@link #close()} afterwards.
+     */
+    public void abort() {
+        aborted = true;
+        engine.abort();
+    }
+
     /** Flushes, syncs and closes the journal and stops the agent thread. Idempotent. */
     @Override
     public void close() {
@@ -253,6 +270,7 @@ public final class MissionRuntime implements AutoCloseable {
         private ExecutionMode mode = ExecutionMode.COMPILED;
         private InferenceService inference = InferenceService.NONE;
         private Path journal;
+        private AbortSignal abortSignal;
 
         private Builder() {
         }
@@ -327,9 +345,16 @@ public final class MissionRuntime implements AutoCloseable {
             return this;
         }
 
+        /** An abort of {@code signal} ends this runtime: during init in {@link #build()}, and every tick after. */
+        public Builder abortSignal(AbortSignal signal) {
+            this.abortSignal = Objects.requireNonNull(signal, "signal");
+            return this;
+        }
+
         /**
-         * @throws ModuleRejectedException naming the agent and the offending import, export or limit
-         * @throws JournalException        when the journal file cannot be created
+         * @throws ModuleRejectedException  naming the agent and the offending import, export or limit
+         * @throws JournalException         when the journal file cannot be created
+         * @throws MissionAbortedException  when the {@link #abortSignal} fired before init finished
          */
         public MissionRuntime build() {
             if (missionId == null || nodeId == null) {
@@ -351,6 +376,9 @@ public final class MissionRuntime implements AutoCloseable {
                     effective, mode, seeds);
             LiveInference live = new LiveInference(inference);
             MissionEngine engine = new MissionEngine(setup, live, live::drain);
+            if (abortSignal != null) {
+                abortSignal.onAbort(engine::abort);
+            }
             JournalWriter writer;
             try {
                 writer = journal == null ? null : JournalWriter.create(journal);
@@ -368,7 +396,11 @@ public final class MissionRuntime implements AutoCloseable {
                     writer.append(RecordType.INIT, JournalCodec.result(record(init)));
                     writer.sync();
                 }
-                return new MissionRuntime(engine, writer, init.result());
+                MissionRuntime runtime = new MissionRuntime(engine, writer, init.result());
+                if (abortSignal != null) {
+                    abortSignal.onAbort(runtime::abort);
+                }
+                return runtime;
             } catch (RuntimeException e) {
                 engine.close();
                 if (writer != null) {

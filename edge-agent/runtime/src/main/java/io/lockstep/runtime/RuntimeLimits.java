@@ -18,14 +18,17 @@ public record RuntimeLimits(long fuelPerTick, int maxMemoryPages, int maxCallDep
     public static final int DEFAULT_MAX_CALL_DEPTH = 1_000;
     public static final int DEFAULT_MAX_MODULE_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_SNAPSHOT_EVERY = 1_000;
-    /** The largest accepted fuel budget per tick. */
-    public static final long MAX_FUEL_PER_TICK = Long.MAX_VALUE / 4;
+    /**
+     * The largest accepted fuel budget per tick, at any tick period: fuel cannot be switched off. A mission's
+     * budget must also fit its own tick period ({@link FuelCeiling}).
+     */
+    public static final long MAX_FUEL_PER_TICK = FuelCeiling.ABSOLUTE_MAX_FUEL_PER_TICK;
     /** The most 64 KiB pages a 32-bit Wasm memory can have. */
     public static final int WASM_MAX_MEMORY_PAGES = 65_536;
 
     public RuntimeLimits {
         if (fuelPerTick < 1 || fuelPerTick > MAX_FUEL_PER_TICK) {
-            throw new IllegalArgumentException("fuelPerTick out of range: " + fuelPerTick);
+            throw new IllegalArgumentException("fuelPerTick must be 1.." + MAX_FUEL_PER_TICK + ": " + fuelPerTick);
         }
         if (maxMemoryPages < 1 || maxMemoryPages > WASM_MAX_MEMORY_PAGES) {
             throw new IllegalArgumentException("maxMemoryPages must be 1.." + WASM_MAX_MEMORY_PAGES + ": "

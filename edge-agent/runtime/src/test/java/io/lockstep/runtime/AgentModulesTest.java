@@ -100,7 +100,9 @@ class AgentModulesTest {
 
         ModuleRejectedException e = refuse(echo, CapabilityGrant.none(), RuntimeLimits.defaults());
         assertEquals(Fault.UNGRANTED_IMPORT, e.fault());
-        assertTrue(e.reason().contains("import lockstep.sensor_read is not granted"), e.reason());
+        assertTrue(e.reason().contains("imports lockstep.sensor_read, lockstep.act_velocity, lockstep.emit are not"
+                + " granted (the mission's host_functions do not list 'sensor_read', 'act_velocity', 'emit')"),
+                e.reason());
         assertEquals("scout", e.agent());
     }
 

@@ -128,22 +128,76 @@ class JournalReplayTest {
     }
 
     @Test
-    void corruptRecordInTheMiddleEndsTheReadableJournalThere() throws IOException {
+    void corruptRecordInTheMiddleFailsNamingItsOffset() throws IOException {
         Path journal = dir.resolve("mission.journal");
         record(journal, ExecutionMode.INTERPRETER, 10, 0);
         RawRecord r = recordOf(journal, RecordType.INPUTS, 4);
+        flipByte(journal, r.offset() + 20);
+        JournalException e = assertThrows(JournalException.class, () -> JournalReader.read(journal));
+        assertTrue(e.getMessage().contains("offset " + r.offset()), e.getMessage());
+        assertThrows(JournalException.class, () -> JournalReplayer.replay(journal, ReplayOptions.defaults()));
+    }
+
+    @Test
+    void corruptLengthFieldInTheMiddleIsNotMistakenForATornTail() throws IOException {
+        Path journal = dir.resolve("mission.journal");
+        record(journal, ExecutionMode.INTERPRETER, 10, 0);
+        RawRecord r = recordOf(journal, RecordType.RESULT, 3);
+        // The top byte of the length: the record now claims to run far past the end of the file.
+        flipByte(journal, r.offset());
+        JournalException e = assertThrows(JournalException.class,
+                () -> JournalReplayer.replay(journal, ReplayOptions.defaults()));
+        assertTrue(e.getMessage().contains("offset " + r.offset()), e.getMessage());
+        // The low byte: the length now ends inside the file, where no checksum matches.
+        flipByte(journal, r.offset());
+        flipByte(journal, r.offset() + 3);
+        e = assertThrows(JournalException.class, () -> JournalReplayer.replay(journal, ReplayOptions.defaults()));
+        assertTrue(e.getMessage().contains("offset " + r.offset()), e.getMessage());
+    }
+
+    @Test
+    void lastRecordFailingItsChecksumIsATornTail() throws IOException {
+        Path journal = dir.resolve("mission.journal");
+        record(journal, ExecutionMode.INTERPRETER, 10, 0);
+        RawRecord last = recordOf(journal, RecordType.RESULT, 10);
+        assertEquals(Files.size(journal), last.offset() + last.payloadLength() + 9);
+        flipByte(journal, last.offset() + 12);
+        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
+        assertTrue(report.ok(), report.detail());
+        assertEquals(9, report.lastVerifiedTick());
+        assertEquals(last.payloadLength() + 9, report.tornBytes());
+    }
+
+    @Test
+    void aTornTailWhoseBytesLookLikeARecordIsStillTorn() throws IOException {
+        Path journal = dir.resolve("mission.journal");
+        record(journal, ExecutionMode.INTERPRETER, 10, 0);
+        long clean = Files.size(journal);
+        // A record cut short whose payload holds a well-formed record (as agent memory in a snapshot might),
+        // followed by bytes that are no record: nothing after the cut reaches the end of the file as records.
+        java.nio.ByteBuffer inner = java.nio.ByteBuffer.allocate(13).putInt(5).put((byte) 3).putInt(0xCAFE);
+        CRC32C crc = new CRC32C();
+        crc.update(inner.array(), 4, 5);
+        inner.putInt((int) crc.getValue());
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(5 + 13 + 20).putInt(1000).put((byte) 5)
+                .put(inner.array());
+        while (tail.hasRemaining()) {
+            tail.put((byte) 0xFF);
+        }
+        Files.write(journal, tail.array(), java.nio.file.StandardOpenOption.APPEND);
+        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
+        assertTrue(report.ok(), report.detail());
+        assertEquals(10, report.lastVerifiedTick());
+        assertEquals(Files.size(journal) - clean, report.tornBytes());
+    }
+
+    private static void flipByte(Path journal, long at) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
-            f.seek(r.offset() + 20);
+            f.seek(at);
             int b = f.read();
-            f.seek(r.offset() + 20);
+            f.seek(at);
             f.write(b ^ 0x40);
         }
-        JournalReader.Contents contents = JournalReader.read(journal);
-        assertEquals(r.offset(), contents.validBytes());
-        assertTrue(contents.tornBytes() > 0);
-        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
-        assertTrue(report.ok());
-        assertEquals(3, report.lastVerifiedTick());
     }
 
     @Test

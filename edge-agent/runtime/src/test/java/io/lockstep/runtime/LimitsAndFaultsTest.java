@@ -33,7 +33,9 @@ class LimitsAndFaultsTest {
             assertEquals(SMALL.fuelPerTick(), spin.fuelUsed());
             assertEquals(AgentState.RUNNING, r3.agents().get(1).state(), "other agents keep running");
             TickResult r4 = rt.tick(TickInputs.empty());
-            assertEquals(0, r4.agents().get(0).fuelUsed(), "a faulted agent is not ticked again");
+            assertEquals(AgentState.FAULTED, r4.agents().get(0).state(), "a faulted agent is not ticked again");
+            assertEquals(SMALL.fuelPerTick(), r4.agents().get(0).fuelUsed(),
+                    "a faulted agent keeps reporting the fuel of the tick it faulted in");
         }
     }
 

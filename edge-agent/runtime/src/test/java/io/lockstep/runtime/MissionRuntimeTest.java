@@ -44,9 +44,11 @@ class MissionRuntimeTest {
             }
             assertEquals(AgentState.DONE, last.agents().get(0).state());
             assertTrue(last.allFinished());
+            long finalFuel = last.agents().get(0).fuelUsed();
+            assertTrue(finalFuel > 0, "the finishing tick reports its fuel");
             TickResult after = rt.tick(TestAgents.frame(11));
             assertTrue(after.emitted().isEmpty());
-            assertEquals(0, after.agents().get(0).fuelUsed());
+            assertEquals(finalFuel, after.agents().get(0).fuelUsed(), "a finished agent reports its last run's fuel");
             assertEquals(11, rt.currentTick());
         }
     }

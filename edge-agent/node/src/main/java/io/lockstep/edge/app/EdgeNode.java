@@ -127,7 +127,8 @@ public final class EdgeNode implements AutoCloseable {
                 settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
-        this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery());
+        this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery(),
+                settings.agentMemoryBudgetBytes());
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
@@ -170,7 +171,8 @@ public final class EdgeNode implements AutoCloseable {
                         .addAllHostFunctions(HOST_FUNCTIONS)
                         .setGpu(inference.gpuAdvertised())
                         .setMaxAgents(io.lockstep.edge.mission.MissionPlan.MAX_AGENTS)
-                        .setVehicleKind(vehicle.kind()))
+                        .setVehicleKind(vehicle.kind())
+                        .setAgentMemoryBudgetBytes(settings.agentMemoryBudgetBytes()))
                 .setLastAppliedCommandSeq(ledger.lastApplied())
                 .build();
     }

@@ -78,6 +78,13 @@ public interface NodeConfig {
     @WithDefault("36000")
     int spoolMaxEntries();
 
+    /**
+     * Linear memory the node admits for a mission's agents together, in MiB (agents x max_memory_pages x 64 KiB
+     * must fit; advertised to C2 in the Hello). Unset: a quarter of the JVM's maximum heap.
+     */
+    @WithName("agent-memory-budget-mib")
+    Optional<Long> agentMemoryBudgetMib();
+
     Debug debug();
 
     Inference inference();

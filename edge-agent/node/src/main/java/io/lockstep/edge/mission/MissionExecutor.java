@@ -9,6 +9,7 @@ import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.TraceContext;
+import io.lockstep.runtime.MemoryBudget;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -40,12 +41,20 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private volatile MissionRun current;
     /** The last mission's final view, kept for status after it ended or after a restart. */
     private volatile MissionView lastEnded;
+    private final long memoryBudgetBytes;
 
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
+        this(services, store, loader, snapshotEvery, MemoryBudget.nodeDefaultBytes());
+    }
+
+    /** @param memoryBudgetBytes the node's agent-memory budget, which every admitted mission fits */
+    public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery,
+            long memoryBudgetBytes) {
         this.services = services;
         this.store = store;
         this.loader = loader;
         this.snapshotEvery = snapshotEvery;
+        this.memoryBudgetBytes = memoryBudgetBytes;
     }
 
     @Override
@@ -62,7 +71,8 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     public synchronized void assign(MissionAssignment assignment) throws CommandRefusedException {
         MissionPlan plan;
         try {
-            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery);
+            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery,
+                    memoryBudgetBytes);
         } catch (InvalidAssignmentException e) {
             rejectWithStatus(assignment, e.getMessage());
             throw new CommandRefusedException("assignment rejected: " + e.getMessage());
@@ -173,7 +183,8 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         }
         MissionPlan plan;
         try {
-            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery);
+            plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery,
+                    memoryBudgetBytes);
         } catch (InvalidAssignmentException e) {
             LOG.errorf("stored assignment can no longer be run: %s", e.getMessage());
             store.saveOutcome(NodeMissionState.FAILED, e.getMessage());

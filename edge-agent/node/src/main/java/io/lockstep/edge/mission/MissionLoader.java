@@ -6,8 +6,10 @@ import io.lockstep.proto.v1.ModelRef;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.AbortSignal;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.JournalException;
+import io.lockstep.runtime.MissionAbortedException;
 import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.ModuleRejectedException;
 import io.lockstep.runtime.Parameter;
@@ -74,8 +76,9 @@ public final class MissionLoader {
      *
      * @param cancelled polled while waiting for blobs: true ends the load as ABORTED
      * @param modulesPresent called once every blob is verified, before instantiation
+     * @param abort ends the runtime from another thread, also while its agents' init runs
      */
-    public Loaded load(MissionPlan plan, BooleanSupplier cancelled, Runnable modulesPresent) {
+    public Loaded load(MissionPlan plan, BooleanSupplier cancelled, Runnable modulesPresent, AbortSignal abort) {
         Tracer tracer = services.tracer();
         Span span = tracer.spanBuilder("mission.load").startSpan();
         try (Scope ignored = span.makeCurrent()) {
@@ -105,7 +108,8 @@ public final class MissionLoader {
                     .executionMode(services.executionMode())
                     .inference(inference)
                     .journal(journal)
-                    .snapshotEvery(snapshotEvery);
+                    .snapshotEvery(snapshotEvery)
+                    .abortSignal(abort);
             for (AgentSpec agent : plan.agents()) {
                 builder.agent(definition(agent, modules.get(agent.getModuleSha256())));
             }
@@ -114,6 +118,9 @@ public final class MissionLoader {
             } catch (ModuleRejectedException e) {
                 closeIfCloseable(inference);
                 throw new LoadFailure(NodeMissionState.FAILED, e.getMessage(), e);
+            } catch (MissionAbortedException e) {
+                closeIfCloseable(inference);
+                throw new LoadFailure(NodeMissionState.ABORTED, "aborted while the agents initialised", e);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 closeIfCloseable(inference);
                 throw new LoadFailure(NodeMissionState.FAILED, "cannot load the mission: " + e.getMessage(), e);

@@ -7,6 +7,8 @@ import io.lockstep.proto.v1.Mission;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.ModelRef;
 import io.lockstep.proto.v1.Polygon;
+import io.lockstep.runtime.FuelCeiling;
+import io.lockstep.runtime.MemoryBudget;
 import io.lockstep.runtime.RuntimeLimits;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +33,7 @@ public record MissionPlan(
         long linkLossTimeoutMs) {
 
     /** Upper bound on the tick period: slower than 1 Hz is not a control loop. */
-    public static final int MAX_TICK_PERIOD_MS = 1_000;
+    public static final int MAX_TICK_PERIOD_MS = FuelCeiling.MAX_TICK_PERIOD_MS;
     public static final int MAX_AGENTS = 64;
 
     public String missionId() {
@@ -53,6 +55,14 @@ public record MissionPlan(
      */
     public static MissionPlan of(MissionAssignment assignment, String nodeId, int defaultTickPeriodMs,
             int snapshotEvery) {
+        return of(assignment, nodeId, defaultTickPeriodMs, snapshotEvery, MemoryBudget.nodeDefaultBytes());
+    }
+
+    /**
+     * @param memoryBudgetBytes the node's agent-memory budget: agents x max_memory_pages x 64 KiB must fit
+     */
+    public static MissionPlan of(MissionAssignment assignment, String nodeId, int defaultTickPeriodMs,
+            int snapshotEvery, long memoryBudgetBytes) {
         Mission mission = assignment.getMission();
         if (mission.getId().isBlank()) {
             throw new InvalidAssignmentException("mission id is empty");
@@ -108,6 +118,14 @@ public record MissionPlan(
         } catch (IllegalArgumentException e) {
             throw new InvalidAssignmentException("bad limits: " + e.getMessage(), e);
         }
+        // The hard stop of every tick, and the node's memory admission (docs/edge-node.md).
+        FuelCeiling.problem(runtimeLimits.fuelPerTick(), period).ifPresent(why -> {
+            throw new InvalidAssignmentException("bad limits: " + why);
+        });
+        MemoryBudget.problem(mission.getAgentsCount(), runtimeLimits.maxMemoryPages(), memoryBudgetBytes)
+                .ifPresent(why -> {
+                    throw new InvalidAssignmentException("not admitted: " + why);
+                });
         LinkLossPolicy policy = switch (mission.getLinkLossPolicy()) {
             case HOLD, RETURN_TO_BASE, CONTINUE -> mission.getLinkLossPolicy();
             default -> LinkLossPolicy.CONTINUE;

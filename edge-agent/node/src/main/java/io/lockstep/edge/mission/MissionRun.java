@@ -8,10 +8,12 @@ import io.lockstep.platform.vehicle.VehicleReadings;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.Telemetry;
+import io.lockstep.runtime.AbortSignal;
 import io.lockstep.runtime.AgentSnapshot;
 import io.lockstep.runtime.AgentState;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.JournalException;
+import io.lockstep.runtime.MissionAbortedException;
 import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.PeerMessage;
 import io.lockstep.runtime.SensorFrame;
@@ -75,6 +77,8 @@ public final class MissionRun {
     private volatile boolean stopRequested;
     private volatile NodeMissionState stopState;
     private volatile String stopDetail = "";
+    /** Fired by a stop: ends the runtime's init or tick in progress (it interrupts only the agent thread). */
+    private final AbortSignal abortSignal = new AbortSignal();
 
     private boolean overriddenLastTick;
     private long lastProgressReport;
@@ -135,9 +139,11 @@ public final class MissionRun {
     private void requestStop(NodeMissionState terminal, String why) {
         stopState = terminal;
         stopDetail = why;
-        // No interrupt: it would close the journal's and the outbox's file channels under the
-        // thread (NIO's ClosedByInterruptException). The loop notices within one tick period.
+        // No interrupt of this thread: it would close the journal's and the outbox's file channels under
+        // it (NIO's ClosedByInterruptException). The loop notices within one tick period; a tick in progress
+        // is ended by aborting the runtime, which interrupts only the agent thread.
         stopRequested = true;
+        abortSignal.abort();
     }
 
     public void join() {
@@ -181,9 +187,11 @@ public final class MissionRun {
             } else {
                 transition(NodeMissionState.ACCEPTED, "fetching modules");
                 loaded = loader.load(plan, this::stopRequested,
-                        () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"));
+                        () -> transition(NodeMissionState.LOADING, "verifying and instantiating modules"),
+                        abortSignal);
             }
             runtime = loaded.runtime();
+            abortSignal.onAbort(runtime::abort); // resumed runtimes are attached here (at once if stopped)
             inference = loaded.inference();
             tick = loaded.lastTick();
             // After a resume from a snapshot there is no init result, but the fingerprint is known.
@@ -204,7 +212,13 @@ public final class MissionRun {
                     services.deadmanMissedPeriods()).start();
             loop(runtime, watchdog);
         } catch (MissionLoader.LoadFailure e) {
-            finish(e.state(), e.getMessage());
+            if (!(stopRequested && stopState == null)) {
+                finish(e.state(), e.getMessage());
+            } // else a shutdown interrupted the load: the mission stays open and is loaded again at the next start
+        } catch (MissionAbortedException e) {
+            // A stop ended the tick in progress; the finally block finishes the mission as requested. The
+            // journal is valid up to the last complete tick (resume re-runs the interrupted one).
+            LOG.infof("mission %s: %s", plan.missionId(), e.getMessage());
         } catch (JournalException e) {
             LOG.errorf(e, "mission %s: journal failure", plan.missionId());
             finish(NodeMissionState.FAILED, "journal failure: " + e.getMessage());

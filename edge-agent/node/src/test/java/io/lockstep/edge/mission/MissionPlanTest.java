@@ -62,6 +62,38 @@ class MissionPlanTest {
                 .setLimits(ExecutionLimits.newBuilder().setMaxMemoryPages(1_000_000))).build(), "limits");
     }
 
+    @Test
+    void fuelCannotBeSwitchedOffAndMustFitTheTickPeriod() {
+        assertRejected(withLimits(ExecutionLimits.newBuilder().setFuelPerTick((1L << 61) - 1)), "fuelPerTick");
+        // 50,000,000 is the ceiling at the default 20 ms; 100 ms allows five times as much.
+        assertRejected(withLimits(ExecutionLimits.newBuilder().setFuelPerTick(50_000_001)), "over the ceiling");
+        assertEquals(250_000_000, MissionPlan.of(withLimits(ExecutionLimits.newBuilder().setTickPeriodMs(100)
+                .setFuelPerTick(250_000_000)), "node-1", 20, 100).limits().fuelPerTick());
+    }
+
+    @Test
+    void aMissionOverTheNodesMemoryBudgetIsNotAdmitted() {
+        MissionAssignment forty = valid();
+        MissionAssignment.Builder b = forty.toBuilder();
+        for (int i = 1; i < 40; i++) {
+            b.getMissionBuilder().addAgents(AGENT.toBuilder().setName("a" + i));
+        }
+        forty = b.build();
+        long needed = 40L * 256 * 64 * 1024;
+        InvalidAssignmentException e = assertThrows(InvalidAssignmentException.class,
+                () -> MissionPlan.of(b.build(), "node-1", 20, 100, needed - 1));
+        assertTrue(e.getMessage().contains("agent memory budget of " + (needed - 1)), e.getMessage());
+        assertEquals(40, MissionPlan.of(forty, "node-1", 20, 100, needed).agents().size());
+        // Lower page limits make the same mission fit.
+        MissionAssignment smaller = forty.toBuilder().setMission(forty.getMission().toBuilder()
+                .setLimits(ExecutionLimits.newBuilder().setMaxMemoryPages(16))).build();
+        assertEquals(16, MissionPlan.of(smaller, "node-1", 20, 100, needed / 16).limits().maxMemoryPages());
+    }
+
+    private static MissionAssignment withLimits(ExecutionLimits.Builder limits) {
+        return valid().toBuilder().setMission(valid().getMission().toBuilder().setLimits(limits)).build();
+    }
+
     private static void assertRejected(MissionAssignment a, String mentions) {
         InvalidAssignmentException e = assertThrows(InvalidAssignmentException.class,
                 () -> MissionPlan.of(a, "node-1", 20, 100));

@@ -44,7 +44,7 @@ final class PathPlanBench {
                           Consumer<String> progress) {
         AgentDefinition agent = new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"), params(plansPerTick),
                 CapabilityGrant.none());
-        RuntimeLimits limits = RuntimeLimits.defaults().withFuelPerTick(Long.MAX_VALUE / 8);
+        RuntimeLimits limits = RuntimeLimits.defaults().withFuelPerTick(RuntimeLimits.MAX_FUEL_PER_TICK);
         PathPlanJava java = new PathPlanJava(SEED, SIZE, DENSITY);
         double bestAgent = Double.MAX_VALUE;
         double bestJava = Double.MAX_VALUE;

@@ -1,5 +1,6 @@
 package io.lockstep.runtime.engine;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -7,6 +8,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import io.lockstep.runtime.AgentState;
+import io.lockstep.runtime.MissionAbortedException;
 import io.lockstep.runtime.ModuleRejectedException;
 import io.lockstep.runtime.RuntimeLimits;
 import io.lockstep.runtime.host.AgentHost;
@@ -33,6 +35,9 @@ final class AgentRunner {
     private AgentState state = AgentState.RUNNING;
     private String fault = "";
     private long fuelUsed;
+    /** Whether the agent ran in the current tick (or init); fuel of its last run, for status once it stops. */
+    private boolean ran;
+    private long lastRunFuel;
     private boolean memoryDigestValid;
     private int memoryCrc;
 
@@ -78,6 +83,14 @@ final class AgentRunner {
         return fuelUsed;
     }
 
+    /**
+     * The fuel status reports show: this tick's, or for a DONE or FAULTED agent that no longer runs, that of the
+     * last tick (or init) it ran in. Not part of the digest, whose fuel is this tick's (0 when not run).
+     */
+    long reportedFuel() {
+        return ran ? fuelUsed : lastRunFuel;
+    }
+
     boolean running() {
         return state == AgentState.RUNNING;
     }
@@ -90,6 +103,7 @@ final class AgentRunner {
     void initialize(byte[] params) {
         memoryDigestValid = false;
         fuelUsed = 0;
+        ran = true;
         if (hasStart) {
             beginBudget();
             Long started = call(instance.export(MeteringPass.START_EXPORT));
@@ -125,12 +139,17 @@ final class AgentRunner {
         host.beginTick();
         memoryDigestValid = false;
         fuelUsed = 0;
+        ran = true;
         beginBudget();
     }
 
     /** A tick in which this (DONE or FAULTED) agent does not run: no outputs, no fuel, memory unchanged. */
     void skipTick() {
         host.beginTick();
+        if (ran) {
+            lastRunFuel = fuelUsed;
+        }
+        ran = false;
         fuelUsed = 0;
     }
 
@@ -205,6 +224,9 @@ final class AgentRunner {
         try {
             long[] result = fn.apply(args);
             return result == null || result.length == 0 ? 0L : result[0];
+        } catch (ChicoryInterruptedException e) {
+            // An abort from outside (AgentThread.abort), not a trap of the agent: the tick has no result.
+            throw new MissionAbortedException("the mission run was aborted while agent " + host.name() + " ran");
         } catch (StackOverflowError e) {
             // Last resort only: the injected depth limit normally trips first, deterministically.
             faultWith("STACK_OVERFLOW");
@@ -290,6 +312,8 @@ final class AgentRunner {
         state = data.state();
         fault = data.fault();
         fuelUsed = 0;
+        ran = false;
+        lastRunFuel = 0;
         memoryDigestValid = false;
     }
 }

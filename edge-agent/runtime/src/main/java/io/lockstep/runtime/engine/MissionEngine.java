@@ -92,6 +92,7 @@ public final class MissionEngine implements AutoCloseable {
     private TickOutcome initializeOnAgentThread() {
         context.begin(new byte[0]);
         for (AgentRunner r : runners) {
+            thread.checkNotAborted();
             r.host().beginTick();
             r.initialize(initParams(r.host().index()));
         }
@@ -125,6 +126,7 @@ public final class MissionEngine implements AutoCloseable {
         context.begin(inputs.sensorFrame());
         List<Delivery> deliveries = deliveries(inputs);
         for (AgentRunner r : runners) {
+            thread.checkNotAborted();
             if (!r.running()) {
                 r.skipTick();
                 continue;
@@ -198,7 +200,7 @@ public final class MissionEngine implements AutoCloseable {
             outputsDigest = outputsDigest * 1_000_003L + outputs;
             AgentDigest d = r.digest(outputs);
             digests.add(d);
-            agents.add(new AgentSnapshot(r.name(), d.state(), d.fault(), d.fuelUsed(), d.progressPermille()));
+            agents.add(new AgentSnapshot(r.name(), d.state(), d.fault(), r.reportedFuel(), d.progressPermille()));
             logs.addAll(r.host().logs());
             sha.update(r.name().getBytes(StandardCharsets.UTF_8));
             sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
@@ -246,7 +248,15 @@ public final class MissionEngine implements AutoCloseable {
         pending = List.copyOf(snapshot.pending());
     }
 
-    /** Stops the agent thread. */
+    /**
+     * Ends the run from any thread: a tick or init in progress stops at the agent's next call or loop header
+     * and throws {@link io.lockstep.runtime.MissionAbortedException}; so does every later one.
+     */
+    public void abort() {
+        thread.abort();
+    }
+
+    /** Stops the agent thread, waiting until agent code has unwound. */
     @Override
     public void close() {
         thread.close();

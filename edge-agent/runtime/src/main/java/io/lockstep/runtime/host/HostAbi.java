@@ -129,12 +129,20 @@ public final class HostAbi {
 
     /** Runs after {@link #checkImports}: every import is a known host function. */
     private static Optional<Violation> checkGrant(ParsedModule module, CapabilityGrant grant) {
+        // Every ungranted import at once, in import order, so one refusal names all that the grant must add.
+        java.util.Set<String> ungranted = new java.util.LinkedHashSet<>();
         for (ParsedModule.Import imp : module.imports()) {
             HostFunctionSpec spec = FUNCTIONS.get(imp.name());
             if (!spec.always() && !grant.grants(spec.name())) {
-                return Optional.of(new Violation(Fault.UNGRANTED_IMPORT, "import " + imp.module() + "." + imp.name()
-                        + " is not granted (the mission's host_functions do not list '" + spec.name() + "')"));
+                ungranted.add(spec.name());
             }
+        }
+        if (!ungranted.isEmpty()) {
+            String imports = ungranted.stream().map(n -> MODULE + "." + n).collect(java.util.stream.Collectors.joining(", "));
+            String names = ungranted.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
+            return Optional.of(new Violation(Fault.UNGRANTED_IMPORT, (ungranted.size() == 1 ? "import " + imports
+                    + " is not granted" : "imports " + imports + " are not granted")
+                    + " (the mission's host_functions do not list " + names + ")"));
         }
         if (!grant.subscribeTopics().isEmpty() && module.export(ON_MESSAGE.name()).isEmpty()) {
             return Optional.of(new Violation(Fault.NO_MESSAGE_HANDLER, "missing required export " + ON_MESSAGE.name()

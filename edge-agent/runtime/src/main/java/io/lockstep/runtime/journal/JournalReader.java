@@ -1,19 +1,21 @@
 package io.lockstep.runtime.journal;
 
 import io.lockstep.runtime.JournalException;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
-/** Reads the valid prefix of a journal file; a torn or corrupt tail is reported, never returned as data. */
+/**
+ * Reads the valid records of a journal file. Only the last, incomplete record may be a torn tail (a write
+ * that did not finish); it is reported, never returned as data. A bad record anywhere else is corruption and
+ * fails with a {@link JournalException} naming its offset (see {@link TornTail} for how the two are told apart).
+ */
 public final class JournalReader {
 
     /**
@@ -37,12 +39,10 @@ public final class JournalReader {
         if (record.payload() != null) {
             return record.payload();
         }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(record.payloadLength() + 9);
-            while (buf.hasRemaining()) {
-                if (ch.read(buf, record.offset() + buf.position()) < 0) {
-                    throw new JournalException(file + ": record at offset " + record.offset() + " is gone");
-                }
+        try (FileChannel ch = FileChannel.open(file)) {
+            ByteBuffer buf = ByteBuffer.allocate(record.payloadLength() + 9);
+            if (!readFully(ch, record.offset(), buf)) {
+                throw new JournalException(file + ": record at offset " + record.offset() + " is gone");
             }
             byte[] all = buf.array();
             CRC32C crc = new CRC32C();
@@ -57,52 +57,70 @@ public final class JournalReader {
         }
     }
 
-    /** @throws JournalException when the file cannot be read or is not a journal */
+    /**
+     * @throws JournalException when the file cannot be read, is not a journal, or is corrupt before its last
+     *                          record
+     */
     public static Contents read(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
-        }
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            byte[] magic = new byte[JournalFormat.MAGIC.length];
-            try {
-                in.readFully(magic);
-            } catch (EOFException e) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            long size = ch.size();
+            ByteBuffer magic = ByteBuffer.allocate(JournalFormat.MAGIC.length);
+            if (!readFully(ch, 0, magic)) {
                 throw new JournalException(file + " is not a Lockstep journal (too short)");
             }
-            if (!Arrays.equals(magic, JournalFormat.MAGIC)) {
+            if (!Arrays.equals(magic.array(), JournalFormat.MAGIC)) {
                 throw new JournalException(file + " is not a Lockstep journal (bad magic)");
             }
             List<RawRecord> records = new ArrayList<>();
-            long offset = magic.length;
+            long offset = JournalFormat.MAGIC.length;
+            ByteBuffer head = ByteBuffer.allocate(4);
             while (offset < size) {
                 long remaining = size - offset;
                 if (remaining < 4 + 1 + 4) {
                     break;
                 }
-                int length = in.readInt();
+                head.clear();
+                readFully(ch, offset, head);
+                int length = head.getInt(0);
                 if (length < 1 || length > JournalFormat.MAX_RECORD_BYTES || length + 8L > remaining) {
+                    TornTail.check(file, ch, offset, size);
                     break;
                 }
-                byte[] body = new byte[length];
-                in.readFully(body);
-                int stored = in.readInt();
+                ByteBuffer body = ByteBuffer.allocate(length + 4);
+                readFully(ch, offset + 4, body);
+                int stored = body.getInt(length);
                 CRC32C crc = new CRC32C();
-                crc.update(body);
-                RecordType type = RecordType.of(body[0] & 0xFF);
+                crc.update(body.array(), 0, length);
+                RecordType type = RecordType.of(body.get(0) & 0xFF);
                 if ((int) crc.getValue() != stored || type == null) {
-                    break;
+                    if (offset + 8L + length != size) {
+                        throw new JournalException(file + ": corrupt journal: the " + (type == null ? "" : type + " ")
+                                + "record at offset " + offset + " fails its checksum"
+                                + (type == null ? " (unknown type " + (body.get(0) & 0xFF) + ")" : "")
+                                + " and is not the last record (" + (size - offset - 8L - length)
+                                + " bytes follow it)");
+                    }
+                    break;  // the last record, written incompletely (e.g. zero-filled after a crash): torn
                 }
-                byte[] payload = type == RecordType.SNAPSHOT ? null : Arrays.copyOfRange(body, 1, body.length);
+                byte[] payload = type == RecordType.SNAPSHOT ? null : Arrays.copyOfRange(body.array(), 1, length);
                 records.add(new RawRecord(type, payload, offset, length - 1));
                 offset += 8L + length;
             }
             return new Contents(List.copyOf(records), offset, size - offset);
+        } catch (NoSuchFileException e) {
+            throw new JournalException("cannot read journal " + file + ": no such file", e);
         } catch (IOException e) {
             throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Fills {@code buf} from {@code position}; false when the file ends first. */
+    static boolean readFully(FileChannel ch, long position, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

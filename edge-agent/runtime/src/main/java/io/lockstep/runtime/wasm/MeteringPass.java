@@ -253,9 +253,11 @@ public final class MeteringPass {
         private final RuntimeHelpers helpers;
         private final int wrapperType;
         private final int functionIndex;
+        private final ParsedModule module;
 
         BodyRewriter(ParsedModule module, ParsedModule.Body body, RuntimeHelpers helpers, int wrapperType,
                      int functionIndex) {
+            this.module = module;
             this.src = module.bytes();
             this.body = body;
             this.type = module.functionType(functionIndex);
@@ -333,6 +335,7 @@ public final class MeteringPass {
 
         private List<Instruction> decode(WasmInput in) throws WasmFormatException {
             List<Instruction> code = new ArrayList<>();
+            StackBounds bounds = new StackBounds(module, functionIndex);
             int depth = 0;
             while (true) {
                 Instruction insn = InstructionDecoder.next(in);
@@ -353,6 +356,7 @@ public final class MeteringPass {
                     throw new WasmFormatException("function " + functionIndex + " uses unknown function "
                             + insn.index());
                 }
+                bounds.step(insn);
                 if (insn.opens()) {
                     depth++;
                 } else if (insn.op() == Opcodes.END) {
