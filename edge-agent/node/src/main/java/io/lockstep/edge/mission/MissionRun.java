@@ -427,14 +427,12 @@ public final class MissionRun {
         List<AgentSnapshot> previous = agents;
         agents = result.agents();
         tick = result.tick();
-        // The last sample of a mission also carries the log lines still waiting.
-        if (result.tick() % telemetryEvery == 0 || result.allFinished() && !logForwarder.isEmpty()) {
-            AgentLogForwarder.Batch logs = logForwarder.next();
-            services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
-                    .setTick(result.tick()).setXM(readings.position().x()).setYM(readings.position().y())
-                    .setVxMps(readings.velocity().x()).setVyMps(readings.velocity().y())
-                    .setBatteryFraction(readings.batteryFraction()).addAllLogs(logs.lines())
-                    .setLogsDropped(logs.dropped()).build());
+        if (result.tick() % telemetryEvery == 0) {
+            sendTelemetry(result.tick(), readings);
+        }
+        // The last samples of a mission carry the log lines still waiting (at most MAX_PENDING of them).
+        while (result.allFinished() && !logForwarder.isEmpty()) {
+            sendTelemetry(result.tick(), readings);
         }
         if (result.allFinished()) {
             finishAfterLastAgent(result.agents());
@@ -443,6 +441,15 @@ public final class MissionRun {
         } else {
             reportProgressNowAndThen();
         }
+    }
+
+    private void sendTelemetry(long tickNumber, VehicleReadings readings) {
+        AgentLogForwarder.Batch logs = logForwarder.next();
+        services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
+                .setTick(tickNumber).setXM(readings.position().x()).setYM(readings.position().y())
+                .setVxMps(readings.velocity().x()).setVyMps(readings.velocity().y())
+                .setBatteryFraction(readings.batteryFraction()).addAllLogs(logs.lines())
+                .setLogsDropped(logs.dropped()).build());
     }
 
     private void finishAfterLastAgent(List<AgentSnapshot> last) {
