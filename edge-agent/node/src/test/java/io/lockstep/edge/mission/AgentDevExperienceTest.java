@@ -43,6 +43,23 @@ class AgentDevExperienceTest {
 
     @Test
     void anAgentsLogLinesReachTheDebugRingAndTheTelemetryTowardsC2() throws Exception {
+        List<java.util.logging.LogRecord> nodeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger agentCategory = java.util.logging.Logger.getLogger("io.lockstep.agent");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                nodeLog.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        agentCategory.addHandler(capture);
         harness = new MissionHarness(dir, new Vec2(10, 10), 50);
         byte[] hello = ExampleAgents.bytes("hello");
         harness.provide(hello);
@@ -66,6 +83,13 @@ class AgentDevExperienceTest {
         long dropped = harness.reporter.telemetry.stream().mapToLong(Telemetry::getLogsDropped).sum();
         assertEquals(27, forwarded.size() + dropped, "every line is either forwarded or counted: " + forwarded);
         assertTrue(harness.reporter.telemetry.stream().allMatch(t -> t.getLogsCount() <= AgentLogForwarder.MAX_PER_SAMPLE));
+
+        agentCategory.removeHandler(capture);
+        java.util.logging.LogRecord started = nodeLog.stream()
+                .filter(r -> String.valueOf(r.getMessage()).contains("hello: started")
+                        || r.getParameters() != null && java.util.Arrays.asList(r.getParameters()).contains("hello: started"))
+                .findFirst().orElseThrow(() -> new AssertionError("no agent line in the node log: " + nodeLog.size()));
+        assertEquals(java.util.logging.Level.INFO, started.getLevel(), "logged at the agent's level (info)");
     }
 
     @Test
