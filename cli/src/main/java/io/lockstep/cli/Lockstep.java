@@ -1,6 +1,8 @@
 package io.lockstep.cli;
 
+import io.lockstep.cli.agent.AgentCommand;
 import io.lockstep.cli.demo.DemoCommand;
+import io.lockstep.cli.journal.JournalCommand;
 import io.lockstep.cli.runtime.ReplayCommand;
 import io.lockstep.cli.swarm.SimCommand;
 import io.lockstep.cli.zenoh.ZenohCommand;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LockstepVersion.class,
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, BenchCommand.class, ZenohCommand.class,
+        subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, JournalCommand.class,
+            AgentCommand.class, BenchCommand.class, ZenohCommand.class,
             CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.lockstep.cli.runtime;
 
+import io.lockstep.cli.agent.AgentLogLines;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.JournalException;
 import io.lockstep.runtime.JournalReplayer;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lockstep replay FILE [--from-snapshot N]}: re-executes a node journal with nothing but the journal
+ * {@code lockstep replay FILE [--from-snapshot N] [--logs] [--verbose]}: re-executes a node journal with nothing but the journal
  * and checks every tick's fingerprint. Exit 0 when all match, 1 on a divergence (naming tick, agent and what
  * differed), 2 when the journal cannot be read or its modules no longer load.
  */
@@ -40,6 +41,12 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--progress-every", paramLabel = "TICKS", defaultValue = "1000",
             description = "print progress every TICKS ticks (default ${DEFAULT-VALUE})")
     int progressEvery;
+
+    @Option(names = "--logs", description = "print the agents' log lines as replay re-executes them")
+    boolean logs;
+
+    @Option(names = {"-v", "--verbose"}, description = "print every verified tick's fingerprint")
+    boolean verbose;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -72,6 +79,16 @@ public final class ReplayCommand implements Callable<Integer> {
                     journal.snapshots().keySet(), journal.setup().mode());
             ReplayOptions options = ReplayOptions.defaults()
                     .withProgress(t -> out.printf("  replayed tick %d of %d%n", t, total), progressEvery);
+            if (logs || verbose) {
+                options = options.withOnVerified(result -> {
+                    if (logs) {
+                        result.logs().forEach(entry -> out.println("  " + AgentLogLines.format(result.tick(), entry)));
+                    }
+                    if (verbose) {
+                        out.printf("  tick %d fingerprint %s%n", result.tick(), result.fingerprint());
+                    }
+                });
+            }
             if (fromSnapshot != null) {
                 options = options.withFromSnapshot(fromSnapshot);
             }

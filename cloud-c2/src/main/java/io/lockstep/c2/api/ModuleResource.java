@@ -30,8 +30,11 @@ public class ModuleResource {
     }
 
     /** 201 when the module is new, 200 when the same bytes were already stored; the body is the same. */
+    /** Wasm's registered media type; curl and browsers also send modules as plain octet streams. */
+    static final String APPLICATION_WASM = "application/wasm";
+
     @POST
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, APPLICATION_WASM})
     public Response upload(byte[] body) throws InvalidModuleException {
         Uploads.checkSize(body, config.modules().maxBytes(), "module");
         Stored<ModuleRecord> stored = modules.store(body);

@@ -35,6 +35,9 @@ public class EdgeMessageHandler {
     private final Clock clock;
     private final EmergencyStopService estop;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.fleet.AgentLogStore agentLogs;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -75,7 +78,10 @@ public class EdgeMessageHandler {
             case STATUS -> missions.apply(nodeId, message.getStatus());
             case ACK -> commandAck(nodeId, message.getAck());
             case BLOB_REQUEST -> session.send(C2ToEdge.newBuilder().setBlob(blobs.answer(message.getBlobRequest())).build());
-            case TELEMETRY -> registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
+            case TELEMETRY -> {
+                registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
+                agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
+            }
             // A newer node may send message kinds this C2 does not know yet; they arrive without a body.
             default -> LOG.debugf("Ignoring a message without a known body (%s) from node %s",
                     message.getBodyCase(), nodeId);

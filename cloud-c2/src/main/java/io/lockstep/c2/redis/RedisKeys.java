@@ -54,6 +54,16 @@ public final class RedisKeys {
         return PREFIX + "models";
     }
 
+    /** The last agent log lines a node forwarded for a mission (a capped list of JSON lines). */
+    public static String missionNodeLogs(String missionId, String nodeId) {
+        return PREFIX + "mission:" + missionId + ":node:" + nodeId + ":logs";
+    }
+
+    /** How many agent log lines the node left out (over its bound) for that mission. */
+    public static String missionNodeLogsDropped(String missionId, String nodeId) {
+        return PREFIX + "mission:" + missionId + ":node:" + nodeId + ":logs-dropped";
+    }
+
     public static String moduleMeta(String sha256) {
         return PREFIX + "module:" + sha256;
     }

@@ -19,6 +19,24 @@ import org.junit.jupiter.api.Test;
 class ModuleApiTest {
 
     @Test
+    void acceptsModulesSentAsApplicationWasmAndRefusesOtherMediaTypes() {
+        byte[] module = WasmModuleBuilder.agent().tag(Fixtures.uniqueId("wasm-media-type")).build();
+        String sha = Sha256.of(module);
+
+        given().contentType("application/wasm").body(module)
+                .when().post("/api/v1/modules")
+                .then().statusCode(201)
+                .body("sha256", equalTo(sha));
+        given().contentType("application/wasm").body("not wasm".getBytes())
+                .when().post("/api/v1/modules")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("text/plain").body("module")
+                .when().post("/api/v1/modules")
+                .then().statusCode(415);
+    }
+
+    @Test
     void storesAValidModuleBySha256AndIsIdempotent() {
         byte[] module = WasmModuleBuilder.agent()
                 .importing("lockstep", "log", new byte[] {WasmModuleBuilder.I32, WasmModuleBuilder.I32,

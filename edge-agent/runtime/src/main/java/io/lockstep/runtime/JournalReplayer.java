@@ -52,6 +52,7 @@ public final class JournalReplayer {
             if (d.isPresent()) {
                 return diverged(0, d.get(), contents);
             }
+            options.onVerified().accept(init.result());
         }
         long verified = start;
         long unfinished = -1;
@@ -71,6 +72,7 @@ public final class JournalReplayer {
                 return diverged(start, d.get(), contents);
             }
             verified = tick;
+            options.onVerified().accept(outcome.result());
             if (tick % options.progressEvery() == 0) {
                 options.progress().accept(tick);
             }

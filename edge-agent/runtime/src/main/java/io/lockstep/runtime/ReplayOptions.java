@@ -2,6 +2,7 @@ package io.lockstep.runtime;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -11,13 +12,16 @@ import java.util.function.LongConsumer;
  * @param executionMode mode to replay in; null replays in the journal's recorded mode
  * @param progress      called with the tick number every {@code progressEvery} ticks
  * @param progressEvery ticks between progress calls
+ * @param onVerified    called with every re-executed result (init as tick 0) once its fingerprint matched:
+ *                      the replayed logs, emits and fingerprints, e.g. for {@code lockstep replay --logs}
  */
 public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMode, LongConsumer progress,
-                            int progressEvery) {
+                            int progressEvery, Consumer<TickResult> onVerified) {
 
     public ReplayOptions {
         Objects.requireNonNull(fromSnapshot, "fromSnapshot");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(onVerified, "onVerified");
         if (progressEvery < 1) {
             throw new IllegalArgumentException("progressEvery must be >= 1");
         }
@@ -25,18 +29,22 @@ public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMo
 
     /** From the start, in the journal's mode, without progress reports. */
     public static ReplayOptions defaults() {
-        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000);
+        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000, r -> { });
     }
 
     public ReplayOptions withFromSnapshot(long tick) {
-        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery);
+        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery, onVerified);
     }
 
     public ReplayOptions withExecutionMode(ExecutionMode mode) {
-        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery);
+        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery, onVerified);
     }
 
     public ReplayOptions withProgress(LongConsumer listener, int everyTicks) {
-        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks);
+        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks, onVerified);
+    }
+
+    public ReplayOptions withOnVerified(Consumer<TickResult> listener) {
+        return new ReplayOptions(fromSnapshot, executionMode, progress, progressEvery, listener);
     }
 }

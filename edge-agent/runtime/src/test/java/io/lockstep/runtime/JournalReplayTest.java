@@ -66,6 +66,23 @@ class JournalReplayTest {
     }
 
     @Test
+    void everyVerifiedResultReachesTheListenerWithItsLogsAndFingerprint() {
+        Path journal = dir.resolve("mission.journal");
+        List<String> recorded = record(journal, ExecutionMode.COMPILED, 12, 5);
+        List<TickResult> seen = new ArrayList<>();
+        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults().withOnVerified(seen::add));
+        assertTrue(report.ok(), report.detail());
+        assertEquals(13, seen.size(), "init plus 12 ticks");
+        assertEquals(0, seen.get(0).tick());
+        assertEquals(recorded, seen.subList(1, 13).stream().map(TickResult::fingerprint).toList());
+        assertTrue(seen.stream().anyMatch(r -> !r.logs().isEmpty()), "the echo agents log while ticking");
+
+        seen.clear();
+        JournalReplayer.replay(journal, ReplayOptions.defaults().withFromSnapshot(10).withOnVerified(seen::add));
+        assertEquals(List.of(11L, 12L), seen.stream().map(TickResult::tick).toList());
+    }
+
+    @Test
     void replayFromASnapshotVerifiesTheRest() {
         Path journal = dir.resolve("mission.journal");
         record(journal, ExecutionMode.INTERPRETER, 25, 10);

@@ -12,6 +12,7 @@ import io.lockstep.edge.link.TelemetrySpool;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
+import io.lockstep.edge.mission.AgentLogRing;
 import io.lockstep.edge.mission.HostInputs;
 import io.lockstep.edge.mission.MissionExecutor;
 import io.lockstep.edge.mission.MissionLoader;
@@ -69,6 +70,7 @@ public final class EdgeNode implements AutoCloseable {
     private final Vehicle vehicle;
     private final SafetySupervisor supervisor;
     private final TickRing ticks;
+    private final AgentLogRing agentLogs = new AgentLogRing(AgentLogRing.DEFAULT_CAPACITY);
     private final HostInputs hostInputs = new HostInputs();
     private final C2Link link;
     private final BlobFetcher blobs;
@@ -123,7 +125,7 @@ public final class EdgeNode implements AutoCloseable {
                 return link.state() == LinkState.CONNECTED;
             }
         };
-        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
+        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, agentLogs, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
@@ -228,6 +230,10 @@ public final class EdgeNode implements AutoCloseable {
 
     public TickRing ticks() {
         return ticks;
+    }
+
+    public AgentLogRing agentLogs() {
+        return agentLogs;
     }
 
     public CommandDispatcher dispatcher() {

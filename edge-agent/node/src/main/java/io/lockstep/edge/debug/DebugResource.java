@@ -2,6 +2,7 @@ package io.lockstep.edge.debug;
 
 import io.lockstep.edge.app.EdgeNode;
 import io.lockstep.edge.app.NodeLifecycle;
+import io.lockstep.edge.mission.AgentLogRing;
 import io.lockstep.edge.mission.MissionRun;
 import io.lockstep.edge.mission.MissionView;
 import io.lockstep.edge.mission.TickRecord;
@@ -26,6 +27,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +44,9 @@ public class DebugResource {
     /** Cap on ticks returned by one request, whatever the range asked for. */
     static final int MAX_TICKS_PER_REQUEST = 1_000;
     static final int MAX_REASON_CHARS = 256;
+    /** Cap on log lines returned by one request, and on how long one request may wait for new lines. */
+    static final int MAX_LOG_LINES_PER_REQUEST = 1_000;
+    static final long MAX_LOG_WAIT_MS = 30_000;
 
     @Inject
     NodeLifecycle lifecycle;
@@ -89,6 +94,39 @@ public class DebugResource {
             throw new BadRequestException("need 0 <= from <= to and limit >= 1");
         }
         return node().ticks().range(from, to, Math.min(limit, MAX_TICKS_PER_REQUEST));
+    }
+
+    @GET
+    @Path("/logs")
+    @Operation(summary = "Agent log lines after a cursor (long poll with waitMs; bounded ring of recent lines)")
+    public AgentLogRing.Page logs(@QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("200") int limit,
+            @QueryParam("waitMs") @DefaultValue("0") long waitMs) {
+        if (after < 0 || limit < 1 || waitMs < 0 || waitMs > MAX_LOG_WAIT_MS) {
+            throw new BadRequestException("need after >= 0, limit >= 1 and 0 <= waitMs <= " + MAX_LOG_WAIT_MS);
+        }
+        int capped = Math.min(limit, MAX_LOG_LINES_PER_REQUEST);
+        try {
+            return waitMs == 0 ? node().agentLogs().after(after, capped)
+                    : node().agentLogs().await(after, capped, waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return node().agentLogs().after(after, capped);
+        }
+    }
+
+    @GET
+    @Path("/telemetry")
+    @Operation(summary = "Sensor snapshot: the vehicle's state now and the frame the agents saw at the last tick")
+    public TelemetryView telemetry() {
+        EdgeNode node = node();
+        Optional<MissionRun> run = node.executor().running();
+        return new TelemetryView(run.map(MissionRun::missionId).orElse(""),
+                TelemetryView.VehicleView.of(node.vehicle().state()),
+                run.flatMap(MissionRun::lastFrame).map(TelemetryView.FrameView::of).orElse(null),
+                node.supervisor().isEmergencyStopLatched(), node.supervisor().isReturningToBase(),
+                run.flatMap(MissionRun::manualOverride)
+                        .map(a -> OverrideView.of(a, System.currentTimeMillis())).orElse(null));
     }
 
     @GET
@@ -236,6 +274,41 @@ public class DebugResource {
             node().estopLatch().clear(EstopSource.LOCAL_DEBUG_PORT);
         }
         return status();
+    }
+
+    /** A manual velocity for {@code durationMs}, or {@code cancel: true} to hand back to the agents now. */
+    public record OverrideRequest(Double vx, Double vy, Long durationMs, boolean cancel) {
+    }
+
+    @POST
+    @Path("/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Drive manually (under the safety supervisor, journaled) until a timeout. Needs "
+            + "write-enabled and the token")
+    public Map<String, Object> override(@HeaderParam(DebugWriteGuard.TOKEN_HEADER) String token, OverrideRequest req) {
+        guard.check(token);
+        if (req == null) {
+            throw new BadRequestException("body {\"vx\": m/s, \"vy\": m/s, \"durationMs\": ms} or {\"cancel\": true}"
+                    + " is required");
+        }
+        MissionRun run = running();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (req.cancel()) {
+            answer.put("cancelled", run.cancelOverride());
+            answer.put("manualOverride", null);
+            return answer;
+        }
+        if (req.vx() == null || req.vy() == null || req.durationMs() == null) {
+            throw new BadRequestException("vx, vy and durationMs are required (or cancel: true)");
+        }
+        try {
+            var active = run.override(req.vx(), req.vy(), req.durationMs());
+            answer.put("cancelled", false);
+            answer.put("manualOverride", OverrideView.of(active, System.currentTimeMillis()));
+            return answer;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private MissionRun running() {

@@ -14,6 +14,7 @@ import io.lockstep.runtime.AgentState;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.JournalException;
 import io.lockstep.runtime.MissionAbortedException;
+import io.lockstep.runtime.LogEntry;
 import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.PeerMessage;
 import io.lockstep.runtime.SensorFrame;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -46,6 +48,10 @@ import org.jboss.logging.Logger;
 public final class MissionRun {
 
     private static final Logger LOG = Logger.getLogger(MissionRun.class);
+    /** Agents' own log lines go to this category, at the agent's level. */
+    private static final Logger AGENT_LOG = Logger.getLogger("io.lockstep.agent");
+    private static final Logger.Level[] AGENT_LEVELS = {Logger.Level.DEBUG, Logger.Level.INFO, Logger.Level.WARN,
+        Logger.Level.ERROR};
     /** Progress-only status updates at most this often; state changes are reported at once. */
     private static final long PROGRESS_REPORT_MILLIS = 5_000;
 
@@ -81,6 +87,9 @@ public final class MissionRun {
     private final AbortSignal abortSignal = new AbortSignal();
 
     private boolean overriddenLastTick;
+    private final AgentLogForwarder logForwarder = new AgentLogForwarder();
+    private final ManualOverride manual;
+    private volatile SensorFrame lastFrame;
     private long lastProgressReport;
     private int lastReportedProgress = -1;
 
@@ -95,6 +104,7 @@ public final class MissionRun {
         this.onEnd = onEnd;
         this.state = NodeMissionState.ACCEPTED;
         this.fence = toPolygon(plan.assignedArea());
+        this.manual = new ManualOverride(services.clockMillis());
         this.thread = new Thread(this::run, "mission-" + plan.missionId());
         this.thread.setDaemon(true);
     }
@@ -175,6 +185,61 @@ public final class MissionRun {
         stepsRequested.incrementAndGet();
     }
 
+    /**
+     * Debug port: drive at {@code (vx, vy)} instead of the agents for {@code durationMs}, then hand back to
+     * them. Journaled as a {@code manual_override} host event at the next tick (and {@code manual_override_end}
+     * when it ends); the safety supervisor still applies.
+     *
+     * @throws IllegalArgumentException for a non-finite velocity or a duration out of range
+     */
+    public ManualOverride.Active override(double vx, double vy, long durationMs) {
+        ManualOverride.Active active = manual.set(vx, vy, durationMs);
+        services.hostInputs().hostEvent("manual_override", String.format(java.util.Locale.ROOT,
+                "vx=%s vy=%s duration_ms=%d", vx, vy, durationMs).getBytes(StandardCharsets.UTF_8));
+        LOG.infof("mission %s: manual override vx=%s vy=%s for %d ms", plan.missionId(), vx, vy, durationMs);
+        return active;
+    }
+
+    /** Debug port: end a manual override now; whether one was in effect. */
+    public boolean cancelOverride() {
+        boolean was = manual.cancel();
+        if (was) {
+            services.hostInputs().hostEvent("manual_override_end", "cancelled".getBytes(StandardCharsets.UTF_8));
+        }
+        return was;
+    }
+
+    /** The manual override in effect, if any. */
+    public Optional<ManualOverride.Active> manualOverride() {
+        return manual.current();
+    }
+
+    /** The sensor frame the agents saw at the last tick, if one ran. */
+    public Optional<SensorFrame> lastFrame() {
+        return Optional.ofNullable(lastFrame);
+    }
+
+    /** A manual velocity when one is in effect; journals its end when it has just timed out. */
+    private Optional<Vec2> manualVelocity() {
+        if (manual.expireIfDue()) {
+            services.hostInputs().hostEvent("manual_override_end", "timeout".getBytes(StandardCharsets.UTF_8));
+            LOG.infof("mission %s: manual override timed out; the agents drive again", plan.missionId());
+        }
+        return manual.current().map(a -> new Vec2(a.vx(), a.vy()));
+    }
+
+    /** An agent's log lines: into the node log at their level, the debug ring and (bounded) towards C2. */
+    private void publishLogs(TickResult result) {
+        for (LogEntry entry : result.logs()) {
+            AgentLogRing.Line line = services.agentLogs().add(plan.missionId(), result.tick(), entry);
+            logForwarder.add(line);
+            Logger.Level level = entry.level() >= 0 && entry.level() < AGENT_LEVELS.length
+                    ? AGENT_LEVELS[entry.level()] : Logger.Level.INFO;
+            AGENT_LOG.logf(level, "mission %s agent %s tick %d: %s", plan.missionId(), line.agent(), line.tick(),
+                    line.message());
+        }
+    }
+
     private void run() {
         MissionRuntime runtime = null;
         InferenceService inference = null;
@@ -196,7 +261,10 @@ public final class MissionRun {
             tick = loaded.lastTick();
             // After a resume from a snapshot there is no init result, but the fingerprint is known.
             fingerprint = runtime.lastFingerprint();
-            runtime.initResult().ifPresent(init -> agents = init.agents());
+            runtime.initResult().ifPresent(init -> {
+                agents = init.agents();
+                publishLogs(init);
+            });
             if (stopRequested) {
                 return;
             }
@@ -320,7 +388,8 @@ public final class MissionRun {
     /** No agent tick: ask for standstill; while returning to base the supervisor steers home instead. */
     private void holdOrReturn(double dt, DeadmanWatchdog watchdog) {
         VehicleReadings readings = services.vehicle().readSensors();
-        SupervisorDecision decision = services.supervisor().apply(Math.max(0, tick), Vec2.ZERO, readings, dt);
+        SupervisorDecision decision = services.supervisor().apply(Math.max(0, tick),
+                manualVelocity().orElse(Vec2.ZERO), readings, dt);
         overriddenLastTick |= decision.overridden();
         services.vehicle().advance(dt);
         watchdog.kick(Math.max(0, tick));
@@ -349,11 +418,14 @@ public final class MissionRun {
         }
         List<PeerMessage> fromPeers = services.mesh().drain(plan.missionId());
         fromPeers.forEach(inputs::peerMessage);
+        lastFrame = frame;
         TickResult result = runtime.tick(inputs.build());
+        publishLogs(result);
         if (!result.emitted().isEmpty()) {
             services.mesh().publish(plan.missionId(), result.emitted());
         }
-        Vec2 requested = result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO);
+        Vec2 requested = manualVelocity().orElseGet(() ->
+                result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO));
         SupervisorDecision decision = services.supervisor().apply(result.tick(), requested, readings, dt);
         overriddenLastTick = decision.overridden();
         services.vehicle().advance(dt);
@@ -370,10 +442,11 @@ public final class MissionRun {
         agents = result.agents();
         tick = result.tick();
         if (result.tick() % telemetryEvery == 0) {
-            services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
-                    .setTick(result.tick()).setXM(readings.position().x()).setYM(readings.position().y())
-                    .setVxMps(readings.velocity().x()).setVyMps(readings.velocity().y())
-                    .setBatteryFraction(readings.batteryFraction()).build());
+            sendTelemetry(result.tick(), readings);
+        }
+        // The last samples of a mission carry the log lines still waiting (at most MAX_PENDING of them).
+        while (result.allFinished() && !logForwarder.isEmpty()) {
+            sendTelemetry(result.tick(), readings);
         }
         if (result.allFinished()) {
             finishAfterLastAgent(result.agents());
@@ -382,6 +455,15 @@ public final class MissionRun {
         } else {
             reportProgressNowAndThen();
         }
+    }
+
+    private void sendTelemetry(long tickNumber, VehicleReadings readings) {
+        AgentLogForwarder.Batch logs = logForwarder.next();
+        services.reporter().telemetry(Telemetry.newBuilder().setMissionId(plan.missionId())
+                .setTick(tickNumber).setXM(readings.position().x()).setYM(readings.position().y())
+                .setVxMps(readings.velocity().x()).setVyMps(readings.velocity().y())
+                .setBatteryFraction(readings.batteryFraction()).addAllLogs(logs.lines())
+                .setLogsDropped(logs.dropped()).build());
     }
 
     private void finishAfterLastAgent(List<AgentSnapshot> last) {

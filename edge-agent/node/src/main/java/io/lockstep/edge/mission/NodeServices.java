@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * @param inference builds a mission's inference service from its models
  * @param hostInputs inputs raised between ticks, fed into the next one
  * @param ticks ring of recent ticks for the debug port
+ * @param agentLogs ring of recent agent log lines for the debug port
  * @param tracer OpenTelemetry tracer for mission spans
  * @param nodeId this node's id
  * @param executionMode how the runtime executes Wasm
@@ -39,6 +40,7 @@ public record NodeServices(
         InferenceFactory inference,
         HostInputs hostInputs,
         TickRing ticks,
+        AgentLogRing agentLogs,
         Tracer tracer,
         String nodeId,
         ExecutionMode executionMode,

@@ -23,6 +23,8 @@ class DebugWritesDisabledTest {
     void evenTheRightTokenIsRefusedWhenWritesAreDisabled() {
         given().header(DebugWriteGuard.TOKEN_HEADER, "test-token").contentType("application/json")
                 .body("{\"engaged\": true}").post("/debug/v1/estop").then().statusCode(403);
+        given().header(DebugWriteGuard.TOKEN_HEADER, "test-token").contentType("application/json")
+                .body("{\"vx\": 1, \"vy\": 0, \"durationMs\": 1000}").post("/debug/v1/override").then().statusCode(403);
         given().get("/debug/v1/status").then().statusCode(200);
     }
 }

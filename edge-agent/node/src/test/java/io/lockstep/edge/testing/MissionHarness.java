@@ -1,5 +1,6 @@
 package io.lockstep.edge.testing;
 
+import io.lockstep.edge.mission.AgentLogRing;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
 import io.lockstep.edge.mission.HostInputs;
@@ -32,6 +33,7 @@ public final class MissionHarness implements AutoCloseable {
     public final SafetySupervisor supervisor;
     public final TickRing ticks = new TickRing(100_000);
     public final HostInputs hostInputs = new HostInputs();
+    public final AgentLogRing agentLogs = new AgentLogRing(1_000);
     public final BlobCache cache;
     public final MissionStore store;
     public final MissionExecutor executor;
@@ -48,7 +50,7 @@ public final class MissionHarness implements AutoCloseable {
         supervisor = new SafetySupervisor(vehicle, safety, base);
         cache = new BlobCache(dataDir.resolve("blobs"));
         store = new MissionStore(dataDir);
-        NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop, reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks,
+        NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop, reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks, agentLogs,
                 otel.getTracer("test"), "node-1", ExecutionMode.COMPILED, 10, 10.0, deadmanPeriods,
                 5_000, System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha) -> false), cache, store, services,

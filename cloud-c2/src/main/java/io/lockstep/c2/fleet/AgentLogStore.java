@@ -1,0 +1,81 @@
+package io.lockstep.c2.fleet;
+
+import io.lockstep.c2.redis.JsonCodec;
+import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.proto.v1.AgentLogLine;
+import io.lockstep.proto.v1.Telemetry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.list.ListCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The agent log lines nodes forward in their telemetry, per mission and node: only the last
+ * {@value #KEEP_LINES} are kept, each field cut to a bound, so a chatty or hostile node cannot grow C2's
+ * state. Lines for a mission C2 does not know are ignored.
+ */
+@ApplicationScoped
+public class AgentLogStore {
+
+    public static final int KEEP_LINES = 200;
+    static final int MAX_MESSAGE_CHARS = 200;
+    static final int MAX_AGENT_CHARS = 128;
+    private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
+
+    /** The kept lines, oldest first, and how many the node reported it left out. */
+    public record Logs(List<AgentLogLineView> lines, long dropped) {
+    }
+
+    private final ListCommands<String, String> lists;
+    private final ValueCommands<String, Long> counters;
+    private final RedisDataSource redis;
+    private final JsonCodec json;
+
+    public AgentLogStore(RedisDataSource redis, JsonCodec json) {
+        this.redis = redis;
+        this.lists = redis.list(String.class);
+        this.counters = redis.value(Long.class);
+        this.json = json;
+    }
+
+    /** Keeps the log lines of one telemetry sample; does nothing for a sample without any. */
+    public void append(String nodeId, Telemetry sample, Instant at) {
+        if (sample.getLogsCount() == 0 && sample.getLogsDropped() == 0) {
+            return;
+        }
+        String missionId = sample.getMissionId();
+        if (missionId.isEmpty() || !redis.key(String.class).exists(RedisKeys.mission(missionId))) {
+            return;
+        }
+        String key = RedisKeys.missionNodeLogs(missionId, nodeId);
+        List<String> lines = new ArrayList<>();
+        for (AgentLogLine line : sample.getLogsList()) {
+            String level = LEVELS.contains(line.getLevel()) ? line.getLevel() : "INFO";
+            lines.add(json.write(new AgentLogLineView(line.getTick(), cut(line.getAgent(), MAX_AGENT_CHARS), level,
+                    cut(line.getMessage(), MAX_MESSAGE_CHARS), at)));
+        }
+        if (!lines.isEmpty()) {
+            lists.rpush(key, lines.toArray(String[]::new));
+            lists.ltrim(key, -KEEP_LINES, -1);
+        }
+        if (sample.getLogsDropped() > 0) {
+            counters.incrby(RedisKeys.missionNodeLogsDropped(missionId, nodeId),
+                    Math.min(sample.getLogsDropped(), Long.MAX_VALUE / 2));
+        }
+    }
+
+    public Logs read(String missionId, String nodeId) {
+        List<AgentLogLineView> lines = lists.lrange(RedisKeys.missionNodeLogs(missionId, nodeId), 0, -1).stream()
+                .map(l -> json.read(l, AgentLogLineView.class)).toList();
+        Long dropped = counters.get(RedisKeys.missionNodeLogsDropped(missionId, nodeId));
+        return new Logs(lines, dropped == null ? 0 : dropped);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
