@@ -11,9 +11,10 @@ import java.util.function.LongConsumer;
  * @param executionMode mode to replay in; null replays in the journal's recorded mode
  * @param progress      called with the tick number every {@code progressEvery} ticks
  * @param progressEvery ticks between progress calls
+ * @param workers       threads that run the agents of one tick (results do not depend on it)
  */
 public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMode, LongConsumer progress,
-                            int progressEvery) {
+                            int progressEvery, int workers) {
 
     public ReplayOptions {
         Objects.requireNonNull(fromSnapshot, "fromSnapshot");
@@ -21,22 +22,29 @@ public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMo
         if (progressEvery < 1) {
             throw new IllegalArgumentException("progressEvery must be >= 1");
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1");
+        }
     }
 
-    /** From the start, in the journal's mode, without progress reports. */
+    /** From the start, in the journal's mode, without progress reports, on every available processor. */
     public static ReplayOptions defaults() {
-        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000);
+        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000, MissionRuntime.defaultWorkers());
     }
 
     public ReplayOptions withFromSnapshot(long tick) {
-        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery);
+        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery, workers);
     }
 
     public ReplayOptions withExecutionMode(ExecutionMode mode) {
-        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery);
+        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery, workers);
     }
 
     public ReplayOptions withProgress(LongConsumer listener, int everyTicks) {
-        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks);
+        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks, workers);
+    }
+
+    public ReplayOptions withWorkers(int count) {
+        return new ReplayOptions(fromSnapshot, executionMode, progress, progressEvery, count);
     }
 }

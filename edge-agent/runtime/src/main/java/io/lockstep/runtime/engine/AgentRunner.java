@@ -41,7 +41,8 @@ final class AgentRunner {
         this.limits = limits;
         try {
             Instance.Builder builder = Instance.builder(module.module())
-                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build());
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
+                    .withMemoryFactory(DirtyPageMemory::new);
             if (module.machineFactory() != null) {
                 builder.withMachineFactory(module.machineFactory());
             }
