@@ -275,12 +275,16 @@ public final class MissionEngine implements AutoCloseable {
         return HexFormat.of().formatHex(fingerprint);
     }
 
+    /** Captures every agent (memory copy and hash) on the tick workers; call between ticks. */
     public EngineSnapshot snapshot() {
-        List<AgentStateData> agents = new ArrayList<>();
-        for (AgentRunner r : runners) {
-            agents.add(r.capture());
+        AgentStateData[] agents = new AgentStateData[runners.size()];
+        List<Runnable> jobs = new ArrayList<>(runners.size());
+        for (int i = 0; i < runners.size(); i++) {
+            int index = i;
+            jobs.add(() -> agents[index] = runners.get(index).capture());
         }
-        return new EngineSnapshot(tick, fingerprint.clone(), pending, agents);
+        workers.runAll(jobs);
+        return new EngineSnapshot(tick, fingerprint.clone(), pending, List.of(agents));
     }
 
     /** Restores a snapshot into this freshly constructed (not initialized) engine. */
