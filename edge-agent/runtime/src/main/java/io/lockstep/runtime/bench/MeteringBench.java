@@ -29,7 +29,7 @@ final class MeteringBench {
     private MeteringBench() {
     }
 
-    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks) {
+    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks, Rounds ratios) {
         double ratio() {
             return meteredSeconds / unmeteredSeconds;
         }
@@ -42,13 +42,17 @@ final class MeteringBench {
         plain.ticks(warmupTicks);
         double bestMetered = Double.MAX_VALUE;
         double bestPlain = Double.MAX_VALUE;
+        double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            bestMetered = Math.min(bestMetered, metered.ticks(ticksPerRound));
-            bestPlain = Math.min(bestPlain, plain.ticks(ticksPerRound));
+            double m = metered.ticks(ticksPerRound);
+            double p = plain.ticks(ticksPerRound);
+            bestMetered = Math.min(bestMetered, m);
+            bestPlain = Math.min(bestPlain, p);
+            ratios[r] = m / p;
             progress.accept(String.format("  metering round %d/%d: metered %.3f s, unmetered %.3f s", r + 1, rounds,
                     bestMetered, bestPlain));
         }
-        return new Timing(bestMetered, bestPlain, ticksPerRound);
+        return new Timing(bestMetered, bestPlain, ticksPerRound, Rounds.of(ratios, true));
     }
 
     /** One compiled pathplan instance driven directly through its exports. */

@@ -34,7 +34,7 @@ final class PathPlanBench {
     }
 
     /** Seconds per plan in the runtime (min over rounds) and the Java reference measured alongside. */
-    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds) {
+    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios) {
         double ratio() {
             return agentSecondsPerPlan / javaSecondsPerPlan;
         }
@@ -49,6 +49,7 @@ final class PathPlanBench {
         double bestAgent = Double.MAX_VALUE;
         double bestJava = Double.MAX_VALUE;
         String lastLog = "";
+        double[] ratios = new double[rounds];
         try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
                 .executionMode(mode).limits(limits).agent(agent).build()) {
             for (int t = 0; t < warmupTicks; t++) {
@@ -60,12 +61,15 @@ final class PathPlanBench {
                 for (int t = 0; t < ticksPerRound; t++) {
                     lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
                 }
-                bestAgent = Math.min(bestAgent, (System.nanoTime() - start) / 1e9);
+                double agentSeconds = (System.nanoTime() - start) / 1e9;
+                bestAgent = Math.min(bestAgent, agentSeconds);
                 start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     java.runPlans(plansPerTick);
                 }
-                bestJava = Math.min(bestJava, (System.nanoTime() - start) / 1e9);
+                double javaSeconds = (System.nanoTime() - start) / 1e9;
+                bestJava = Math.min(bestJava, javaSeconds);
+                ratios[r] = agentSeconds / javaSeconds;
                 progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s", mode, r + 1,
                         rounds, bestAgent, bestJava));
             }
@@ -75,7 +79,7 @@ final class PathPlanBench {
                     + "', java checksum " + java.checksumHex());
         }
         int plans = plansPerTick * ticksPerRound;
-        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds);
+        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true));
     }
 
     private static String lastLogOf(TickResult r, String previous) {
