@@ -45,6 +45,8 @@ public final class MissionEngine implements AutoCloseable {
     private final AgentThread thread;
     private final TickWorkers workers;
     private final List<int[]> lanes;
+    /** Agent names in UTF-8, hashed into every fingerprint. */
+    private final byte[][] nameBytes;
     private List<LocalMessage> pending = List.of();
     private long tick;
     private byte[] fingerprint = new byte[32];
@@ -81,6 +83,10 @@ public final class MissionEngine implements AutoCloseable {
         }
         this.thread = new AgentThread("lockstep-agents-" + setup.missionId(), setup.limits().maxCallDepth());
         this.lanes = AgentLanes.of(setup.agents());
+        this.nameBytes = new byte[runners.size()][];
+        for (int i = 0; i < runners.size(); i++) {
+            nameBytes[i] = runners.get(i).name().getBytes(StandardCharsets.UTF_8);
+        }
         this.workers = new TickWorkers("lockstep-agents-" + setup.missionId(), Math.min(workers, lanes.size()),
                 AgentThread.stackBytes(setup.limits().maxCallDepth()));
     }
@@ -255,9 +261,13 @@ public final class MissionEngine implements AutoCloseable {
             }
             inferenceCalls += r.host().inferenceCalls();
             agents.add(new AgentSnapshot(r.name(), d.state(), d.fault(), d.fuelUsed(), d.progressPermille()));
-            logs.addAll(r.host().logs());
-            sha.update(r.name().getBytes(StandardCharsets.UTF_8));
-            sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
+            if (!r.host().logs().isEmpty()) {
+                logs.addAll(r.host().logs());
+            }
+            sha.update(nameBytes[i]);
+            if (!d.fault().isEmpty()) {
+                sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
+            }
             agentBytes.clear();
             agentBytes.putInt(d.state().ordinal()).putLong(d.fuelUsed()).putInt(d.progressPermille())
                     .putInt(d.memoryPages()).putInt(d.memoryCrc()).putLong(d.globalsHash()).putLong(d.kvHash())
