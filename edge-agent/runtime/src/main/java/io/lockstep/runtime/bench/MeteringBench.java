@@ -35,11 +35,13 @@ final class MeteringBench {
         }
     }
 
-    static Timing measure(int plansPerTick, int ticksPerRound, int warmupTicks, int rounds, Consumer<String> progress) {
+    /** Both harnesses are warmed until the JIT has settled ({@link Warmup}), at least {@code warmupTicks}. */
+    static Timing measure(int plansPerTick, int ticksPerRound, int warmupTicks, double maxWarmupSeconds, int rounds,
+                          Consumer<String> progress) {
         Harness metered = new Harness(true, plansPerTick);
         Harness plain = new Harness(false, plansPerTick);
-        metered.ticks(warmupTicks);
-        plain.ticks(warmupTicks);
+        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
+        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
         double bestMetered = Double.MAX_VALUE;
         double bestPlain = Double.MAX_VALUE;
         double[] ratios = new double[rounds];

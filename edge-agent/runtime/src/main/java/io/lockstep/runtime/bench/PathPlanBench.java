@@ -23,6 +23,7 @@ final class PathPlanBench {
     static final long SEED = 1;
     static final int SIZE = 128;
     static final int DENSITY = 25;
+    private static final int WARMUP_CHUNK_TICKS = 5;
 
     private PathPlanBench() {
     }
@@ -40,8 +41,12 @@ final class PathPlanBench {
         }
     }
 
-    static Timing measure(ExecutionMode mode, int plansPerTick, int ticksPerRound, int warmupTicks, int rounds,
-                          Consumer<String> progress) {
+    /**
+     * @param warmupTicks      ticks to run at least before timing; more until the JIT has settled
+     * @param maxWarmupSeconds cap on the warm-up
+     */
+    static Timing measure(ExecutionMode mode, int plansPerTick, int ticksPerRound, int warmupTicks,
+                          double maxWarmupSeconds, int rounds, Consumer<String> progress) {
         AgentDefinition agent = new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"), params(plansPerTick),
                 CapabilityGrant.none());
         RuntimeLimits limits = RuntimeLimits.defaults().withFuelPerTick(Long.MAX_VALUE / 8);
@@ -52,10 +57,17 @@ final class PathPlanBench {
         double[] ratios = new double[rounds];
         try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
                 .executionMode(mode).limits(limits).agent(agent).build()) {
-            for (int t = 0; t < warmupTicks; t++) {
-                lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
-                java.runPlans(plansPerTick);
-            }
+            String[] last = {lastLog};
+            int chunks = Warmup.untilSteady(() -> {
+                for (int t = 0; t < WARMUP_CHUNK_TICKS; t++) {
+                    last[0] = lastLogOf(rt.tick(TickInputs.empty()), last[0]);
+                }
+            }, Math.max(1, warmupTicks / WARMUP_CHUNK_TICKS), maxWarmupSeconds);
+            lastLog = last[0];
+            // The reference continues the same plan sequence, so it runs the same number of warm-up plans.
+            java.runPlans(chunks * WARMUP_CHUNK_TICKS * plansPerTick);
+            progress.accept(String.format("  pathplan %s warmed up: %d ticks of %d plans", mode,
+                    chunks * WARMUP_CHUNK_TICKS, plansPerTick));
             for (int r = 0; r < rounds; r++) {
                 long start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
