@@ -90,10 +90,11 @@ public final class RuntimeBenchmark {
 
         progress.accept("agents_per_core_100hz: survey agents per core at 100 Hz with the p99 under half the period");
         TickLatencyBench.Capacity capacity = TickLatencyBench.agentsPerCore(cores, PERIOD_100HZ, quick ? 150 : 300,
-                quick ? 100 : 200, rounds, quick ? 50 : 25, progress);
+                quick ? 100 : 200, rounds, quick ? 20 : 10, progress);
         figures.add(BenchFigure.informational("agents_per_core_100hz", capacity.perCore(),
-                String.format("%d agents on %d workers keep the p99 under 5 ms (search resolution %d agents); confirmed: %s",
-                        capacity.agents(), capacity.workers(), quick ? 50 : 25, capacity.confirmed().describe())));
+                String.format("%d agents on %d workers keep the p99 under 5 ms (search resolution %d agents); %s",
+                        capacity.agents(), capacity.workers(), quick ? 20 : 10, capacity.confirmed() == null
+                                ? "not even 10 agents did" : "confirmed: " + capacity.confirmed().describe())));
 
         progress.accept("memory_per_agent_kib: heap per survey agent instance");
         Rounds memory = AgentMemoryBench.kibPerAgent(quick ? 100 : 200, rounds, progress);

@@ -76,7 +76,7 @@ final class TickLatencyBench {
                 durations[ticks - 1] / 1e9, ticks);
     }
 
-    /** The largest fleet found to stay under half the period, and its confirmation rounds. */
+    /** The largest fleet found to stay under half the period (0: not even the smallest), and its confirmation. */
     record Capacity(int agents, int workers, Paced confirmed) {
         double perCore() {
             return (double) agents / workers;
@@ -92,7 +92,7 @@ final class TickLatencyBench {
                                   int resolution, Consumer<String> progress) {
         int good = 0;
         int bad = 0;
-        for (int n = 50; n <= 6400; n *= 2) {
+        for (int n = 10; n <= 10_240; n *= 2) {
             if (fits(n, workers, periodNanos, warmupTicks, ticksPerRound, progress)) {
                 good = n;
             } else {
@@ -111,9 +111,11 @@ final class TickLatencyBench {
                 bad = mid;
             }
         }
-        int agents = Math.max(good, 1);
-        Paced confirmed = paced(agents, workers, periodNanos, warmupTicks, ticksPerRound, rounds, progress);
-        return new Capacity(agents, workers, confirmed);
+        if (good == 0) {
+            return new Capacity(0, workers, null);
+        }
+        Paced confirmed = paced(good, workers, periodNanos, warmupTicks, ticksPerRound, rounds, progress);
+        return new Capacity(good, workers, confirmed);
     }
 
     private static boolean fits(int agents, int workers, long periodNanos, int warmupTicks, int ticksPerRound,
