@@ -28,7 +28,7 @@ public final class JournalReplayer {
         MissionSetup setup = options.executionMode() == null ? contents.setup()
                 : contents.setup().withMode(options.executionMode());
         JournaledInference inference = new JournaledInference();
-        try (MissionEngine engine = new MissionEngine(setup, inference, List::of)) {
+        try (MissionEngine engine = new MissionEngine(setup, inference, List::of, options.workers())) {
             return replay(contents, engine, inference, options);
         }
     }

@@ -31,7 +31,8 @@ import java.util.Set;
  * results, digests and fingerprints, and periodic snapshots are appended, so {@link JournalReplayer} can
  * re-execute the mission and {@link #resume} can continue it after a crash.
  *
- * <p>Not thread-safe: call from one thread (the node's tick loop).
+ * <p>The agents of one tick run on {@link Builder#workers} threads; results never depend on the count.
+ * Not thread-safe: call from one thread (the node's tick loop).
  */
 public final class MissionRuntime implements AutoCloseable {
     private final MissionEngine engine;
@@ -64,12 +65,21 @@ public final class MissionRuntime implements AutoCloseable {
      * @throws ModuleRejectedException when a journaled module no longer loads
      */
     public static MissionRuntime resume(Path journalFile, InferenceService inference, ExecutionMode mode) {
+        return resume(journalFile, inference, mode, defaultWorkers());
+    }
+
+    /**
+     * {@link #resume(Path, InferenceService, ExecutionMode)} with {@code workers} threads running the agents
+     * of a tick (fingerprints do not depend on it).
+     */
+    public static MissionRuntime resume(Path journalFile, InferenceService inference, ExecutionMode mode,
+                                        int workers) {
         Objects.requireNonNull(inference, "inference");
         MissionJournal contents = MissionJournal.load(journalFile);
         MissionSetup setup = contents.setup().withMode(Objects.requireNonNull(mode, "mode"));
         LiveInference live = new LiveInference(inference);
         JournaledInference journaled = new JournaledInference();
-        MissionEngine engine = new MissionEngine(setup, journaled, live::drain);
+        MissionEngine engine = new MissionEngine(setup, journaled, live::drain, workers);
         JournalWriter writer;
         try {
             writer = JournalWriter.append(journalFile, contents.validBytes());
@@ -209,6 +219,16 @@ public final class MissionRuntime implements AutoCloseable {
         return Optional.ofNullable(initResult);
     }
 
+    /** The default worker count: every processor available to the JVM. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Threads that run the agents of one tick. */
+    public int workers() {
+        return engine.workerCount();
+    }
+
     /** Agent names in run order. */
     public List<String> agentNames() {
         return engine.agentNames();
@@ -271,6 +291,7 @@ public final class MissionRuntime implements AutoCloseable {
         private InferenceService inference = InferenceService.NONE;
         private Path journal;
         private AbortSignal abortSignal;
+        private int workers = defaultWorkers();
 
         private Builder() {
         }
@@ -336,6 +357,19 @@ public final class MissionRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Threads that run the agents of one tick (default: {@link #defaultWorkers()}). Agents of one tick are
+         * independent and their outputs are merged in mission order, so results, fingerprints and journals
+         * are the same for every count; capped at the number of agents.
+         */
+        public Builder workers(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + count);
+            }
+            this.workers = count;
+            return this;
+        }
+
         /** Snapshot period in ticks for the journal (0: none); overrides the limits' value. */
         public Builder snapshotEvery(int ticks) {
             if (ticks < 0) {
@@ -375,7 +409,7 @@ public final class MissionRuntime implements AutoCloseable {
             MissionSetup setup = new MissionSetup(missionId, nodeId, agents, area, shareIndex, shareCount,
                     effective, mode, seeds);
             LiveInference live = new LiveInference(inference);
-            MissionEngine engine = new MissionEngine(setup, live, live::drain);
+            MissionEngine engine = new MissionEngine(setup, live, live::drain, workers);
             if (abortSignal != null) {
                 abortSignal.onAbort(engine::abort);
             }

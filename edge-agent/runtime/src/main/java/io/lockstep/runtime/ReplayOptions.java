@@ -14,9 +14,10 @@ import java.util.function.LongConsumer;
  * @param progressEvery ticks between progress calls
  * @param onVerified    called with every re-executed result (init as tick 0) once its fingerprint matched:
  *                      the replayed logs, emits and fingerprints, e.g. for {@code lockstep replay --logs}
+ * @param workers       threads that run the agents of one tick (results do not depend on it)
  */
 public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMode, LongConsumer progress,
-                            int progressEvery, Consumer<TickResult> onVerified) {
+                            int progressEvery, Consumer<TickResult> onVerified, int workers) {
 
     public ReplayOptions {
         Objects.requireNonNull(fromSnapshot, "fromSnapshot");
@@ -25,26 +26,33 @@ public record ReplayOptions(OptionalLong fromSnapshot, ExecutionMode executionMo
         if (progressEvery < 1) {
             throw new IllegalArgumentException("progressEvery must be >= 1");
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1");
+        }
     }
 
-    /** From the start, in the journal's mode, without progress reports. */
+    /** From the start, in the journal's mode, without progress reports, on every available processor. */
     public static ReplayOptions defaults() {
-        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000, r -> { });
+        return new ReplayOptions(OptionalLong.empty(), null, t -> { }, 1000, r -> { }, MissionRuntime.defaultWorkers());
     }
 
     public ReplayOptions withFromSnapshot(long tick) {
-        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery, onVerified);
+        return new ReplayOptions(OptionalLong.of(tick), executionMode, progress, progressEvery, onVerified, workers);
     }
 
     public ReplayOptions withExecutionMode(ExecutionMode mode) {
-        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery, onVerified);
+        return new ReplayOptions(fromSnapshot, mode, progress, progressEvery, onVerified, workers);
     }
 
     public ReplayOptions withProgress(LongConsumer listener, int everyTicks) {
-        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks, onVerified);
+        return new ReplayOptions(fromSnapshot, executionMode, listener, everyTicks, onVerified, workers);
     }
 
     public ReplayOptions withOnVerified(Consumer<TickResult> listener) {
-        return new ReplayOptions(fromSnapshot, executionMode, progress, progressEvery, listener);
+        return new ReplayOptions(fromSnapshot, executionMode, progress, progressEvery, listener, workers);
+    }
+
+    public ReplayOptions withWorkers(int count) {
+        return new ReplayOptions(fromSnapshot, executionMode, progress, progressEvery, onVerified, count);
     }
 }

@@ -126,7 +126,8 @@ public final class EdgeNode implements AutoCloseable {
             }
         };
         NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, agentLogs, otel.getTracer("io.lockstep.edge"),
-                settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
+                settings.nodeId(), settings.executionMode(), settings.runtimeWorkers(), settings.tickPeriodMs(),
+                settings.telemetryHz(),
                 settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery(),

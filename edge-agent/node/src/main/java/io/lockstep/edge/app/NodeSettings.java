@@ -7,6 +7,7 @@ import io.lockstep.edge.link.TlsFiles;
 import io.lockstep.edge.mesh.MeshSettings;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.MemoryBudget;
+import io.lockstep.runtime.MissionRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,8 @@ public record NodeSettings(
         int tickRingSize,
         MeshSettings mesh,
         boolean inferenceGpu,
-        long agentMemoryBudgetBytes) {
+        long agentMemoryBudgetBytes,
+        int runtimeWorkers) {
 
     public NodeSettings {
         if (nodeId == null || nodeId.isBlank()) {
@@ -48,6 +50,9 @@ public record NodeSettings(
         if (agentMemoryBudgetBytes < MemoryBudget.PAGE_BYTES) {
             throw new IllegalArgumentException("lockstep.node.agent-memory-budget-mib must be positive");
         }
+        if (runtimeWorkers < 1) {
+            throw new IllegalArgumentException("lockstep.node.runtime-workers must be at least 1, got " + runtimeWorkers);
+        }
     }
 
     /** Test- and tool-friendly defaults: plaintext link to {@code 127.0.0.1:c2Port}, demo world. */
@@ -55,50 +60,58 @@ public record NodeSettings(
         return new NodeSettings(nodeId, dataDir,
                 new LinkSettings("127.0.0.1", c2Port, Optional.empty(), 1_000, 10_000, 250, 15_000),
                 Optional.empty(), Optional.empty(), Optional.empty(), 1.0, 20, 10.0, 250, ExecutionMode.COMPILED,
-                60_000, 10, 0.2, 100_000, 36_000, 4096, MeshSettings.DISABLED, true, MemoryBudget.nodeDefaultBytes());
+                60_000, 10, 0.2, 100_000, 36_000, 4096, MeshSettings.DISABLED, true, MemoryBudget.nodeDefaultBytes(),
+                MissionRuntime.defaultWorkers());
     }
 
     public NodeSettings withLink(LinkSettings l) {
         return new NodeSettings(nodeId, dataDir, l, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes);
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     public NodeSettings withStart(double x, double y, double battery) {
         return new NodeSettings(nodeId, dataDir, link, world, Optional.of(x), Optional.of(y), battery, tickPeriodMs,
                 telemetryHz, snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve,
-                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes);
+                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     public NodeSettings withWorld(Path file) {
         return new NodeSettings(nodeId, dataDir, link, Optional.of(file), startX, startY, startBattery, tickPeriodMs,
                 telemetryHz, snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve,
-                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes);
+                outboxMaxEntries, spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     public NodeSettings withTiming(int tickPeriod, int snapshots, int deadmanPeriods) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriod, telemetryHz,
                 snapshots, executionMode, blobTimeoutMs, deadmanPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes);
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     public NodeSettings withAgentMemoryBudget(long bytes) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, bytes);
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, bytes, runtimeWorkers);
+    }
+
+    /** {@code workers} threads run a mission's agents within each tick. */
+    public NodeSettings withRuntimeWorkers(int workers) {
+        return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
+                snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
+                spoolMaxEntries, tickRingSize, mesh, inferenceGpu, agentMemoryBudgetBytes, workers);
     }
 
     public NodeSettings withMesh(MeshSettings m) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, m, inferenceGpu, agentMemoryBudgetBytes);
+                spoolMaxEntries, tickRingSize, m, inferenceGpu, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     /** {@code enabled}: CUDA when the ONNX Runtime build offers it and a GPU is present; otherwise CPU only. */
     public NodeSettings withInferenceGpu(boolean enabled) {
         return new NodeSettings(nodeId, dataDir, link, world, startX, startY, startBattery, tickPeriodMs, telemetryHz,
                 snapshotEvery, executionMode, blobTimeoutMs, deadmanMissedPeriods, batteryReserve, outboxMaxEntries,
-                spoolMaxEntries, tickRingSize, mesh, enabled, agentMemoryBudgetBytes);
+                spoolMaxEntries, tickRingSize, mesh, enabled, agentMemoryBudgetBytes, runtimeWorkers);
     }
 
     public static NodeSettings from(NodeConfig c, MeshConfig meshConfig) {
@@ -127,6 +140,7 @@ public record NodeSettings(
                 c.deadmanMissedPeriods(), c.batteryReserve(), c.outboxMaxEntries(), c.spoolMaxEntries(),
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
                         meshConfig.connect().orElse(List.of()), meshConfig.scouting()), c.inference().gpu(),
-                c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes));
+                c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes),
+                c.runtimeWorkers().orElse(MissionRuntime.defaultWorkers()));
     }
 }

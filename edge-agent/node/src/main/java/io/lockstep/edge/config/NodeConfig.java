@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Every {@code lockstep.node.*} setting. The keys are a stable interface: docs/edge-node.md lists them. */
 @ConfigMapping(prefix = "lockstep.node")
@@ -54,6 +55,13 @@ public interface NodeConfig {
     @WithName("execution-mode")
     @WithDefault("COMPILED")
     String executionMode();
+
+    /**
+     * Threads that run a mission's agents within each tick; unset: every available processor. Results,
+     * fingerprints and journals are the same for every count.
+     */
+    @WithName("runtime-workers")
+    OptionalInt runtimeWorkers();
 
     /** How long to wait for C2 to deliver a module or model before the mission fails. */
     @WithName("blob-timeout-ms")

@@ -106,6 +106,7 @@ public final class MissionLoader {
                     .share(plan.shareIndex(), plan.shareCount())
                     .limits(plan.limits())
                     .executionMode(services.executionMode())
+                    .workers(services.runtimeWorkers())
                     .inference(inference)
                     .journal(journal)
                     .snapshotEvery(snapshotEvery)
@@ -141,7 +142,8 @@ public final class MissionLoader {
         }
         InferenceService inference = inference(models);
         try {
-            MissionRuntime runtime = MissionRuntime.resume(journal, inference, services.executionMode());
+            MissionRuntime runtime = MissionRuntime.resume(journal, inference, services.executionMode(),
+                    services.runtimeWorkers());
             return new Loaded(runtime, inference, runtime.currentTick());
         } catch (JournalException | IllegalArgumentException | IllegalStateException e) {
             closeIfCloseable(inference);

@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  * @param tracer OpenTelemetry tracer for mission spans
  * @param nodeId this node's id
  * @param executionMode how the runtime executes Wasm
+ * @param runtimeWorkers threads that run a mission's agents within each tick
  * @param defaultTickPeriodMs tick period of missions that set none
  * @param telemetryHz telemetry rate towards C2
  * @param deadmanMissedPeriods tick periods without a tick before the dead-man's switch trips
@@ -44,6 +45,7 @@ public record NodeServices(
         Tracer tracer,
         String nodeId,
         ExecutionMode executionMode,
+        int runtimeWorkers,
         int defaultTickPeriodMs,
         double telemetryHz,
         int deadmanMissedPeriods,

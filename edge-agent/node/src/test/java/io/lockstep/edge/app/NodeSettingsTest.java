@@ -1,6 +1,8 @@
 package io.lockstep.edge.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.edge.config.MeshConfig;
@@ -34,5 +36,22 @@ class NodeSettingsTest {
     @Test
     void inferenceGpuFalseKeepsInferenceOnTheCpu() {
         assertFalse(fromProperties(Map.of("lockstep.node.inference.gpu", "false")).inferenceGpu());
+    }
+
+    @Test
+    void runtimeWorkersDefaultToEveryProcessor() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), fromProperties(Map.of()).runtimeWorkers());
+    }
+
+    @Test
+    void runtimeWorkersCanBeSet() {
+        assertEquals(3, fromProperties(Map.of("lockstep.node.runtime-workers", "3")).runtimeWorkers());
+    }
+
+    @Test
+    void runtimeWorkersBelowOneAreRefusedWithTheSettingsName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fromProperties(Map.of("lockstep.node.runtime-workers", "0")));
+        assertTrue(e.getMessage().contains("lockstep.node.runtime-workers"), e.getMessage());
     }
 }

@@ -51,7 +51,7 @@ public final class MissionHarness implements AutoCloseable {
         cache = new BlobCache(dataDir.resolve("blobs"));
         store = new MissionStore(dataDir);
         NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop, reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks, agentLogs,
-                otel.getTracer("test"), "node-1", ExecutionMode.COMPILED, 10, 10.0, deadmanPeriods,
+                otel.getTracer("test"), "node-1", ExecutionMode.COMPILED, 2, 10, 10.0, deadmanPeriods,
                 5_000, System::currentTimeMillis);
         MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha) -> false), cache, store, services,
                 50);

@@ -29,26 +29,32 @@ final class MeteringBench {
     private MeteringBench() {
     }
 
-    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks) {
+    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks, Rounds ratios) {
         double ratio() {
             return meteredSeconds / unmeteredSeconds;
         }
     }
 
-    static Timing measure(int plansPerTick, int ticksPerRound, int warmupTicks, int rounds, Consumer<String> progress) {
+    /** Both harnesses are warmed until the JIT has settled ({@link Warmup}), at least {@code warmupTicks}. */
+    static Timing measure(int plansPerTick, int ticksPerRound, int warmupTicks, double maxWarmupSeconds, int rounds,
+                          Consumer<String> progress) {
         Harness metered = new Harness(true, plansPerTick);
         Harness plain = new Harness(false, plansPerTick);
-        metered.ticks(warmupTicks);
-        plain.ticks(warmupTicks);
+        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
+        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
         double bestMetered = Double.MAX_VALUE;
         double bestPlain = Double.MAX_VALUE;
+        double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            bestMetered = Math.min(bestMetered, metered.ticks(ticksPerRound));
-            bestPlain = Math.min(bestPlain, plain.ticks(ticksPerRound));
+            double m = metered.ticks(ticksPerRound);
+            double p = plain.ticks(ticksPerRound);
+            bestMetered = Math.min(bestMetered, m);
+            bestPlain = Math.min(bestPlain, p);
+            ratios[r] = m / p;
             progress.accept(String.format("  metering round %d/%d: metered %.3f s, unmetered %.3f s", r + 1, rounds,
                     bestMetered, bestPlain));
         }
-        return new Timing(bestMetered, bestPlain, ticksPerRound);
+        return new Timing(bestMetered, bestPlain, ticksPerRound, Rounds.of(ratios, true));
     }
 
     /** One compiled pathplan instance driven directly through its exports. */

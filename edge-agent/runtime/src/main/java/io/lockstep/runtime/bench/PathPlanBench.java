@@ -23,6 +23,7 @@ final class PathPlanBench {
     static final long SEED = 1;
     static final int SIZE = 128;
     static final int DENSITY = 25;
+    private static final int WARMUP_CHUNK_TICKS = 5;
 
     private PathPlanBench() {
     }
@@ -34,14 +35,18 @@ final class PathPlanBench {
     }
 
     /** Seconds per plan in the runtime (min over rounds) and the Java reference measured alongside. */
-    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds) {
+    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios) {
         double ratio() {
             return agentSecondsPerPlan / javaSecondsPerPlan;
         }
     }
 
-    static Timing measure(ExecutionMode mode, int plansPerTick, int ticksPerRound, int warmupTicks, int rounds,
-                          Consumer<String> progress) {
+    /**
+     * @param warmupTicks      ticks to run at least before timing; more until the JIT has settled
+     * @param maxWarmupSeconds cap on the warm-up
+     */
+    static Timing measure(ExecutionMode mode, int plansPerTick, int ticksPerRound, int warmupTicks,
+                          double maxWarmupSeconds, int rounds, Consumer<String> progress) {
         AgentDefinition agent = new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"), params(plansPerTick),
                 CapabilityGrant.none());
         RuntimeLimits limits = RuntimeLimits.defaults().withFuelPerTick(RuntimeLimits.MAX_FUEL_PER_TICK);
@@ -49,23 +54,34 @@ final class PathPlanBench {
         double bestAgent = Double.MAX_VALUE;
         double bestJava = Double.MAX_VALUE;
         String lastLog = "";
+        double[] ratios = new double[rounds];
         try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
                 .executionMode(mode).limits(limits).agent(agent).build()) {
-            for (int t = 0; t < warmupTicks; t++) {
-                lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
-                java.runPlans(plansPerTick);
-            }
+            String[] last = {lastLog};
+            int chunks = Warmup.untilSteady(() -> {
+                for (int t = 0; t < WARMUP_CHUNK_TICKS; t++) {
+                    last[0] = lastLogOf(rt.tick(TickInputs.empty()), last[0]);
+                }
+            }, Math.max(1, warmupTicks / WARMUP_CHUNK_TICKS), maxWarmupSeconds);
+            lastLog = last[0];
+            // The reference continues the same plan sequence, so it runs the same number of warm-up plans.
+            java.runPlans(chunks * WARMUP_CHUNK_TICKS * plansPerTick);
+            progress.accept(String.format("  pathplan %s warmed up: %d ticks of %d plans", mode,
+                    chunks * WARMUP_CHUNK_TICKS, plansPerTick));
             for (int r = 0; r < rounds; r++) {
                 long start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
                 }
-                bestAgent = Math.min(bestAgent, (System.nanoTime() - start) / 1e9);
+                double agentSeconds = (System.nanoTime() - start) / 1e9;
+                bestAgent = Math.min(bestAgent, agentSeconds);
                 start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     java.runPlans(plansPerTick);
                 }
-                bestJava = Math.min(bestJava, (System.nanoTime() - start) / 1e9);
+                double javaSeconds = (System.nanoTime() - start) / 1e9;
+                bestJava = Math.min(bestJava, javaSeconds);
+                ratios[r] = agentSeconds / javaSeconds;
                 progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s", mode, r + 1,
                         rounds, bestAgent, bestJava));
             }
@@ -75,7 +91,7 @@ final class PathPlanBench {
                     + "', java checksum " + java.checksumHex());
         }
         int plans = plansPerTick * ticksPerRound;
-        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds);
+        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true));
     }
 
     private static String lastLogOf(TickResult r, String previous) {

@@ -10,14 +10,11 @@ import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.Parameter;
 import io.lockstep.runtime.ReplayOptions;
 import io.lockstep.runtime.ReplayReport;
-import io.lockstep.runtime.TickResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /** Tick latency, journal overhead and replay speed on survey missions. */
@@ -36,9 +33,14 @@ final class SurveyBench {
                         List.of(), List.of()));
     }
 
+    /** {@code agents} survey agents, on every available processor. */
     static MissionRuntime.Builder fleet(int agents, Path journal) {
+        return fleet(agents, journal, MissionRuntime.defaultWorkers());
+    }
+
+    static MissionRuntime.Builder fleet(int agents, Path journal, int workers) {
         MissionRuntime.Builder b = MissionRuntime.builder().missionId("bench-survey").nodeId(NODE)
-                .assignedArea(AREA).executionMode(ExecutionMode.COMPILED);
+                .assignedArea(AREA).executionMode(ExecutionMode.COMPILED).workers(workers);
         for (int i = 0; i < agents; i++) {
             b.agent(survey(String.format("survey-%03d", i)));
         }
@@ -48,38 +50,7 @@ final class SurveyBench {
         return b;
     }
 
-    /** p99 of paced tick durations (seconds) for {@code agents} survey agents at 100 Hz. */
-    record Latency(double p50, double p99, double max, int ticks) {
-    }
-
-    static Latency pacedLatency(int agents, int warmupTicks, int ticks, Consumer<String> progress) {
-        long[] durations = new long[ticks];
-        try (MissionRuntime rt = fleet(agents, null).build()) {
-            SurveyWorld world = new SurveyWorld();
-            for (int t = 0; t < warmupTicks; t++) {
-                world.apply(rt.tick(world.next()));
-            }
-            progress.accept("  " + agents + " survey agents warmed up (" + warmupTicks + " ticks); pacing at 100 Hz");
-            long next = System.nanoTime();
-            for (int t = 0; t < ticks; t++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                long start = System.nanoTime();
-                TickResult r = rt.tick(world.next());
-                durations[t] = System.nanoTime() - start;
-                world.apply(r);
-                next += PERIOD_NANOS;
-            }
-        }
-        long[] sorted = durations.clone();
-        Arrays.sort(sorted);
-        return new Latency(sorted[ticks / 2] / 1e9, sorted[(int) Math.ceil(ticks * 0.99) - 1] / 1e9,
-                sorted[ticks - 1] / 1e9, ticks);
-    }
-
-    record JournalTiming(double withSeconds, double withoutSeconds, int ticks, long journalBytes) {
+    record JournalTiming(double withSeconds, double withoutSeconds, int ticks, long journalBytes, Rounds ratios) {
         double ratio() {
             return withSeconds / withoutSeconds;
         }
@@ -90,17 +61,21 @@ final class SurveyBench {
         double with = Double.MAX_VALUE;
         double without = Double.MAX_VALUE;
         long bytes = 0;
+        double[] ratios = new double[rounds];
         runBackToBack(agents, ticks / 4, null);
         for (int r = 0; r < rounds; r++) {
-            without = Math.min(without, runBackToBack(agents, ticks, null));
+            double plain = runBackToBack(agents, ticks, null);
             Path journal = dir.resolve("journal-overhead-" + r + ".journal");
-            with = Math.min(with, runBackToBack(agents, ticks, journal));
+            double journaled = runBackToBack(agents, ticks, journal);
+            without = Math.min(without, plain);
+            with = Math.min(with, journaled);
+            ratios[r] = journaled / plain;
             bytes = size(journal);
             delete(journal);
             progress.accept(String.format("  journal round %d/%d: with %.3f s, without %.3f s", r + 1, rounds, with,
                     without));
         }
-        return new JournalTiming(with, without, ticks, bytes);
+        return new JournalTiming(with, without, ticks, bytes, Rounds.of(ratios, true));
     }
 
     private static double runBackToBack(int agents, int ticks, Path journal) {
@@ -114,11 +89,11 @@ final class SurveyBench {
         }
     }
 
-    record ReplaySpeed(double multipleOfRealTime, double replaySeconds, int ticks, int agents) {
+    record ReplaySpeed(double multipleOfRealTime, double replaySeconds, int ticks, int agents, Rounds speeds) {
     }
 
     /** Records a survey mission (survey + hazard-scout, as a node runs it), then replays it. */
-    static ReplaySpeed replaySpeed(int ticks, Path dir, Consumer<String> progress) {
+    static ReplaySpeed replaySpeed(int ticks, int rounds, Path dir, Consumer<String> progress) {
         Path journal = dir.resolve("replay-speed.journal");
         InferenceService hazard = (model, input) -> new float[] {input.length > 0 ? 1 - input[0] : 0};
         MissionRuntime.Builder b = MissionRuntime.builder().missionId("bench-survey-replay").nodeId(NODE)
@@ -136,14 +111,22 @@ final class SurveyBench {
         }
         progress.accept("  recorded " + ticks + " ticks (" + ticks / 100 + " s of mission time); replaying");
         JournalReplayer.replay(journal, ReplayOptions.defaults());
-        long start = System.nanoTime();
-        ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        delete(journal);
-        if (!report.ok()) {
-            throw new IllegalStateException("benchmark replay diverged: " + report.detail());
+        double best = Double.MAX_VALUE;
+        double[] speeds = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            ReplayReport report = JournalReplayer.replay(journal, ReplayOptions.defaults());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!report.ok()) {
+                throw new IllegalStateException("benchmark replay diverged: " + report.detail());
+            }
+            best = Math.min(best, seconds);
+            speeds[r] = ticks * (PERIOD_NANOS / 1e9) / seconds;
+            progress.accept(String.format("  replay round %d/%d: %.3f s (%.0fx real time)", r + 1, rounds, seconds,
+                    speeds[r]));
         }
-        return new ReplaySpeed(ticks * (PERIOD_NANOS / 1e9) / seconds, seconds, ticks, 2);
+        delete(journal);
+        return new ReplaySpeed(ticks * (PERIOD_NANOS / 1e9) / best, best, ticks, 2, Rounds.of(speeds, false));
     }
 
     private static long size(Path p) {

@@ -46,7 +46,8 @@ final class AgentRunner {
         this.limits = limits;
         try {
             Instance.Builder builder = Instance.builder(module.module())
-                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build());
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
+                    .withMemoryFactory(DirtyPageMemory::new);
             if (module.machineFactory() != null) {
                 builder.withMachineFactory(module.machineFactory());
             }
@@ -258,14 +259,14 @@ final class AgentRunner {
             memoryCrc = MemoryPages.crc32c(memory);
             memoryDigestValid = true;
         }
-        java.nio.ByteBuffer values = java.nio.ByteBuffer.allocate(8 * instance.globalCount());
+        Digest64 values = new Digest64();
         for (int i = 0; i < instance.globalCount(); i++) {
             GlobalInstance g = instance.global(i);
             if (g.getMutabilityType() == MutabilityType.Var) {
-                values.putLong(g.getValueLow());
+                values.i64(g.getValueLow());
             }
         }
-        long globalsHash = Hashing.digest64(values.array(), 0, values.position());
+        long globalsHash = values.value();
         return new AgentDigest(state, fault, fuelUsed, host.progressPermille(), memory.pages(), memoryCrc,
                 globalsHash, host.kv().digest(), outputsHash);
     }

@@ -27,13 +27,18 @@ final class AgentThread implements AutoCloseable {
     private volatile boolean aborted;
 
     AgentThread(String name, int maxCallDepth) {
-        long stack = Math.max(MIN_STACK_BYTES, STACK_BYTES_PER_FRAME * maxCallDepth);
+        long stack = stackBytes(maxCallDepth);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(null, r, name, stack);
             t.setDaemon(true);
             worker = t;
             return t;
         });
+    }
+
+    /** The stack size of a thread that runs agent code under this call-depth limit. */
+    static long stackBytes(int maxCallDepth) {
+        return Math.max(MIN_STACK_BYTES, STACK_BYTES_PER_FRAME * maxCallDepth);
     }
 
     <T> T run(Callable<T> work) {

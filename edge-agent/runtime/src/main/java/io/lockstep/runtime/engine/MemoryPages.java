@@ -41,6 +41,9 @@ final class MemoryPages {
     }
 
     private static byte[][] direct(Memory memory) {
+        if (memory instanceof DirtyPageMemory tracked) {
+            memory = tracked.delegate();
+        }
         if (PAGES == null || memory.getClass() != ByteArrayMemory.class) {
             return null;
         }
@@ -51,8 +54,14 @@ final class MemoryPages {
         }
     }
 
-    /** CRC32C over the whole memory, page by page. */
+    /**
+     * CRC32C over the whole memory, page by page; for a {@link DirtyPageMemory} only the pages written since
+     * its previous digest are hashed again.
+     */
     static int crc32c(Memory memory) {
+        if (memory instanceof DirtyPageMemory tracked) {
+            return tracked.crc32c(direct(memory));
+        }
         return crc32c(memory, direct(memory));
     }
 
@@ -85,6 +94,11 @@ final class MemoryPages {
         if (pages == null) {
             return memory.readBytes(p * Memory.PAGE_SIZE, Memory.PAGE_SIZE);
         }
+        return page(pages, p);
+    }
+
+    /** Page {@code p} of a {@link ByteArrayMemory}'s page array, read in place (never written). */
+    static byte[] page(byte[][] pages, int p) {
         byte[] page = pages[p];
         return page == null ? ZERO_PAGE : page;
     }

@@ -8,6 +8,7 @@ import io.lockstep.runtime.LogEntry;
 import io.lockstep.runtime.Parameter;
 import io.lockstep.runtime.PeerMessage;
 import io.lockstep.runtime.TickResult;
+import io.lockstep.runtime.Velocity;
 import io.lockstep.runtime.host.AgentHost;
 import io.lockstep.runtime.host.InferenceGateway;
 import io.lockstep.runtime.host.InferenceRecord;
@@ -42,6 +43,10 @@ public final class MissionEngine implements AutoCloseable {
     private final List<AgentRunner> runners = new ArrayList<>();
     private final Supplier<List<InferenceRecord>> inferenceLog;
     private final AgentThread thread;
+    private final TickWorkers workers;
+    private final List<int[]> lanes;
+    /** Agent names in UTF-8, hashed into every fingerprint. */
+    private final byte[][] nameBytes;
     private List<LocalMessage> pending = List.of();
     private long tick;
     private byte[] fingerprint = new byte[32];
@@ -53,6 +58,18 @@ public final class MissionEngine implements AutoCloseable {
      * @throws io.lockstep.runtime.ModuleRejectedException when a module is refused
      */
     public MissionEngine(MissionSetup setup, InferenceGateway inference, Supplier<List<InferenceRecord>> inferenceLog) {
+        this(setup, inference, inferenceLog, TickWorkers.defaultCount());
+    }
+
+    /**
+     * @param workers threads that run the agents of one tick (the agent thread included); results do not
+     *                depend on it
+     */
+    public MissionEngine(MissionSetup setup, InferenceGateway inference, Supplier<List<InferenceRecord>> inferenceLog,
+                         int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("worker count must be at least 1, got " + workers);
+        }
         this.setup = setup;
         this.context = new TickContext(setup.area(), inference);
         this.inferenceLog = inferenceLog;
@@ -65,6 +82,13 @@ public final class MissionEngine implements AutoCloseable {
             runners.add(new AgentRunner(host, module, setup.limits()));
         }
         this.thread = new AgentThread("lockstep-agents-" + setup.missionId(), setup.limits().maxCallDepth());
+        this.lanes = AgentLanes.of(setup.agents());
+        this.nameBytes = new byte[runners.size()][];
+        for (int i = 0; i < runners.size(); i++) {
+            nameBytes[i] = runners.get(i).name().getBytes(StandardCharsets.UTF_8);
+        }
+        this.workers = new TickWorkers("lockstep-agents-" + setup.missionId(), Math.min(workers, lanes.size()),
+                AgentThread.stackBytes(setup.limits().maxCallDepth()));
     }
 
     public MissionSetup setup() {
@@ -91,12 +115,39 @@ public final class MissionEngine implements AutoCloseable {
 
     private TickOutcome initializeOnAgentThread() {
         context.begin(new byte[0]);
-        for (AgentRunner r : runners) {
-            thread.checkNotAborted();
+        AgentResults results = runAgents(r -> {
             r.host().beginTick();
             r.initialize(initParams(r.host().index()));
+        });
+        return finish(new byte[0], List.of(), results);
+    }
+
+    /** Each agent's outputs digest and agent digest after a step, by run-order index. */
+    private record AgentResults(long[] outputs, AgentDigest[] digests) {
+    }
+
+    /**
+     * Runs {@code step} for every agent on the tick workers and digests each agent on the thread that ran it
+     * (the memory hash is a large part of a tick). Lanes keep the agents that share an order-sensitive
+     * service (inference) in run order; nothing else is shared.
+     */
+    private AgentResults runAgents(java.util.function.Consumer<AgentRunner> step) {
+        long[] outputs = new long[runners.size()];
+        AgentDigest[] digests = new AgentDigest[runners.size()];
+        List<Runnable> jobs = new ArrayList<>(lanes.size());
+        for (int[] lane : lanes) {
+            jobs.add(() -> {
+                for (int i : lane) {
+                    thread.checkNotAborted();
+                    AgentRunner r = runners.get(i);
+                    step.accept(r);
+                    outputs[i] = OutputsDigest.of(r.host());
+                    digests[i] = r.digest(outputs[i]);
+                }
+            });
         }
-        return finish(new byte[0], List.of());
+        workers.runAll(jobs);
+        return new AgentResults(outputs, digests);
     }
 
     private byte[] initParams(int agentIndex) {
@@ -125,27 +176,8 @@ public final class MissionEngine implements AutoCloseable {
         tick = inputs.tick();
         context.begin(inputs.sensorFrame());
         List<Delivery> deliveries = deliveries(inputs);
-        for (AgentRunner r : runners) {
-            thread.checkNotAborted();
-            if (!r.running()) {
-                r.skipTick();
-                continue;
-            }
-            r.beginTick();
-            if (r.acceptsMessages()) {
-                List<String> subscriptions = r.host().grant().subscribeTopics();
-                for (Delivery d : deliveries) {
-                    if (subscriptions.stream().anyMatch(p -> KeyExpressions.matches(p, d.topic()))
-                            && !r.deliver(d.topicBytes(), d.data())) {
-                        break;
-                    }
-                }
-            }
-            if (r.running()) {
-                r.tick(tick);
-            }
-            r.endTick();
-        }
+        long number = tick;
+        AgentResults results = runAgents(r -> tickAgent(r, deliveries, number));
         List<EmittedMessage> emitted = new ArrayList<>();
         List<LocalMessage> next = new ArrayList<>();
         for (AgentRunner r : runners) {
@@ -155,7 +187,29 @@ public final class MissionEngine implements AutoCloseable {
             }
         }
         pending = List.copyOf(next);
-        return finish(OutputsDigest.inputsBytes(inputs), emitted);
+        return finish(OutputsDigest.inputsBytes(inputs), emitted, results);
+    }
+
+    /** One agent's tick: its messages in delivery order, then lockstep_tick; touches only this agent. */
+    private static void tickAgent(AgentRunner r, List<Delivery> deliveries, long number) {
+        if (!r.running()) {
+            r.skipTick();
+            return;
+        }
+        r.beginTick();
+        if (r.acceptsMessages()) {
+            List<String> subscriptions = r.host().grant().subscribeTopics();
+            for (Delivery d : deliveries) {
+                if (subscriptions.stream().anyMatch(p -> KeyExpressions.matches(p, d.topic()))
+                        && !r.deliver(d.topicBytes(), d.data())) {
+                    break;
+                }
+            }
+        }
+        if (r.running()) {
+            r.tick(number);
+        }
+        r.endTick();
     }
 
     private record Delivery(String topic, byte[] topicBytes, byte[] data) {
@@ -186,7 +240,7 @@ public final class MissionEngine implements AutoCloseable {
         return out;
     }
 
-    private TickOutcome finish(byte[] inputsBytes, List<EmittedMessage> emitted) {
+    private TickOutcome finish(byte[] inputsBytes, List<EmittedMessage> emitted, AgentResults results) {
         List<AgentDigest> digests = new ArrayList<>(runners.size());
         List<AgentSnapshot> agents = new ArrayList<>(runners.size());
         List<LogEntry> logs = new ArrayList<>();
@@ -195,15 +249,26 @@ public final class MissionEngine implements AutoCloseable {
         sha.update(ByteBuffer.allocate(16).putLong(tick).putLong(Hashing.digest64(inputsBytes)).array());
         ByteBuffer agentBytes = ByteBuffer.allocate(64);
         long outputsDigest = 0;
-        for (AgentRunner r : runners) {
-            long outputs = OutputsDigest.of(r.host());
-            outputsDigest = outputsDigest * 1_000_003L + outputs;
-            AgentDigest d = r.digest(outputs);
+        Velocity velocity = null;
+        int inferenceCalls = 0;
+        for (int i = 0; i < runners.size(); i++) {
+            AgentRunner r = runners.get(i);
+            outputsDigest = outputsDigest * 1_000_003L + results.outputs()[i];
+            AgentDigest d = results.digests()[i];
             digests.add(d);
+            // Merged in run order: the last agent that requested a velocity wins, as if they ran one by one.
+            if (r.host().velocity() != null) {
+                velocity = r.host().velocity();
+            }
+            inferenceCalls += r.host().inferenceCalls();
             agents.add(new AgentSnapshot(r.name(), d.state(), d.fault(), r.reportedFuel(), d.progressPermille()));
-            logs.addAll(r.host().logs());
-            sha.update(r.name().getBytes(StandardCharsets.UTF_8));
-            sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
+            if (!r.host().logs().isEmpty()) {
+                logs.addAll(r.host().logs());
+            }
+            sha.update(nameBytes[i]);
+            if (!d.fault().isEmpty()) {
+                sha.update(d.fault().getBytes(StandardCharsets.UTF_8));
+            }
             agentBytes.clear();
             agentBytes.putInt(d.state().ordinal()).putLong(d.fuelUsed()).putInt(d.progressPermille())
                     .putInt(d.memoryPages()).putInt(d.memoryCrc()).putLong(d.globalsHash()).putLong(d.kvHash())
@@ -212,7 +277,7 @@ public final class MissionEngine implements AutoCloseable {
         }
         fingerprint = sha.digest();
         TickResult result = new TickResult(tick, HexFormat.of().formatHex(fingerprint),
-                Optional.ofNullable(context.lastVelocity()), emitted, agents, context.inferenceCalls(), logs);
+                Optional.ofNullable(velocity), emitted, agents, inferenceCalls, logs);
         return new TickOutcome(result, digests, inferenceLog.get(), fingerprint.clone(), outputsDigest);
     }
 
@@ -221,12 +286,16 @@ public final class MissionEngine implements AutoCloseable {
         return HexFormat.of().formatHex(fingerprint);
     }
 
+    /** Captures every agent (memory copy and hash) on the tick workers; call between ticks. */
     public EngineSnapshot snapshot() {
-        List<AgentStateData> agents = new ArrayList<>();
-        for (AgentRunner r : runners) {
-            agents.add(r.capture());
+        AgentStateData[] agents = new AgentStateData[runners.size()];
+        List<Runnable> jobs = new ArrayList<>(runners.size());
+        for (int i = 0; i < runners.size(); i++) {
+            int index = i;
+            jobs.add(() -> agents[index] = runners.get(index).capture());
         }
-        return new EngineSnapshot(tick, fingerprint.clone(), pending, agents);
+        workers.runAll(jobs);
+        return new EngineSnapshot(tick, fingerprint.clone(), pending, List.of(agents));
     }
 
     /** Restores a snapshot into this freshly constructed (not initialized) engine. */
@@ -249,17 +318,28 @@ public final class MissionEngine implements AutoCloseable {
     }
 
     /**
-     * Ends the run from any thread: a tick or init in progress stops at the agent's next call or loop header
-     * and throws {@link io.lockstep.runtime.MissionAbortedException}; so does every later one.
+     * Ends the run from any thread: a tick or init in progress stops at each agent's next call or loop header
+     * (on the agent thread and on every tick worker) and throws {@link io.lockstep.runtime.MissionAbortedException};
+     * so does every later one.
      */
     public void abort() {
         thread.abort();
+        workers.interruptHelpers();
     }
 
-    /** Stops the agent thread, waiting until agent code has unwound. */
+    /** Stops the tick workers and the agent thread, waiting until agent code has unwound. */
     @Override
     public void close() {
-        thread.close();
+        try {
+            workers.close();
+        } finally {
+            thread.close();
+        }
+    }
+
+    /** Threads that run the agents of one tick. */
+    public int workerCount() {
+        return workers.count();
     }
 
     /** Names of the agents in run order. */

@@ -17,29 +17,22 @@ final class OutputsDigest {
     }
 
     static long of(AgentHost host) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(host.emits().size());
-            for (EmittedMessage m : host.emits()) {
-                out.writeLong(m.seq());
-                writeString(out, m.topic());
-                writeBytes(out, m.data());
-            }
-            out.writeBoolean(host.velocity() != null);
-            if (host.velocity() != null) {
-                out.writeLong(Double.doubleToRawLongBits(host.velocity().vx()));
-                out.writeLong(Double.doubleToRawLongBits(host.velocity().vy()));
-            }
-            out.writeInt(host.logCalls());
-            for (LogEntry log : host.logs()) {
-                out.writeByte(log.level());
-                writeString(out, log.message());
-            }
-            out.writeInt(host.inferenceCalls());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Digest64 d = new Digest64();
+        d.i32(host.emits().size());
+        for (EmittedMessage m : host.emits()) {
+            d.i64(m.seq()).string(m.topic()).bytes(m.data());
         }
-        return Hashing.digest64(bytes.toByteArray());
+        d.u8(host.velocity() != null ? 1 : 0);
+        if (host.velocity() != null) {
+            d.i64(Double.doubleToRawLongBits(host.velocity().vx()));
+            d.i64(Double.doubleToRawLongBits(host.velocity().vy()));
+        }
+        d.i32(host.logCalls());
+        for (LogEntry log : host.logs()) {
+            d.u8(log.level()).string(log.message());
+        }
+        d.i32(host.inferenceCalls());
+        return d.value();
     }
 
     static byte[] inputsBytes(CanonicalInputs in) {

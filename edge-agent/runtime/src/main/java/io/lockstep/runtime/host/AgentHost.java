@@ -129,11 +129,9 @@ public final class AgentHost {
 
     void velocity(Velocity v) {
         velocity = v;
-        tick.velocity(v);
     }
 
     void countInference() {
         inferenceCalls++;
-        tick.countInference();
     }
 }

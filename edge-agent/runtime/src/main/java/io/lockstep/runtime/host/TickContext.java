@@ -1,14 +1,13 @@
 package io.lockstep.runtime.host;
 
-import io.lockstep.runtime.Velocity;
-
-/** Node-wide state host functions share during one tick (or during init). */
+/**
+ * Node-wide state host functions read during one tick (or during init). Agents of one tick may run on
+ * different threads, so nothing here is written while they run; per-agent outputs live in {@link AgentHost}.
+ */
 public final class TickContext {
     private final double[] area;
     private InferenceGateway inference;
     private byte[] sensorFrame = new byte[0];
-    private Velocity lastVelocity;
-    private int inferenceCalls;
 
     public TickContext(double[] area, InferenceGateway inference) {
         this.area = area.clone();
@@ -18,8 +17,6 @@ public final class TickContext {
     /** Resets per-tick state and installs the tick's sensor frame. */
     public void begin(byte[] frame) {
         sensorFrame = frame;
-        lastVelocity = null;
-        inferenceCalls = 0;
     }
 
     public void inference(InferenceGateway gateway) {
@@ -38,19 +35,4 @@ public final class TickContext {
         return area;
     }
 
-    public Velocity lastVelocity() {
-        return lastVelocity;
-    }
-
-    void velocity(Velocity v) {
-        lastVelocity = v;
-    }
-
-    void countInference() {
-        inferenceCalls++;
-    }
-
-    public int inferenceCalls() {
-        return inferenceCalls;
-    }
 }

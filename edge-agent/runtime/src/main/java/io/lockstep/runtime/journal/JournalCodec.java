@@ -154,7 +154,7 @@ public final class JournalCodec {
     // ---- results ----
 
     public static byte[] result(TickRecord t) {
-        PayloadWriter w = new PayloadWriter();
+        PayloadWriter w = new PayloadWriter(64 + 64 * t.digests().size());
         w.i64(t.tick()).i32(t.inference().size());
         for (InferenceRecord i : t.inference()) {
             w.i32(i.agentIndex()).string(i.model()).i32(i.code()).i32(i.outputs().length);

@@ -1,0 +1,44 @@
+package io.lockstep.runtime.bench;
+
+/**
+ * Warms compiled code until HotSpot has settled. Chicory turns a large agent function into one large JVM
+ * method that HotSpot first runs interpreted, then through on-stack replacement, and compiles fully only
+ * after some hundred calls; on a busy machine the compiler threads get little CPU and that takes longer.
+ * Timed rounds start once the work has run a minimum number of times and has stopped getting faster.
+ */
+final class Warmup {
+    private static final int STEADY_CHUNKS = 3;
+    private static final double IMPROVEMENT = 0.97;
+
+    private Warmup() {
+    }
+
+    /**
+     * Runs {@code chunk} at least {@code minChunks} times, then until {@value #STEADY_CHUNKS} chunks in a
+     * row were not 3 % faster than the fastest before them, or {@code maxSeconds} have passed.
+     *
+     * @return the chunks run
+     */
+    static int untilSteady(Runnable chunk, int minChunks, double maxSeconds) {
+        long deadline = System.nanoTime() + (long) (maxSeconds * 1e9);
+        double best = Double.MAX_VALUE;
+        int sinceImprovement = 0;
+        int chunks = 0;
+        while (true) {
+            long start = System.nanoTime();
+            chunk.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            chunks++;
+            if (seconds < best * IMPROVEMENT) {
+                sinceImprovement = 0;
+            } else {
+                sinceImprovement++;
+            }
+            best = Math.min(best, seconds);
+            boolean steady = chunks >= minChunks && sinceImprovement >= STEADY_CHUNKS;
+            if (steady || System.nanoTime() > deadline) {
+                return chunks;
+            }
+        }
+    }
+}
