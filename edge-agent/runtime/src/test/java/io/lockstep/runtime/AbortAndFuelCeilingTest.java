@@ -87,13 +87,18 @@ class AbortAndFuelCeilingTest {
         assertTrue(!java.nio.file.Files.exists(journal), "the journal of a mission that never started is removed");
     }
 
-    /** Waits until the agent thread is inside Chicory, i.e. agent code runs (polled with a deadline). */
+    /**
+     * Waits until the agent thread or one of its tick workers ({@code name-1}, ...) is inside Chicory, i.e.
+     * agent code runs (polled with a deadline); which of them runs the spinning agent depends on scheduling.
+     */
     private static void awaitAgentCodeRunning(String threadName) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            Thread t = liveThread(threadName);
-            if (t != null && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().contains("chicory")
-                    || f.getClassName().contains("CompiledMachine") || f.getClassName().startsWith("com.dylibso"))) {
+            boolean running = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> isAgentThread(t, threadName) && t.isAlive())
+                    .anyMatch(t -> Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().contains("chicory")
+                            || f.getClassName().contains("CompiledMachine") || f.getClassName().startsWith("com.dylibso")));
+            if (running) {
                 return;
             }
             Thread.sleep(5);
@@ -101,8 +106,13 @@ class AbortAndFuelCeilingTest {
         throw new AssertionError("agent code never started on " + threadName);
     }
 
+    /** A live agent thread of the mission, or one of its tick workers. */
     private static Thread liveThread(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> isAgentThread(t, name) && t.isAlive())
                 .findFirst().orElse(null);
+    }
+
+    private static boolean isAgentThread(Thread t, String name) {
+        return t.getName().equals(name) || t.getName().matches(java.util.regex.Pattern.quote(name) + "-\\d+");
     }
 }
