@@ -48,6 +48,7 @@ public interface C2Config {
         /**
          * How often C2 pings a node's connection when nothing else is received; with {@link #keepaliveTimeout()}
          * this bounds how long a frozen node or a half-open TCP connection still counts as CONNECTED.
+         * grpc-java raises anything below 10 s to 10 s.
          */
         @WithDefault("30s")
         Duration keepaliveTime();

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keepalive on the link, against the real C2 and its embedded Redis, with clients that are not the node:
  * a raw HTTP/2 client that pings at the rate C2 permits, and a grpc-java stub behind a proxy that freezes.
- * The test profile shortens C2's keepalive (time 1 s, timeout 1 s, permitted client pings every 200 ms).
+ * The test profile shortens C2's keepalive (time 10 s, grpc-java's floor; timeout 1 s; permitted client
+ * pings every 200 ms).
  */
 @QuarkusTest
 @QuarkusTestResource(C2TestResources.class)
@@ -94,10 +95,10 @@ class LinkKeepaliveTest {
 
             proxy.freeze();
 
-            // C2 pings after 1 s of silence and gives up 1 s later; without server keepalive the node
-            // stayed CONNECTED until the kernel gave up on the socket (many minutes).
-            await("C2 to close the frozen connection", () -> proxy.serverClosed().isDone());
+            // C2 pings after 10 s of silence (grpc-java's floor) and gives up 1 s later; without server
+            // keepalive the node stayed CONNECTED until the kernel gave up on the socket (many minutes).
             await("the node to show DISCONNECTED", () -> "DISCONNECTED".equals(linkState(nodeId)));
+            await("C2 to close the frozen connection", () -> proxy.serverClosed().isDone());
         }
     }
 
