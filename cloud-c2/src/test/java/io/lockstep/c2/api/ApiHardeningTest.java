@@ -80,13 +80,17 @@ class ApiHardeningTest {
         String nodeId = connectedNode();
         String missionId = Fixtures.createMission(Fixtures.uploadModule());
         // What a cross-site form can send without asking: text/plain, urlencoded (even empty), multipart.
+        HttpClient http = HttpClient.newHttpClient();
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
-            given().contentType(type).body("{\"reason\": \"csrf\"}".getBytes(StandardCharsets.UTF_8))
-                    .when().post("/api/v1/missions/" + missionId + "/abort")
-                    .then().statusCode(415).contentType("application/problem+json");
-            given().contentType(type).body(new byte[0])
-                    .when().post("/api/v1/nodes/" + nodeId + "/estop")
-                    .then().statusCode(415).contentType("application/problem+json");
+            for (String path : new String[] {"/api/v1/missions/" + missionId + "/abort", "/api/v1/nodes/" + nodeId + "/estop"}) {
+                for (String body : new String[] {"{\"reason\": \"csrf\"}", ""}) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as("%s with %s", path, type).isEqualTo(415);
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                }
+            }
         }
         given().when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(415)
                 .body("detail", containsString("application/json"));
