@@ -98,7 +98,6 @@ class LinkKeepaliveTest {
             // C2 pings after 10 s of silence (grpc-java's floor) and gives up 1 s later; without server
             // keepalive the node stayed CONNECTED until the kernel gave up on the socket (many minutes).
             await("the node to show DISCONNECTED", () -> "DISCONNECTED".equals(linkState(nodeId)));
-            await("C2 to close the frozen connection", () -> proxy.serverClosed().isDone());
         }
     }
 
