@@ -394,7 +394,10 @@ class EdgeLinkTest {
                     });
             garbage.onNext(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
 
-            assertThat(ended.get(30, TimeUnit.SECONDS).isOk()).isFalse();
+            // A protocol violation like any other (grpc-java's own parse failure would say UNKNOWN).
+            Status end = ended.get(30, TimeUnit.SECONDS);
+            assertThat(end.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(end.getDescription()).contains("not a valid EdgeToC2");
         } finally {
             channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
         }
