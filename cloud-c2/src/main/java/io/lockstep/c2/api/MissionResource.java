@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -28,16 +30,16 @@ public class MissionResource {
     private final MissionService missions;
     private final MissionStore store;
     private final CommandTracing tracing;
-    private final OptionalJsonBody optionalBody;
+    private final StrictJsonBody jsonBody;
     private final NodeContacts contacts;
 
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
-            OptionalJsonBody optionalBody, NodeContacts contacts) {
+            StrictJsonBody jsonBody, NodeContacts contacts) {
         this.contacts = contacts;
         this.missions = missions;
         this.store = store;
         this.tracing = tracing;
-        this.optionalBody = optionalBody;
+        this.jsonBody = jsonBody;
     }
 
     @POST
@@ -58,7 +60,7 @@ public class MissionResource {
     @GET
     @Path("/{id}")
     public MissionView get(@PathParam("id") String id) {
-        return view(missions.get(id));
+        return view(missions.get(PathIds.check("mission id", id)));
     }
 
     /** Splits the mission's area among the nodes and pushes each its assignment over the link. */
@@ -66,7 +68,12 @@ public class MissionResource {
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response dispatch(@PathParam("id") String id, DispatchRequest request) {
+        PathIds.check("mission id", id);
         List<String> nodes = request == null ? null : request.nodes();
+        if (nodes != null && nodes.contains(null)) {
+            throw new ValidationException(List.of(new FieldError("nodes", "node ids must not be null")));
+        }
+        PathIds.checkAll("node id", nodes);
         MissionRecord mission = tracing.inSpan("mission.dispatch", id, trace -> missions.dispatch(id, nodes, trace));
         return Response.accepted(view(mission)).build();
     }
@@ -74,9 +81,11 @@ public class MissionResource {
     @POST
     @Path("/{id}/abort")
     @Consumes(MediaType.WILDCARD)
-    public Response abort(@PathParam("id") String id, String body) throws JsonProcessingException {
-        ReasonRequest request = optionalBody.read(body, ReasonRequest.class);
-        String reason = request == null ? null : request.reason();
+    public Response abort(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+            throws JsonProcessingException {
+        PathIds.check("mission id", id);
+        ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);
+        String reason = request == null ? null : PathIds.reason(request.reason());
         MissionRecord mission = tracing.inSpan("mission.abort", id, trace -> missions.abort(id, reason, trace));
         return Response.accepted(view(mission)).build();
     }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -23,14 +25,14 @@ public class NodeResource {
     private final NodeRegistry registry;
     private final LinkPresence presence;
     private final EmergencyStopService estop;
-    private final OptionalJsonBody optionalBody;
+    private final StrictJsonBody jsonBody;
 
     public NodeResource(NodeRegistry registry, LinkPresence presence, EmergencyStopService estop,
-            OptionalJsonBody optionalBody) {
+            StrictJsonBody jsonBody) {
         this.registry = registry;
         this.presence = presence;
         this.estop = estop;
-        this.optionalBody = optionalBody;
+        this.jsonBody = jsonBody;
     }
 
     @GET
@@ -41,6 +43,7 @@ public class NodeResource {
     @GET
     @Path("/{id}")
     public NodeView get(@PathParam("id") String id) {
+        PathIds.check("node id", id);
         return registry.find(id).map(node -> NodeView.of(node, presence.isConnected(id)))
                 .orElseThrow(() -> new UnknownNodeException(id));
     }
@@ -49,15 +52,19 @@ public class NodeResource {
     @POST
     @Path("/{id}/estop")
     @Consumes(MediaType.WILDCARD)
-    public NodeView engage(@PathParam("id") String id, String body) throws JsonProcessingException {
-        ReasonRequest request = optionalBody.read(body, ReasonRequest.class);
-        estop.set(id, true, request == null || request.reason() == null ? "emergency stop from C2" : request.reason());
+    public NodeView engage(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+            throws JsonProcessingException {
+        PathIds.check("node id", id);
+        ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);
+        estop.set(id, true, request == null || request.reason() == null ? "emergency stop from C2"
+                : PathIds.reason(request.reason()));
         return get(id);
     }
 
     @DELETE
     @Path("/{id}/estop")
     public NodeView clear(@PathParam("id") String id) {
+        PathIds.check("node id", id);
         estop.set(id, false, "cleared from C2");
         return get(id);
     }

@@ -86,11 +86,15 @@ public class ProblemMappers {
                     "the body is not valid JSON: " + parse.getOriginalMessage()
                             + (parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
                                     + ", column " + parse.getLocation().getColumnNr()));
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            problem = Problem.of(Status.BAD_REQUEST, "invalid-field", "Invalid field value",
+                    "cannot read " + path(mismatch) + ": expected " + jsonKind(mismatch.getTargetType()));
         } else if (e instanceof JsonMappingException mapping) {
             problem = Problem.of(Status.BAD_REQUEST, "invalid-field", "Invalid field value",
-                    "cannot read " + path(mapping) + ": " + mapping.getOriginalMessage());
+                    "cannot read " + path(mapping) + ": " + withoutJavaNames(mapping.getOriginalMessage()));
         } else {
-            problem = Problem.of(Status.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getOriginalMessage());
+            problem = Problem.of(Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    withoutJavaNames(e.getOriginalMessage()));
         }
         return problem.at(uri.getPath()).toResponse();
     }
@@ -105,8 +109,13 @@ public class ProblemMappers {
         String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                 ? describe(status.getStatusCode(), uri) : e.getMessage();
-        return Problem.of(status, slug.isEmpty() ? "http-" + status.getStatusCode() : slug, status.getReasonPhrase(),
-                detail).at(uri.getPath()).toResponse();
+        Response response = Problem.of(status, slug.isEmpty() ? "http-" + status.getStatusCode() : slug,
+                status.getReasonPhrase(), detail).at(uri.getPath()).toResponse();
+        if (status.getStatusCode() == 405) {
+            // RFC 9110: a 405 must say which methods the resource does allow.
+            AllowedMethods.forPath(uri.getPath()).ifPresent(allow -> response.getHeaders().putSingle("Allow", allow));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -121,8 +130,39 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "Request %s failed", uri.getPath());
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "C2 could not complete the request (" + e.getClass().getSimpleName() + "); see the C2 log")
+                "C2 could not complete the request; see the C2 log")
                 .at(uri.getPath()).toResponse();
+    }
+
+    /** What JSON a Java target type reads, in the words of the API rather than of its classes. */
+    private static String jsonKind(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a JSON string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
+            return "a JSON number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    /** Jackson names Java types in its messages (`io.lockstep.c2.mission.MissionSpec`); C2's answers do not. */
+    static String withoutJavaNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("`?\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*`?", "a value")
+                .replaceAll("`?\\b[A-Z][A-Za-z0-9_]*(?:Exception|Error)\\b`?", "an error")
+                .replaceAll("\\s*\\(through reference chain:[^)]*\\)", "");
     }
 
     private static String describe(int status, UriInfo uri) {

@@ -9,10 +9,16 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a body whose declared Content-Length is over the limit for its endpoint before it is read:
- * modules and models have their own limits, every JSON body the smaller API limit.
+ * Chooses the body limit of each request (modules and models have their own, every JSON body the smaller
+ * API limit) and refuses a body whose declared Content-Length is over it before it is read; a body without
+ * a Content-Length (chunked) is counted against the same limit by {@link BodyLimit} as it is read. Also
+ * refuses over-long URIs with a problem (Vert.x itself only refuses request lines over
+ * quarkus.http.limits.max-initial-line-length, with a bare 414).
  */
 public class RequestSizeFilter {
+
+    /** Longest request URI (path and query) answered; every id in a path is at most 128 characters. */
+    static final int MAX_URI_CHARS = 2048;
 
     private final C2Config config;
 
@@ -22,6 +28,18 @@ public class RequestSizeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> limitBodySize(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        int uriLength = request.getUriInfo().getRequestUri().getRawPath().length()
+                + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).map(String::length).orElse(0);
+        if (uriLength > MAX_URI_CHARS) {
+            return Optional.of(Problem.of(Status.REQUEST_URI_TOO_LONG, "uri-too-long", "URI Too Long",
+                    "the request URI may be at most " + MAX_URI_CHARS + " characters, got " + uriLength).toResponse());
+        }
+        long limit = path.startsWith("/api/v1/modules") ? config.modules().maxBytes()
+                : path.startsWith("/api/v1/models") ? config.models().maxBytes()
+                : config.api().maxJsonBytes();
+        request.setProperty(BodyLimit.LIMIT_PROPERTY, limit);
+        request.setProperty(BodyLimit.PATH_PROPERTY, path);
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared == null) {
             return Optional.empty();
@@ -31,12 +49,8 @@ public class RequestSizeFilter {
             length = Long.parseLong(declared.trim());
         } catch (NumberFormatException e) {
             return Optional.of(Problem.of(Status.BAD_REQUEST, "invalid-content-length", "Invalid Content-Length",
-                    "Content-Length '" + declared + "' is not a number").toResponse());
+                    "Content-Length " + LogText.quote(declared) + " is not a number").toResponse());
         }
-        String path = request.getUriInfo().getPath();
-        long limit = path.startsWith("/api/v1/modules") ? config.modules().maxBytes()
-                : path.startsWith("/api/v1/models") ? config.models().maxBytes()
-                : config.api().maxJsonBytes();
         if (length > limit) {
             return Optional.of(Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body too large",
                     "the body of " + path + " may be at most " + limit + " bytes, Content-Length is " + length)

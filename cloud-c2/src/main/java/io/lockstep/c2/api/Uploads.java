@@ -23,7 +23,7 @@ final class Uploads {
     static void checkDigest(String sha256) {
         if (!Sha256.isDigest(sha256)) {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "invalid-digest", "Invalid digest",
-                    "'" + sha256 + "' is not a lower-case hex SHA-256 digest (64 characters 0-9 a-f)"));
+                    LogText.quote(sha256) + " is not a lower-case hex SHA-256 digest (64 characters 0-9 a-f)"));
         }
     }
 }

@@ -100,6 +100,30 @@ public interface C2Config {
         /** How long a new link stream may stay silent before its Hello; then it is closed. */
         @WithDefault("10s")
         Duration helloTimeout();
+
+        /**
+         * How often C2 pings a node's connection when nothing else is received; with {@link #keepaliveTimeout()}
+         * this bounds how long a frozen node or a half-open TCP connection still counts as CONNECTED.
+         * grpc-java raises anything below 10 s to 10 s.
+         */
+        @WithDefault("30s")
+        Duration keepaliveTime();
+
+        /** How long C2 waits for the answer to its ping before it closes the connection. */
+        @WithDefault("10s")
+        Duration keepaliveTimeout();
+
+        /**
+         * The most frequent client pings C2 tolerates. Pinging more often earns a GOAWAY
+         * (ENHANCE_YOUR_CALM, too_many_pings). 10s is grpc-java's smallest client keepalive time, so no
+         * grpc-java client, the node included, can ping too often.
+         */
+        @WithDefault("10s")
+        Duration permitKeepaliveTime();
+
+        /** A connection without any open stream for this long is closed (a node always has its link stream open). */
+        @WithDefault("5m")
+        Duration maxConnectionIdle();
     }
 
     interface Otlp {

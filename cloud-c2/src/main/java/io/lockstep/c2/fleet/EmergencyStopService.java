@@ -51,7 +51,12 @@ public class EmergencyStopService {
                         state.requestedReason(), clock.instant());
             }
             if (state.requestedEngaged()) {
-                request(nodeId, true, state.requestedReason());
+                // Re-asserted on every connect in case the node restarted and forgot it; one still pending from
+                // an earlier connect was just re-sent, so it is not stored again (no copy per reconnect).
+                String reason = state.requestedReason();
+                commands.sendUnlessPending(nodeId,
+                        C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder().setEngaged(true).setReason(reason)),
+                        seq -> registry.requestEmergencyStop(nodeId, seq, true, reason, clock.instant()));
             }
         }
     }

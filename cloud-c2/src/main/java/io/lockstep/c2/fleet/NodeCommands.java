@@ -23,4 +23,12 @@ public interface NodeCommands {
      * {@code numbered} records is therefore ordered exactly like the commands; if it throws, nothing is sent.
      */
     long send(String nodeId, C2ToEdge.Builder command, LongConsumer numbered);
+
+    /**
+     * Like {@link #send(String, C2ToEdge.Builder, LongConsumer)}, unless a command with the same body is still
+     * pending for the node (pending commands are re-sent on every reconnect anyway).
+     *
+     * @return whether the command was sent
+     */
+    boolean sendUnlessPending(String nodeId, C2ToEdge.Builder command, LongConsumer numbered);
 }

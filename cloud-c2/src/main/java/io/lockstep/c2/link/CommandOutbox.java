@@ -36,6 +36,25 @@ public class CommandOutbox implements NodeCommands {
     }
 
     /**
+     * Like {@link #send}, unless a command with the same body is still pending for the node (it is re-sent on
+     * every reconnect anyway): re-asserting a latched e-stop on each connect must not store one more copy
+     * per connect while the node does not acknowledge them.
+     */
+    @Override
+    public boolean sendUnlessPending(String nodeId, C2ToEdge.Builder command, LongConsumer recordNumbered) {
+        synchronized (sessions.lockFor(nodeId)) {
+            C2ToEdge unnumbered = command.clone().clearCommandSeq().build();
+            boolean pending = ledger.pending(nodeId).stream()
+                    .anyMatch(stored -> stored.toBuilder().clearCommandSeq().build().equals(unnumbered));
+            if (pending) {
+                return false;
+            }
+            send(nodeId, command, recordNumbered);
+            return true;
+        }
+    }
+
+    /**
      * Makes {@code session} the node's live session, forgets commands the node says it already applied,
      * then sends Welcome followed by every command still unacknowledged.
      */

@@ -1,5 +1,6 @@
 package io.lockstep.c2.link;
 
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.lockstep.c2.fleet.FleetFullException;
 import io.lockstep.c2.fleet.NodeRegistry;
@@ -43,6 +44,12 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
         this.helloTimeout = config.link().helloTimeout();
     }
 
+    /** The service with a parser that lets unreadable bytes reach the handler (see {@link InvalidFrames}). */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return InvalidFrames.tolerant(super.bindService());
+    }
+
     @Override
     public Multi<C2ToEdge> connect(Multi<EdgeToC2> inbound) {
         String peer = PeerAddress.current();
@@ -55,7 +62,8 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
             AtomicReference<Cancellable> subscription = new AtomicReference<>();
             // A stream that never says Hello would otherwise hold its resources forever.
             ScheduledFuture<?> helloDeadline = Infrastructure.getDefaultWorkerPool().schedule(() -> {
-                if (!session.identified()) {
+                if (!session.identified() && !session.closed()) {
+                    LOG.warnf("Closing %s: no Hello within %s", session, helloTimeout);
                     session.close(Status.DEADLINE_EXCEEDED.withDescription("no Hello within " + helloTimeout));
                 }
             }, helloTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,8 +107,8 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
             session.close(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Closing %s after a failure handling %s", session, message.getBodyCase());
-            session.close(Status.UNAVAILABLE.withDescription("C2 could not process the message, reconnect: "
-                    + e.getClass().getSimpleName()));
+            // The node sees that C2 failed, not C2's internals (class names, stack traces stay in C2's log).
+            session.close(Status.UNAVAILABLE.withDescription("C2 could not process the message; reconnect later"));
         }
     }
 

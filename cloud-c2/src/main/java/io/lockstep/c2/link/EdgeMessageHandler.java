@@ -9,8 +9,9 @@ import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusAck;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.lockstep.c2.api.Ids;
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +22,6 @@ import org.jboss.logging.Logger;
 public class EdgeMessageHandler {
 
     private static final Logger LOG = Logger.getLogger(EdgeMessageHandler.class);
-    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
     private static final int ABI_UNSPECIFIED = 0;
     private static final int ABI_SUPPORTED = 1;
 
@@ -53,6 +53,12 @@ public class EdgeMessageHandler {
     }
 
     void handle(LinkSession session, EdgeToC2 message) {
+        if (message == InvalidFrames.UNREADABLE) {
+            throw new ProtocolViolationException("the message is not a valid EdgeToC2 protobuf");
+        }
+        LinkInput.seqProblem("seq", message.getSeq()).ifPresent(problem -> {
+            throw new ProtocolViolationException(problem);
+        });
         if (!session.identified()) {
             if (message.getBodyCase() != EdgeToC2.BodyCase.HELLO) {
                 throw new ProtocolViolationException("the first message on the link must be Hello, got "
@@ -67,74 +73,88 @@ public class EdgeMessageHandler {
         if (message.getSeq() > 0) {
             sequenced(session, message);
         } else {
-            apply(session, message);
+            apply(session, message).ifPresent(refusal -> LOG.warnf("Ignored %s from node %s: %s",
+                    message.getBodyCase(), session.nodeId(), refusal));
         }
     }
 
-    private void apply(LinkSession session, EdgeToC2 message) {
+    /** Applies one message; returns why it was refused (never to be applied), or empty when it was applied. */
+    private Optional<String> apply(LinkSession session, EdgeToC2 message) {
         String nodeId = session.nodeId();
         switch (message.getBodyCase()) {
-            case HEARTBEAT -> registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
-            case STATUS -> missions.apply(nodeId, message.getStatus());
-            case ACK -> commandAck(nodeId, message.getAck());
+            case HEARTBEAT -> {
+                Optional<String> refusal = LinkInput.missionIdProblem(message.getHeartbeat().getMissionId());
+                if (refusal.isEmpty()) {
+                    registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
+                }
+                return refusal;
+            }
+            case STATUS -> {
+                Optional<String> refusal = LinkInput.missionIdProblem(message.getStatus().getMissionId());
+                if (refusal.isEmpty()) {
+                    missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
+                }
+                return refusal;
+            }
+            case ACK -> {
+                return commandAck(nodeId, LinkInput.bounded(message.getAck()));
+            }
             case BLOB_REQUEST -> session.send(C2ToEdge.newBuilder().setBlob(blobs.answer(message.getBlobRequest())).build());
             case TELEMETRY -> {
-                registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
-                agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
+                Optional<String> refusal = LinkInput.missionIdProblem(message.getTelemetry().getMissionId());
+                if (refusal.isEmpty()) {
+                    registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
+                    agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
+                }
+                return refusal;
             }
             // A newer node may send message kinds this C2 does not know yet; they arrive without a body.
             default -> LOG.debugf("Ignoring a message without a known body (%s) from node %s",
                     message.getBodyCase(), nodeId);
         }
+        return Optional.empty();
     }
 
-    private void hello(LinkSession session, Hello hello) {
-        if (!NODE_ID.matcher(hello.getNodeId()).matches()) {
-            throw new ProtocolViolationException("node_id must be 1 to 128 of A-Z a-z 0-9 _ . - starting with a"
-                    + " letter or digit, got " + printable(hello.getNodeId()));
-        }
-        if (hello.getAbiVersion() != ABI_UNSPECIFIED && hello.getAbiVersion() != ABI_SUPPORTED) {
-            throw new ProtocolViolationException("agent ABI version " + hello.getAbiVersion()
+    private void hello(LinkSession session, Hello received) {
+        Ids.problem("node_id", received.getNodeId()).ifPresent(problem -> {
+            throw new ProtocolViolationException(problem);
+        });
+        LinkInput.seqProblem("last_applied_command_seq", received.getLastAppliedCommandSeq()).ifPresent(problem -> {
+            throw new ProtocolViolationException(problem);
+        });
+        if (received.getAbiVersion() != ABI_UNSPECIFIED && received.getAbiVersion() != ABI_SUPPORTED) {
+            throw new ProtocolViolationException("agent ABI version " + Integer.toUnsignedString(received.getAbiVersion())
                     + " is not supported; this C2 speaks ABI v" + ABI_SUPPORTED);
         }
+        Hello hello = LinkInput.bounded(received);
         session.identify(hello.getNodeId());
         registry.registerHello(hello, clock.instant());
         outbox.resume(session, hello.getLastAppliedCommandSeq(), instance.id());
         // A latched e-stop is re-asserted on every connect, in case the node restarted and forgot it.
         estop.nodeConnected(hello.getNodeId(), hello.getLastAppliedCommandSeq());
         LOG.infof("Node %s connected from %s (software %s, last applied command %d)", hello.getNodeId(),
-                session.peer(), hello.getSoftwareVersion(), hello.getLastAppliedCommandSeq());
-    }
-
-    /** A node-supplied string made safe for messages and logs: quoted, escaped, at most 64 characters. */
-    private static String printable(String untrusted) {
-        StringBuilder out = new StringBuilder("'");
-        untrusted.codePoints().limit(64).forEach(c -> {
-            if (c < 0x20 || c == 0x7F) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append(untrusted.codePointCount(0, untrusted.length()) > 64 ? "'..." : "'").toString();
+                session.peer(), LinkInput.shown(hello.getSoftwareVersion()), hello.getLastAppliedCommandSeq());
     }
 
     /**
      * Applies a message that carries an edge {@code seq} (a status update, a command ack, whatever the node
      * sent through its outbox) once: a seq at or below the stored maximum is a re-send of something already
      * applied, so it is acknowledged again but not applied. Either way the answer is {@code StatusAck} with
-     * the stored maximum, which lets the node drop everything up to it from its outbox. Messages with seq 0
-     * ask for no acknowledgement and are applied as they come.
+     * the stored maximum, which lets the node drop everything up to it from its outbox. A message C2 can
+     * never apply (say, a status for a mission id outside the id grammar) is consumed all the same and
+     * named in {@code refused_seq}, so the node drops it instead of re-sending it forever. Messages with
+     * seq 0 ask for no acknowledgement and are applied as they come.
      */
     private void sequenced(LinkSession session, EdgeToC2 message) {
         String nodeId = session.nodeId();
         long seq = message.getSeq();
         long stored;
+        Optional<String> refusal = Optional.empty();
         // The node lock keeps a replaced stream that is still draining from racing the new one.
         synchronized (sessions.lockFor(nodeId)) {
             stored = ledger.lastEdgeSeq(nodeId);
             if (seq > stored) {
-                apply(session, message);
+                refusal = apply(session, message);
                 ledger.storeLastEdgeSeq(nodeId, seq);
                 stored = seq;
             } else {
@@ -143,20 +163,29 @@ public class EdgeMessageHandler {
             }
         }
         registry.recordSeen(nodeId, clock.instant());
-        session.send(C2ToEdge.newBuilder().setStatusAck(StatusAck.newBuilder().setSeq(stored)).build());
+        StatusAck.Builder ack = StatusAck.newBuilder().setSeq(stored);
+        refusal.ifPresent(reason -> {
+            LOG.warnf("Refused %s seq %d from node %s: %s", message.getBodyCase(), Long.valueOf(seq), nodeId, reason);
+            ack.setRefusedSeq(seq).setRefusedReason(reason);
+        });
+        session.send(C2ToEdge.newBuilder().setStatusAck(ack).build());
     }
 
-    private void commandAck(String nodeId, CommandAck ack) {
+    private Optional<String> commandAck(String nodeId, CommandAck ack) {
+        if (ack.getCommandSeq() < 0 || ack.getCommandSeq() > LinkInput.MAX_SEQ) {
+            return LinkInput.seqProblem("command_seq", ack.getCommandSeq());
+        }
         ledger.acknowledge(nodeId, ack.getCommandSeq()).ifPresentOrElse(command -> {
             estop.acknowledged(nodeId, command, ack);
             if (!ack.getApplied()) {
                 LOG.warnf("Node %s refused command %d (%s): %s", nodeId, ack.getCommandSeq(), command.getBodyCase(),
-                        ack.getError());
+                        LinkInput.shown(ack.getError()));
                 if (command.hasAssign()) {
                     missions.rejectAssignment(nodeId, command.getAssign().getAssignment().getMission().getId(),
                             ack.getError());
                 }
             }
         }, () -> LOG.debugf("Node %s acknowledged command %d, which was not pending", nodeId, ack.getCommandSeq()));
+        return Optional.empty();
     }
 }

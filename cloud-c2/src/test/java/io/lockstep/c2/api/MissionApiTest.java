@@ -254,7 +254,7 @@ class MissionApiTest {
                 .when().post("/api/v1/missions/nope/dispatch")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().post("/api/v1/missions/nope/abort")
+        given().contentType(ContentType.JSON).when().post("/api/v1/missions/nope/abort")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -288,7 +288,7 @@ class MissionApiTest {
                 .then().statusCode(202)
                 .body("state", equalTo("MISSION_ABORTED"))
                 .body("abortReason", equalTo("weather"));
-        given().when().post("/api/v1/missions/" + id + "/abort")
+        given().contentType(ContentType.JSON).when().post("/api/v1/missions/" + id + "/abort")
                 .then().statusCode(202)
                 .body("state", equalTo("MISSION_ABORTED"))
                 .body("abortReason", equalTo("weather"));

@@ -121,7 +121,7 @@ class NodeApiTest {
         given().when().get("/api/v1/nodes/ghost").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:lockstep:problem:unknown-node"));
-        given().when().post("/api/v1/nodes/ghost/estop").then().statusCode(404)
+        given().contentType(ContentType.JSON).when().post("/api/v1/nodes/ghost/estop").then().statusCode(404)
                 .contentType("application/problem+json");
         given().when().delete("/api/v1/nodes/ghost/estop").then().statusCode(404)
                 .contentType("application/problem+json");

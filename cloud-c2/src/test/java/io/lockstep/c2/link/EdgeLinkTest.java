@@ -148,7 +148,7 @@ class EdgeLinkTest {
                     .body("nodes[0].agents[0].state", equalTo("DONE"))
                     .body("nodes[0].agents[0].progressPermille", equalTo(1000));
 
-            given().when().post("/api/v1/missions/" + missionId + "/abort").then().statusCode(409)
+            given().contentType(ContentType.JSON).when().post("/api/v1/missions/" + missionId + "/abort").then().statusCode(409)
                     .contentType("application/problem+json");
             given().contentType(ContentType.JSON).body("{\"nodes\": [\"" + nodeId + "\"]}")
                     .when().post("/api/v1/missions/" + missionId + "/dispatch").then().statusCode(409)
@@ -201,7 +201,7 @@ class EdgeLinkTest {
 
         try (FakeEdgeNode third = FakeEdgeNode.connect()) {
             third.hello(nodeId);
-            given().when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
+            given().contentType(ContentType.JSON).when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
             // The acknowledged assignment is not sent again: the first command after Welcome is the e-stop.
             C2ToEdge next = third.await(m -> m.getCommandSeq() > 0);
             assertThat(next.hasEmergencyStop()).isTrue();
@@ -237,7 +237,7 @@ class EdgeLinkTest {
             current.hello(nodeId);
 
             assertThat(old.awaitEnd().getCode()).isEqualTo(Status.Code.ABORTED);
-            given().when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200)
+            given().contentType(ContentType.JSON).when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200)
                     .body("linkState", equalTo("CONNECTED"));
             assertThat(current.await(C2ToEdge::hasEmergencyStop).getEmergencyStop().getEngaged()).isTrue();
         }
@@ -315,7 +315,7 @@ class EdgeLinkTest {
         try (FakeEdgeNode second = FakeEdgeNode.connect()) {
             C2ToEdge welcome = second.hello(nodeId);
             assertThat(welcome.getWelcome().getLastReceivedSeq()).isEqualTo(2);
-            given().when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
+            given().contentType(ContentType.JSON).when().post("/api/v1/nodes/" + nodeId + "/estop").then().statusCode(200);
             // The assignment was acknowledged by seq 2, so the first command after Welcome is the e-stop.
             C2ToEdge next = second.await(m -> m.getCommandSeq() > 0);
             assertThat(next.hasEmergencyStop()).isTrue();
@@ -394,7 +394,10 @@ class EdgeLinkTest {
                     });
             garbage.onNext(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
 
-            assertThat(ended.get(30, TimeUnit.SECONDS).isOk()).isFalse();
+            // A protocol violation like any other (grpc-java's own parse failure would say UNKNOWN).
+            Status end = ended.get(30, TimeUnit.SECONDS);
+            assertThat(end.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(end.getDescription()).contains("not a valid EdgeToC2");
         } finally {
             channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
         }

@@ -119,6 +119,24 @@ public final class FakeEdgeNode implements AutoCloseable {
         }
     }
 
+    /** A matching message already received (no waiting); AssertionError when there is none. */
+    public C2ToEdge awaitNow(Predicate<C2ToEdge> wanted) {
+        List<C2ToEdge> all = new ArrayList<>();
+        received.drainTo(all);
+        C2ToEdge found = null;
+        for (C2ToEdge message : all) {
+            if (found == null && wanted.test(message)) {
+                found = message;
+            } else {
+                received.add(message);
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no matching message received yet; others=" + all);
+        }
+        return found;
+    }
+
     /** How the stream ended (the gRPC status C2 closed it with). */
     public Status awaitEnd() throws Exception {
         return ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);

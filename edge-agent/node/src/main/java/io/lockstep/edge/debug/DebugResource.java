@@ -177,6 +177,8 @@ public class DebugResource {
         m.put("outbox.acknowledged_seq", node.link().outbox().acknowledgedSeq());
         m.put("outbox.pending", node.link().outbox().pendingCount());
         m.put("outbox.dropped", node.link().outbox().dropped());
+        m.put("outbox.oversize", node.link().outbox().oversize());
+        m.put("outbox.refused_by_c2", node.link().outbox().refusedByC2());
         m.put("spool.size", node.link().spool().size());
         m.put("spool.dropped", node.link().spool().dropped());
         m.put("commands.applied", node.dispatcher().appliedCount());

@@ -128,7 +128,7 @@ public final class C2Link implements AutoCloseable {
     private EdgeToC2 sendReliably(EdgeToC2 message) {
         synchronized (sendLock) {
             EdgeToC2 stamped = outbox.append(message);
-            if (active != null && active.send(stamped)) {
+            if (Outbox.accepted(stamped) && active != null && active.send(stamped)) {
                 resends.sent(stamped.getSeq(), System.nanoTime());
             }
             return stamped;
@@ -340,7 +340,12 @@ public final class C2Link implements AutoCloseable {
     private void onMessage(Session session, C2ToEdge msg) {
         switch (msg.getBodyCase()) {
             case WELCOME -> session.welcome.complete(msg.getWelcome());
-            case STATUS_ACK -> outbox.acknowledge(msg.getStatusAck().getSeq());
+            case STATUS_ACK -> {
+                if (msg.getStatusAck().getRefusedSeq() != 0) {
+                    outbox.refusedByC2(msg.getStatusAck().getRefusedSeq(), msg.getStatusAck().getRefusedReason());
+                }
+                outbox.acknowledge(msg.getStatusAck().getSeq());
+            }
             case BLOB -> listener.onBlob(msg.getBlob());
             case ASSIGN, ABORT, EMERGENCY_STOP -> listener.onCommand(msg);
             default -> {

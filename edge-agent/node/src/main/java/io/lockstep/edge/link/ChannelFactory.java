@@ -17,6 +17,14 @@ public final class ChannelFactory {
      */
     public static final int MAX_INBOUND_MESSAGE_BYTES = 80 * 1024 * 1024;
 
+    /**
+     * How often the node pings an otherwise silent link, and how long it waits for the answer. C2 tolerates
+     * pings every 10 s (lockstep.c2.link.permit-keepalive-time) and answers faster ones with GOAWAY
+     * too_many_pings, so this stays well above that; C2 pings the node itself to find dead links on its side.
+     */
+    static final long KEEPALIVE_MILLIS = 30_000;
+    static final long KEEPALIVE_TIMEOUT_MILLIS = 10_000;
+
     private final LinkSettings settings;
     private final SslContext sslContext;
 
@@ -47,7 +55,8 @@ public final class ChannelFactory {
 
     public ManagedChannel open() {
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(settings.host(), settings.port())
-                .keepAliveTime(Math.max(10_000, settings.heartbeatMillis() * 5), TimeUnit.MILLISECONDS)
+                .keepAliveTime(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(false)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 // Reconnection is the link's job (with its own backoff), not the channel's.

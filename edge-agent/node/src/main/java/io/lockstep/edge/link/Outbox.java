@@ -19,6 +19,11 @@ import org.jboss.logging.Logger;
  * every reconnection, until C2's {@code StatusAck} (or {@code Welcome.last_received_seq}) covers it.
  * Acknowledged entries are compacted away. The outbox is bounded: past {@code maxEntries} the oldest
  * unacknowledged entry is dropped and counted, which C2 sees as a gap in {@code seq}.
+ *
+ * <p>No message may poison it: free text is cut at {@link #append} ({@link OutboundBounds}), a message
+ * still over {@link OutboundBounds#MAX_MESSAGE_BYTES} is refused there (logged and counted, never
+ * queued), an oversize entry left by an older version is dropped at load, and an entry C2 refuses for
+ * good ({@code StatusAck.refused_seq}) is logged, counted and dropped rather than re-sent forever.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -38,6 +43,8 @@ public final class Outbox implements AutoCloseable {
     private long ackedSeq;
     private long dropped;
     private long unreadable;
+    private long oversize;
+    private long refused;
     private int staleRecords;
 
     public Outbox(Path file, int maxEntries) {
@@ -62,8 +69,15 @@ public final class Outbox implements AutoCloseable {
             case ENTRY -> {
                 try {
                     EdgeToC2 msg = EdgeToC2.parseFrom(r.payload());
-                    pending.put(msg.getSeq(), msg);
                     lastSeq = Math.max(lastSeq, msg.getSeq());
+                    EdgeToC2 bounded = OutboundBounds.bounded(msg);
+                    if (bounded.getSerializedSize() > OutboundBounds.MAX_MESSAGE_BYTES) {
+                        oversize++;
+                        LOG.warnf("outbox %s: dropped entry seq %d of %d bytes, more than C2 accepts", log.file(),
+                                msg.getSeq(), msg.getSerializedSize());
+                    } else {
+                        pending.put(msg.getSeq(), bounded);
+                    }
                 } catch (InvalidProtocolBufferException e) {
                     unreadable++;
                     LOG.warnf("outbox %s: skipped an unreadable entry (%s)", log.file(), e.getMessage());
@@ -94,10 +108,21 @@ public final class Outbox implements AutoCloseable {
         return ByteBuffer.wrap(payload).getLong(offset);
     }
 
-    /** Gives {@code message} the next seq, persists it durably, and returns it as it will be sent. */
+    /**
+     * Gives {@code message} (its free text bounded) the next seq, persists it durably, and returns it as it
+     * will be sent. A message that is still too large for C2 is not queued: it is logged and counted, and
+     * the answer carries seq 0 (see {@link #accepted}).
+     */
     public synchronized EdgeToC2 append(EdgeToC2 message) {
+        EdgeToC2 bounded = OutboundBounds.bounded(message);
+        if (bounded.getSerializedSize() > OutboundBounds.MAX_MESSAGE_BYTES) {
+            oversize++;
+            LOG.errorf("outbox: refused a %s of %d bytes; C2 accepts at most %d, so it could never be delivered",
+                    message.getBodyCase(), bounded.getSerializedSize(), OutboundBounds.MAX_MESSAGE_BYTES);
+            return bounded.toBuilder().setSeq(0).build();
+        }
         long seq = lastSeq + 1;
-        EdgeToC2 stamped = message.toBuilder().setSeq(seq).build();
+        EdgeToC2 stamped = bounded.toBuilder().setSeq(seq).build();
         log.append(ENTRY, stamped.toByteArray(), true);
         lastSeq = seq;
         pending.put(seq, stamped);
@@ -111,8 +136,33 @@ public final class Outbox implements AutoCloseable {
         return stamped;
     }
 
+    /** False for the answer of {@link #append} to a message it refused (it carries seq 0). */
+    public static boolean accepted(EdgeToC2 appended) {
+        return appended.getSeq() > 0;
+    }
+
+    /**
+     * C2 consumed entry {@code seq} without applying it and never will (its {@code reason} says why): it is
+     * dropped and counted like delivered, not re-sent. The StatusAck that says so also acknowledges it.
+     */
+    public synchronized void refusedByC2(long seq, String reason) {
+        if (seq <= 0 || seq > lastSeq) {
+            return;
+        }
+        refused++;
+        EdgeToC2 entry = pending.get(seq);
+        LOG.warnf("C2 refused outbox entry seq %d (%s) for good: %s; dropped", seq,
+                entry == null ? "already acknowledged" : entry.getBodyCase(),
+                OutboundBounds.cut(reason.replaceAll("\\p{Cntrl}", "?"), 512));
+    }
+
     /** C2 has stored every message with seq <= {@code seq}. */
     public synchronized void acknowledge(long seq) {
+        if (seq < 0 || seq > OutboundBounds.MAX_SEQ) {
+            // uint64 on the wire: a C2 claiming 2^62 or more would make this node's counter overflow.
+            LOG.warnf("ignored an acknowledgement of seq %s from C2: out of range", Long.toUnsignedString(seq));
+            return;
+        }
         if (seq <= ackedSeq) {
             return;
         }
@@ -152,6 +202,16 @@ public final class Outbox implements AutoCloseable {
     /** Entries dropped because the outbox was full, over the node's lifetime. */
     public synchronized long dropped() {
         return dropped;
+    }
+
+    /** Messages refused at append, or dropped at load, because they were larger than C2 accepts. */
+    public synchronized long oversize() {
+        return oversize;
+    }
+
+    /** Entries C2 consumed but refused for good ({@code StatusAck.refused_seq}). */
+    public synchronized long refusedByC2() {
+        return refused;
     }
 
     /** Records skipped at load because they could not be decoded. */

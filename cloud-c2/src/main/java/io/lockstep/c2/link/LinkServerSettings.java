@@ -1,0 +1,44 @@
+package io.lockstep.c2.link;
+
+import io.grpc.netty.NettyServerBuilder;
+import io.lockstep.c2.config.C2Config;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.grpc.api.ServerBuilderCustomizer;
+import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
+import io.vertx.grpc.VertxServerBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Keepalive on the link server, from {@code lockstep.c2.link.*}: C2 tolerates the node's keepalive pings
+ * (without this, grpc-java's 5-minute default answers a node pinging every 10-30 s with GOAWAY
+ * too_many_pings and the link drops every few pings), and pings nodes itself so a frozen node or a
+ * half-open TCP connection is closed within keepalive-time + keepalive-timeout.
+ */
+@ApplicationScoped
+@Unremovable
+public class LinkServerSettings implements ServerBuilderCustomizer<VertxServerBuilder> {
+
+    private static final Logger LOG = Logger.getLogger(LinkServerSettings.class);
+
+    private final C2Config.Link link;
+
+    public LinkServerSettings(C2Config config) {
+        this.link = config.link();
+    }
+
+    @Override
+    public void customize(GrpcServerConfiguration config, VertxServerBuilder builder) {
+        // The link runs on its own (separate) gRPC server, which Quarkus builds on grpc-java's Netty server.
+        NettyServerBuilder netty = builder.nettyBuilder();
+        netty.keepAliveTime(link.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(link.keepaliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveTime(link.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .maxConnectionIdle(link.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.infof("Link keepalive: C2 pings after %s of silence, closes after %s more without an answer;"
+                + " client pings allowed every %s; connections without a stream closed after %s",
+                link.keepaliveTime(), link.keepaliveTimeout(), link.permitKeepaliveTime(), link.maxConnectionIdle());
+    }
+}
