@@ -1,5 +1,6 @@
 package io.lockstep.c2.fleet;
 
+import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.proto.v1.AgentLogLine;
@@ -8,6 +9,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.list.ListCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.Set;
 /**
  * The agent log lines nodes forward in their telemetry, per mission and node: only the last
  * {@value #KEEP_LINES} are kept, each field cut to a bound, so a chatty or hostile node cannot grow C2's
- * state. Lines for a mission C2 does not know are ignored.
+ * state. Lines for a mission C2 does not know are ignored. The keys expire a day after the mission would be
+ * archived ({@code lockstep.c2.retention.finished-missions}), counted from the last line received, so they
+ * never outlive their mission for long.
  */
 @ApplicationScoped
 public class AgentLogStore {
@@ -34,8 +38,10 @@ public class AgentLogStore {
     private final ValueCommands<String, Long> counters;
     private final RedisDataSource redis;
     private final JsonCodec json;
+    private final Duration keep;
 
-    public AgentLogStore(RedisDataSource redis, JsonCodec json) {
+    public AgentLogStore(RedisDataSource redis, JsonCodec json, C2Config config) {
+        this.keep = config.retention().finishedMissions().plusDays(1);
         this.redis = redis;
         this.lists = redis.list(String.class);
         this.counters = redis.value(Long.class);
@@ -61,10 +67,12 @@ public class AgentLogStore {
         if (!lines.isEmpty()) {
             lists.rpush(key, lines.toArray(String[]::new));
             lists.ltrim(key, -KEEP_LINES, -1);
+            redis.key(String.class).expire(key, keep);
         }
         if (sample.getLogsDropped() > 0) {
-            counters.incrby(RedisKeys.missionNodeLogsDropped(missionId, nodeId),
-                    Math.min(sample.getLogsDropped(), Long.MAX_VALUE / 2));
+            String dropped = RedisKeys.missionNodeLogsDropped(missionId, nodeId);
+            counters.incrby(dropped, Math.min(sample.getLogsDropped(), Long.MAX_VALUE / 2));
+            redis.key(String.class).expire(dropped, keep);
         }
     }
 

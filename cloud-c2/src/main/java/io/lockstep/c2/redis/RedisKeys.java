@@ -56,12 +56,12 @@ public final class RedisKeys {
 
     /** The last agent log lines a node forwarded for a mission (a capped list of JSON lines). */
     public static String missionNodeLogs(String missionId, String nodeId) {
-        return PREFIX + "mission:" + missionId + ":node:" + nodeId + ":logs";
+        return PREFIX + "agent-logs:" + missionId + ":" + nodeId;
     }
 
     /** How many agent log lines the node left out (over its bound) for that mission. */
     public static String missionNodeLogsDropped(String missionId, String nodeId) {
-        return PREFIX + "mission:" + missionId + ":node:" + nodeId + ":logs-dropped";
+        return PREFIX + "agent-logs:" + missionId + ":" + nodeId + ":dropped";
     }
 
     public static String moduleMeta(String sha256) {

@@ -51,8 +51,8 @@ class EmergencyStopConsistencyTest {
                 List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < REQUESTS_PER_TRIAL; i++) {
                     HttpRequest request = i % 2 == 0
-                            ? HttpRequest.newBuilder(estop).POST(HttpRequest.BodyPublishers.noBody()).build()
-                            : HttpRequest.newBuilder(estop).DELETE().build();
+                            ? HttpRequest.newBuilder(estop).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build()
+                            : HttpRequest.newBuilder(estop).header("Content-Type", "application/json").DELETE().build();
                     answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
                 }
                 for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -91,7 +91,7 @@ class EmergencyStopConsistencyTest {
         String nodeId = Fixtures.uniqueId("estop-confirm");
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.hello(nodeId);
-            given().when().post(nodes.resolve(nodeId + "/estop")).then().statusCode(200);
+            given().contentType("application/json").when().post(nodes.resolve(nodeId + "/estop")).then().statusCode(200);
             JsonPath pending = given().when().get(nodes.resolve(nodeId)).then().extract().jsonPath();
             assertThat(pending.getBoolean("emergencyStop.engaged")).isFalse();
             assertThat(pending.getBoolean("emergencyStop.requested.engaged")).isTrue();
@@ -106,7 +106,7 @@ class EmergencyStopConsistencyTest {
             assertThat(confirmed.getString("emergencyStop.state")).isEqualTo("CONFIRMED");
             assertThat(confirmed.getString("emergencyStop.confirmedAt")).isNotBlank();
 
-            given().when().delete(nodes.resolve(nodeId + "/estop")).then().statusCode(200);
+            given().contentType("application/json").when().delete(nodes.resolve(nodeId + "/estop")).then().statusCode(200);
             C2ToEdge clear = node.await(C2ToEdge::hasEmergencyStop);
             node.send(EdgeToC2.newBuilder().setSeq(2).setAck(CommandAck.newBuilder()
                     .setCommandSeq(clear.getCommandSeq()).setApplied(false).setError("C2 may not clear this e-stop"))
