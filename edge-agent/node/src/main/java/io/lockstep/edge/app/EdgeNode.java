@@ -228,6 +228,14 @@ public final class EdgeNode implements AutoCloseable {
         return ticks;
     }
 
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public TelemetrySpool spool() {
+        return spool;
+    }
+
     public CommandDispatcher dispatcher() {
         return dispatcher;
     }
