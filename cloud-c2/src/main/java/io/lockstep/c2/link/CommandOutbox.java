@@ -1,9 +1,11 @@
 package io.lockstep.c2.link;
 
 import io.lockstep.c2.fleet.NodeCommands;
+import io.lockstep.c2.metrics.CommandMetrics;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Welcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -17,10 +19,12 @@ public class CommandOutbox implements NodeCommands {
 
     private final LinkLedger ledger;
     private final LinkSessions sessions;
+    private final CommandMetrics metrics;
 
-    public CommandOutbox(LinkLedger ledger, LinkSessions sessions) {
+    public CommandOutbox(LinkLedger ledger, LinkSessions sessions, CommandMetrics metrics) {
         this.ledger = ledger;
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,6 +35,7 @@ public class CommandOutbox implements NodeCommands {
             C2ToEdge numbered = command.setCommandSeq(seq).build();
             ledger.storePending(nodeId, numbered);
             sessions.find(nodeId).ifPresent(session -> session.send(numbered));
+            metrics.sent();
             return seq;
         }
     }
@@ -69,7 +74,9 @@ public class CommandOutbox implements NodeCommands {
                             .setC2Instance(c2Instance)
                             .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
                     .build());
-            ledger.pending(nodeId).forEach(session::send);
+            List<C2ToEdge> unacknowledged = ledger.pending(nodeId);
+            unacknowledged.forEach(session::send);
+            metrics.resent(unacknowledged.size());
         }
     }
 }

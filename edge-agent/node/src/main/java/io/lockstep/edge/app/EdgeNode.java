@@ -237,6 +237,14 @@ public final class EdgeNode implements AutoCloseable {
         return agentLogs;
     }
 
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public TelemetrySpool spool() {
+        return spool;
+    }
+
     public CommandDispatcher dispatcher() {
         return dispatcher;
     }

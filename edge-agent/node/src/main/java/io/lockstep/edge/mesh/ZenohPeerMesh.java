@@ -42,6 +42,8 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final Set<String> peers = ConcurrentHashMap.newKeySet();
     private final Map<String, Subscriber> missionSubscribers = new ConcurrentHashMap<>();
     private final Map<String, List<PeerMessage>> inbox = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
 
@@ -116,6 +118,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                 return;
             }
             queue.add(new PeerMessage(sender, seq, sample.keyExpr().substring(prefix.length()), sample.payload()));
+            received.incrementAndGet();
         }
     }
 
@@ -137,6 +140,8 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                 if (!session.put(prefix + m.topic(), m.data(), PutOptions.DEFAULT.withAttachment(attachment)
                         .withReliable(true))) {
                     dropped.incrementAndGet();
+                } else {
+                    published.incrementAndGet();
                 }
             } catch (IllegalArgumentException e) {
                 // A topic the runtime accepted but Zenoh does not: count it, never fail the tick.
@@ -156,6 +161,16 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             queue.clear();
             return out;
         }
+    }
+
+    /** Agent messages this node put on the mesh. */
+    public long published() {
+        return published.get();
+    }
+
+    /** Peers' messages queued for this node's next tick. */
+    public long received() {
+        return received.get();
     }
 
     /** Peer messages dropped (queue full, publish refused) and malformed ones ignored. */

@@ -346,7 +346,9 @@ public final class MissionRun {
             if (paused) {
                 stepsRequested.decrementAndGet();
             }
+            long started = System.nanoTime();
             tickOnce(runtime, watchdog, dt, linkUp, telemetryEvery);
+            services.ticks().observer().ticked(plan.missionId(), System.nanoTime() - started, agents);
             if (plan.maxTicks() > 0 && tick >= plan.maxTicks() && !MissionStates.isTerminal(state)) {
                 finish(NodeMissionState.COMPLETED, "reached max_ticks " + plan.maxTicks());
             }

@@ -3,12 +3,17 @@ package io.lockstep.edge.mission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-/** The last {@code capacity} {@link TickRecord}s, for the debug port; older ones are forgotten. */
+/**
+ * The last {@code capacity} {@link TickRecord}s, for the debug port; older ones are forgotten. Also where
+ * the tick loop reports each tick's wall-clock duration, to the {@link TickObserver} set here (metrics).
+ */
 public final class TickRing {
 
     private final TickRecord[] slots;
     private long written;
+    private volatile TickObserver observer = TickObserver.NONE;
 
     public TickRing(int capacity) {
         if (capacity < 1) {
@@ -33,6 +38,14 @@ public final class TickRing {
             }
         }
         return out;
+    }
+
+    public void observe(TickObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    public TickObserver observer() {
+        return observer;
     }
 
     public synchronized void clear() {
