@@ -142,7 +142,8 @@ public final class EdgeNode implements AutoCloseable {
     }
 
     private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor) {
-        Config config = Config.peer().multicastScouting(settings.mesh().scouting());
+        Config config = Config.peer().multicastScouting(settings.mesh().scouting())
+                .leaseMillis(settings.mesh().leaseMillis());
         settings.mesh().listen().forEach(config::listen);
         settings.mesh().connect().forEach(config::connect);
         try {
