@@ -20,6 +20,7 @@ import io.lockstep.edge.mission.MissionStore;
 import io.lockstep.edge.mission.MissionView;
 import io.lockstep.edge.mission.NodeServices;
 import io.lockstep.edge.mission.PeerMesh;
+import io.lockstep.edge.swarm.SwarmChannel;
 import io.lockstep.edge.mission.TickRing;
 import io.lockstep.edge.safety.EmergencyStopLatch;
 import io.lockstep.edge.safety.InterventionReporter;
@@ -125,7 +126,8 @@ public final class EdgeNode implements AutoCloseable {
         };
         NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.tickPeriodMs(), settings.telemetryHz(),
-                settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
+                settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis,
+                mesh == null ? SwarmChannel.NONE : mesh.swarm(), settings.mesh().settleMillis());
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery());
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();

@@ -1,5 +1,7 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.edge.swarm.BlockAllocator;
+import io.lockstep.edge.swarm.SwarmCoordinator;
 import io.lockstep.platform.geometry.Polygon;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.DeadmanWatchdog;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -76,6 +79,8 @@ public final class MissionRun {
     private volatile NodeMissionState stopState;
     private volatile String stopDetail = "";
 
+    /** The node's share of a cell mission; created when the loop starts (its clock starts then). */
+    private volatile SwarmCoordinator swarm;
     private boolean overriddenLastTick;
     private long lastProgressReport;
     private int lastReportedProgress = -1;
@@ -90,7 +95,7 @@ public final class MissionRun {
         this.resume = resume;
         this.onEnd = onEnd;
         this.state = NodeMissionState.ACCEPTED;
-        this.fence = toPolygon(plan.assignedArea());
+        this.fence = toPolygon(plan.geofence());
         this.thread = new Thread(this::run, "mission-" + plan.missionId());
         this.thread.setDaemon(true);
     }
@@ -118,7 +123,8 @@ public final class MissionRun {
     public MissionView view() {
         return new MissionView(plan.missionId(), state, detail, tick, fingerprint,
                 store.journalPath(plan.missionId()).toString(), agents, inferenceCalls, holdingForPause,
-                policyInEffect.name(), overruns, plan.tickPeriodMs());
+                policyInEffect.name(), overruns, plan.tickPeriodMs(),
+                Optional.ofNullable(swarm).map(SwarmCoordinator::view));
     }
 
     /** Ends the mission as ABORTED (from C2 or a commander). */
@@ -199,6 +205,11 @@ public final class MissionRun {
             transition(NodeMissionState.RUNNING, resume ? "resumed from journal after tick " + tick : "");
             services.hostInputs().drain();
             services.mesh().join(plan.missionId());
+            if (plan.cells().isPresent()) {
+                swarm = new SwarmCoordinator(plan.missionId(), plan.cells().get(), services.nodeId(),
+                        new BlockAllocator(), services.swarm(), services.swarmSettleMillis(), services.clockMillis());
+                swarm.start();
+            }
             services.supervisor().setGeofence(fence);
             watchdog = new DeadmanWatchdog(services.supervisor(), Duration.ofMillis(plan.tickPeriodMs()),
                     services.deadmanMissedPeriods()).start();
@@ -225,6 +236,9 @@ public final class MissionRun {
             // A return begun for this mission must not override the agents of the next one.
             endPolicyReturn();
             services.mesh().leave(plan.missionId());
+            if (swarm != null) {
+                swarm.stop();
+            }
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
@@ -335,7 +349,12 @@ public final class MissionRun {
         }
         List<PeerMessage> fromPeers = services.mesh().drain(plan.missionId());
         fromPeers.forEach(inputs::peerMessage);
+        SwarmCoordinator cells = swarm;
+        if (cells != null) {
+            cells.beforeTick(inputs);
+        }
         TickResult result = runtime.tick(inputs.build());
+        boolean swarmChanged = cells != null && cells.afterTick(result.emitted());
         if (!result.emitted().isEmpty()) {
             services.mesh().publish(plan.missionId(), result.emitted());
         }
@@ -363,7 +382,7 @@ public final class MissionRun {
         }
         if (result.allFinished()) {
             finishAfterLastAgent(result.agents());
-        } else if (agentStatesChanged(previous, agents)) {
+        } else if (swarmChanged || agentStatesChanged(previous, agents)) {
             report();
         } else {
             reportProgressNowAndThen();
