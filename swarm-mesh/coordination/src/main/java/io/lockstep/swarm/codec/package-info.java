@@ -1,0 +1,2 @@
+/** Versioned, size-capped, strictly validated binary wire formats of the swarm. */
+package io.lockstep.swarm.codec;

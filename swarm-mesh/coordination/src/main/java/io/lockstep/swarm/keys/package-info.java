@@ -1,0 +1,2 @@
+/** Zenoh key expressions of the swarm. */
+package io.lockstep.swarm.keys;
