@@ -5,6 +5,7 @@ import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionService;
 import io.lockstep.c2.mission.MissionSpec;
 import io.lockstep.c2.mission.MissionStore;
+import io.lockstep.c2.mission.cells.SwarmCoverageStore;
 import io.lockstep.c2.mission.FieldError;
 import io.lockstep.c2.mission.ValidationException;
 import io.lockstep.c2.trace.CommandTracing;
@@ -28,9 +29,11 @@ public class MissionResource {
     private final MissionStore store;
     private final CommandTracing tracing;
     private final OptionalJsonBody optionalBody;
+    private final SwarmCoverageStore coverage;
 
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
-            OptionalJsonBody optionalBody) {
+            OptionalJsonBody optionalBody, SwarmCoverageStore coverage) {
+        this.coverage = coverage;
         this.missions = missions;
         this.store = store;
         this.tracing = tracing;
@@ -79,6 +82,6 @@ public class MissionResource {
     }
 
     private MissionView view(MissionRecord mission) {
-        return MissionView.of(mission, store.nodeStatuses(mission.id()));
+        return MissionView.of(mission, store.nodeStatuses(mission.id()), coverage.all(mission.id()));
     }
 }

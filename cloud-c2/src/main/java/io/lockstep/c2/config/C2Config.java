@@ -25,6 +25,14 @@ public interface C2Config {
 
     Link link();
 
+    Swarm swarm();
+
+    interface Swarm {
+        /** Side of the square cells a mission's area is cut into for the nodes to share (metres). */
+        @WithDefault("20")
+        double cellSizeM();
+    }
+
     interface Redis {
         /** Where the embedded redis-server keeps its append-only file (used only without quarkus.redis.hosts). */
         @WithDefault("lockstep-c2-data")

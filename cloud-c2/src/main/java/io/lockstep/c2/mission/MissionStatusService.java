@@ -1,5 +1,7 @@
 package io.lockstep.c2.mission;
 
+import io.lockstep.c2.mission.cells.NodeCoverage;
+import io.lockstep.c2.mission.cells.SwarmCoverageStore;
 import io.lockstep.proto.v1.AgentStatus;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.StatusUpdate;
@@ -16,10 +18,12 @@ public class MissionStatusService {
     private static final Logger LOG = Logger.getLogger(MissionStatusService.class);
 
     private final MissionStore store;
+    private final SwarmCoverageStore coverage;
     private final Clock clock;
 
-    public MissionStatusService(MissionStore store, Clock clock) {
+    public MissionStatusService(MissionStore store, SwarmCoverageStore coverage, Clock clock) {
         this.store = store;
+        this.coverage = coverage;
         this.clock = clock;
     }
 
@@ -44,6 +48,9 @@ public class MissionStatusService {
             LOG.warnf("Node %s reported %s for mission %s after it had finished as %s; ignored", nodeId, state,
                     update.getMissionId(), current.get().state());
             return false;
+        }
+        if (update.hasSwarm()) {
+            coverage.put(update.getMissionId(), NodeCoverage.of(nodeId, update.getSwarm(), clock.instant()));
         }
         List<AgentState> agents = update.getAgentsList().stream().map(MissionStatusService::agent).toList();
         store.putNodeStatus(update.getMissionId(), new NodeMissionStatus(nodeId, state, update.getTick(), agents,

@@ -1,6 +1,5 @@
 package io.lockstep.edge.mesh;
 
-import io.lockstep.edge.swarm.CoverageCodec;
 import io.lockstep.edge.swarm.SwarmChannel;
 import io.lockstep.mesh.api.EncodingNames;
 import io.lockstep.mesh.api.GetOptions;
@@ -10,6 +9,8 @@ import io.lockstep.mesh.api.Sample;
 import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Subscriber;
+import io.lockstep.swarm.codec.Limits;
+import io.lockstep.swarm.keys.SwarmKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * A cell mission's coverage exchange over Zenoh:
  * <ul>
- *   <li>{@code lockstep/swarm/<mission>/covered/<node>}: each node's covered cells, put on change and
+ *   <li>{@code lockstep/swarm/<mission>/coverage/<node>} (swarm-core's {@code SwarmKeys}): each node's covered cells, put on change and
  *       every gossip period, and answered by a queryable (a node that joins late or reconnects asks
- *       {@code lockstep/swarm/<mission>/covered/*});</li>
+ *       {@code lockstep/swarm/<mission>/coverage/*});</li>
  *   <li>{@code lockstep/swarm/<mission>/digest/<node>}: each node's agreement digest.</li>
  * </ul>
  * Messages are queued raw for the mission's tick thread, which checks them; the queues are bounded.
@@ -33,7 +34,6 @@ import org.jboss.logging.Logger;
 public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ZenohSwarmChannel.class);
-    public static final String SWARM = "lockstep/swarm/";
     static final int MAX_QUEUED = 1_024;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(3);
 
@@ -52,11 +52,11 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
         final List<Received> digestQueue = new ArrayList<>();
 
         Joined(String missionId, Supplier<byte[]> coverageAnswer) {
-            prefix = SWARM + MeshKeys.chunk(missionId) + "/";
-            coverage = session.declareSubscriber(prefix + "covered/*", s -> enqueue(coverageQueue, prefix + "covered/", s));
+            prefix = SwarmKeys.mission(missionId);
+            coverage = session.declareSubscriber(prefix + "coverage/*", s -> enqueue(coverageQueue, prefix + "coverage/", s));
             digests = session.declareSubscriber(prefix + "digest/*", s -> enqueue(digestQueue, prefix + "digest/", s));
-            answers = session.declareQueryable(prefix + "covered/" + selfChunk,
-                    query -> query.reply(prefix + "covered/" + selfChunk, coverageAnswer.get(), EncodingNames.ZENOH_BYTES, null));
+            answers = session.declareQueryable(prefix + "coverage/" + selfChunk, query -> query.reply(
+                    prefix + "coverage/" + selfChunk, coverageAnswer.get(), EncodingNames.ZENOH_BYTES, null));
         }
 
         void close() {
@@ -82,7 +82,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
         }
         byte[] payload = sample.payload();
         synchronized (queue) {
-            if (queue.size() >= MAX_QUEUED || payload.length > CoverageCodec.MAX_BYTES) {
+            if (queue.size() >= MAX_QUEUED || payload.length > Limits.MAX_COVERAGE_BYTES) {
                 long n = dropped.incrementAndGet();
                 if (n <= 20 || n % 100 == 0) {
                     LOG.warnf("dropped a swarm message from %s (%d bytes; %d dropped so far): queue full or oversized",
@@ -108,9 +108,9 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     public void join(String missionId, Supplier<byte[]> coverageAnswer) {
         Joined joined = missions.computeIfAbsent(missionId, id -> new Joined(id, coverageAnswer));
         // Catch up with what the peers have covered already (late join, restart, reconnection).
-        session.get(joined.prefix + "covered/*", GetOptions.DEFAULT.withTimeout(CATCH_UP_TIMEOUT), reply -> {
+        session.get(joined.prefix + "coverage/*", GetOptions.DEFAULT.withTimeout(CATCH_UP_TIMEOUT), reply -> {
             if (reply.isOk()) {
-                enqueue(joined.coverageQueue, joined.prefix + "covered/", reply.sample());
+                enqueue(joined.coverageQueue, joined.prefix + "coverage/", reply.sample());
             }
         }, () -> { });
     }
@@ -125,7 +125,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
 
     @Override
     public void publishCoverage(String missionId, byte[] coverage) {
-        put(missionId, "covered/", coverage);
+        put(missionId, "coverage/", coverage);
     }
 
     @Override

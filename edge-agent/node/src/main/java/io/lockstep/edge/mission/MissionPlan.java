@@ -99,7 +99,7 @@ public record MissionPlan(
         }
         Optional<CellMap> cells;
         try {
-            cells = assignment.hasCellPlan() ? Optional.of(CellMap.of(assignment.getCellPlan(), frame))
+            cells = assignment.hasCellPlan() ? Optional.of(CellMap.of(mission.getId(), assignment.getCellPlan(), frame))
                     : Optional.empty();
             if (cells.isPresent()) {
                 frame.toLocalPairs(mission.getArea()); // the geofence of a cell mission: must be a polygon

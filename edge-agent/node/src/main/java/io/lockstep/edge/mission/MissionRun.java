@@ -1,6 +1,5 @@
 package io.lockstep.edge.mission;
 
-import io.lockstep.edge.swarm.BlockAllocator;
 import io.lockstep.edge.swarm.SwarmCoordinator;
 import io.lockstep.platform.geometry.Polygon;
 import io.lockstep.platform.geometry.Vec2;
@@ -206,8 +205,7 @@ public final class MissionRun {
             services.hostInputs().drain();
             services.mesh().join(plan.missionId());
             if (plan.cells().isPresent()) {
-                swarm = new SwarmCoordinator(plan.missionId(), plan.cells().get(), services.nodeId(),
-                        new BlockAllocator(), services.swarm(), services.swarmSettleMillis(), services.clockMillis());
+                swarm = new SwarmCoordinator(plan.missionId(), plan.cells().get(), services.nodeId(), services.swarm(), services.swarmSettleMillis(), services.clockMillis());
                 swarm.start();
             }
             services.supervisor().setGeofence(fence);

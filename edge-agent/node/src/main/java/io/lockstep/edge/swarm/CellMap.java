@@ -3,6 +3,7 @@ package io.lockstep.edge.swarm;
 import io.lockstep.edge.mission.LocalFrame;
 import io.lockstep.proto.v1.Cell;
 import io.lockstep.proto.v1.CellPlan;
+import io.lockstep.swarm.allocation.NodeIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,23 +14,24 @@ import java.util.List;
  */
 public final class CellMap {
 
-    /** Same bound as swarm-core's plans; keeps the coverage bitmap and the agents' event small. */
-    public static final int MAX_CELLS = 65_536;
-    public static final int MAX_NODES = 1_024;
+    public static final int MAX_CELLS = io.lockstep.swarm.cells.CellPlan.MAX_CELLS;
+    public static final int MAX_NODES = io.lockstep.swarm.allocation.MembershipView.MAX_MEMBERS;
     private static final int MAX_OUTLINE_POINTS = 64;
 
+    private final String missionId;
     private final long version;
     private final List<String> nodes;
     private final double[][] boxes;
 
-    private CellMap(long version, List<String> nodes, double[][] boxes) {
+    private CellMap(String missionId, long version, List<String> nodes, double[][] boxes) {
+        this.missionId = missionId;
         this.version = version;
         this.nodes = List.copyOf(nodes);
         this.boxes = boxes;
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the plan */
-    public static CellMap of(CellPlan plan, LocalFrame frame) {
+    public static CellMap of(String missionId, CellPlan plan, LocalFrame frame) {
         int n = plan.getCellsCount();
         if (n == 0 || n > MAX_CELLS) {
             throw new IllegalArgumentException("a cell plan needs 1.." + MAX_CELLS + " cells, got " + n);
@@ -40,8 +42,13 @@ public final class CellMap {
         }
         List<String> nodes = new ArrayList<>();
         for (String node : plan.getNodesList()) {
-            if (node.isBlank() || nodes.contains(node)) {
-                throw new IllegalArgumentException("cell plan node '" + node + "' is blank or listed twice");
+            try {
+                NodeIds.require(node);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cell plan node '" + node + "': " + e.getMessage());
+            }
+            if (nodes.contains(node)) {
+                throw new IllegalArgumentException("cell plan node '" + node + "' is listed twice");
             }
             nodes.add(node);
         }
@@ -69,7 +76,11 @@ public final class CellMap {
             }
             boxes[i] = new double[] {minX, minY, maxX, maxY};
         }
-        return new CellMap(plan.getVersion(), nodes, boxes);
+        return new CellMap(missionId, plan.getVersion(), nodes, boxes);
+    }
+
+    public String missionId() {
+        return missionId;
     }
 
     public long version() {

@@ -1,50 +1,66 @@
 package io.lockstep.edge.swarm;
 
+import io.lockstep.swarm.allocation.Allocation;
+import io.lockstep.swarm.allocation.Allocator;
+import io.lockstep.swarm.allocation.Member;
+import io.lockstep.swarm.allocation.MembershipView;
+import io.lockstep.swarm.coverage.CoverageSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One node's deterministic view of a cell mission: the members, the cells covered by anyone, and who
- * owns each cell. Changed only by journaled inputs (membership, covered cells) and by this node's
- * agents' own reports, so the same inputs give the same owners on every node and in every replay.
+ * owns each cell (swarm-core's {@link Allocator}, without claims: claims would be one more input to
+ * journal). Changed only by journaled inputs (membership, covered cells) and by this node's agents' own
+ * reports, so the same inputs give the same owners on every node and in every replay.
  */
 public final class SwarmState {
 
     private final CellMap map;
     private final String self;
-    private final CellAllocator allocator;
-    private final BitSet covered = new BitSet();
     private final BitSet coveredBySelf = new BitSet();
-    private final BitSet reallocated = new BitSet();
     private final BitSet takenOver = new BitSet();
+    private final BitSet reallocated = new BitSet();
     private List<String> members;
-    private int[] owners;
+    private MembershipView view;
+    private CoverageSet covered;
+    private Allocation allocation;
 
-    public SwarmState(CellMap map, String self, CellAllocator allocator) {
+    public SwarmState(CellMap map, String self) {
         this.map = map;
         this.self = self;
-        this.allocator = allocator;
+        this.covered = CoverageSet.empty(map.missionId(), map.version(), map.size());
         this.members = map.nodes();
-        this.owners = allocator.owners(map, members);
+        this.view = viewOf(members);
+        this.allocation = allocate();
     }
 
-    /** Applies a new membership; cells of nodes that left and are not covered yet count as reallocated. */
+    private static MembershipView viewOf(List<String> nodes) {
+        return MembershipView.of(nodes.stream().map(Member::of).toList());
+    }
+
+    private Allocation allocate() {
+        return Allocator.allocate(map.missionId(), map.version(), map.size(), view, covered, Map.of());
+    }
+
+    /** Applies a new membership; open cells of nodes that left count as reallocated. */
     public boolean applyMembers(List<String> next) {
         if (next.equals(members)) {
             return false;
         }
-        int[] before = owners;
-        List<String> previous = members;
+        Allocation before = allocation;
         members = List.copyOf(next);
-        owners = allocator.owners(map, members);
-        for (int cell = 0; cell < owners.length; cell++) {
-            String was = previous.get(before[cell]);
-            if (!covered.get(cell) && !members.contains(was)) {
+        view = viewOf(members);
+        allocation = allocate();
+        for (int cell = 0; cell < map.size(); cell++) {
+            String was = before.owner(cell).orElse(null);
+            if (was != null && !covered.contains(cell) && !view.contains(was)) {
                 reallocated.set(cell);
-                if (members.get(owners[cell]).equals(self)) {
+                if (allocation.owner(cell).filter(self::equals).isPresent()) {
                     takenOver.set(cell);
                 }
             }
@@ -52,14 +68,16 @@ public final class SwarmState {
         return true;
     }
 
-    /** Marks cells covered (out-of-range indices are ignored); returns the ones that were new. */
-    public List<Integer> applyCovered(Iterable<Integer> cells) {
+    /** Merges peers' coverage (a union: applying it twice changes nothing); returns the cells that were new. */
+    public List<Integer> applyCovered(CoverageSet peers) {
         List<Integer> fresh = new ArrayList<>();
-        for (int cell : cells) {
-            if (cell >= 0 && cell < map.size() && !covered.get(cell)) {
-                covered.set(cell);
-                fresh.add(cell);
-            }
+        if (!peers.samePlan(covered)) {
+            return fresh;
+        }
+        peers.cells().filter(c -> !covered.contains(c)).forEach(fresh::add);
+        if (!fresh.isEmpty()) {
+            covered = covered.merge(peers);
+            allocation = allocate();
         }
         return fresh;
     }
@@ -70,21 +88,16 @@ public final class SwarmState {
             return false;
         }
         coveredBySelf.set(cell);
-        covered.set(cell);
+        if (!covered.contains(cell)) {
+            covered = covered.with(cell);
+            allocation = allocate();
+        }
         return true;
     }
 
     /** Cells this node owns and nobody has covered yet, in plan order. */
     public int[] ownedUnfinished() {
-        int self = members.indexOf(this.self);
-        return java.util.stream.IntStream.range(0, owners.length)
-                .filter(c -> owners[c] == self && !covered.get(c)).toArray();
-    }
-
-    /** Cells this node owns (covered or not), in plan order. */
-    public int[] owned() {
-        int self = members.indexOf(this.self);
-        return java.util.stream.IntStream.range(0, owners.length).filter(c -> owners[c] == self).toArray();
+        return allocation.cellsOf(self);
     }
 
     public CellMap map() {
@@ -95,22 +108,28 @@ public final class SwarmState {
         return members;
     }
 
-    public BitSet covered() {
-        return (BitSet) covered.clone();
+    public MembershipView view() {
+        return view;
+    }
+
+    public CoverageSet covered() {
+        return covered;
     }
 
     public int coveredCount() {
-        return covered.cardinality();
+        return covered.completedCount();
     }
 
     public BitSet coveredBySelf() {
         return (BitSet) coveredBySelf.clone();
     }
 
+    /** Cells whose owner was lost while they were open (by anyone's hands). */
     public BitSet reallocated() {
         return (BitSet) reallocated.clone();
     }
 
+    /** Reallocated cells that came to this node. */
     public BitSet takenOver() {
         return (BitSet) takenOver.clone();
     }
@@ -123,6 +142,6 @@ public final class SwarmState {
     }
 
     public boolean complete() {
-        return covered.cardinality() == map.size();
+        return covered.isComplete();
     }
 }
