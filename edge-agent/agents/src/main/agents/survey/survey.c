@@ -65,6 +65,8 @@ static lockstep_sensor_frame frame;
 
 /* Swarm cells: the latest swarm.cells event, and the cells this agent has covered (by index). */
 #define MAX_OWNED 1024
+/* Slowest approach to a waypoint inside a cell (m/s); tolerance is reached within a few ticks at it. */
+#define CELL_CORNER_SPEED 2.0
 #define MAX_CELL_INDEX 65536
 static bool swarm_mode = false;
 static lockstep_swarm_cells swarm;
@@ -333,6 +335,10 @@ static bool fly(void) {
         }
         double speed = lockstep_fmin(max_speed, approach_gain * distance);
         speed = lockstep_fmin(speed, lockstep_sqrt(2.0 * decel * distance));
+        if (swarm_mode) {
+            /* Cells are short legs: no crawl into every corner, just slow enough to turn onto the next. */
+            speed = lockstep_fmin(max_speed, lockstep_fmax(speed, CELL_CORNER_SPEED));
+        }
         lockstep_act_velocity(dx / distance * speed, dy / distance * speed);
         if (!swarm_mode) {
             report_progress(distance);

@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--timeout", defaultValue = "300",
+    @Option(names = "--timeout", defaultValue = "600",
             description = "Seconds to wait for the mission to finish (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 

@@ -8,6 +8,7 @@ import io.lockstep.swarm.cells.CellSize;
 import io.lockstep.swarm.cells.GridDecomposition;
 import io.lockstep.swarm.cells.PointE7;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -27,6 +28,7 @@ public class CellPlanner {
 
     private final double cellSizeM;
 
+    @Inject
     public CellPlanner(C2Config config) {
         this(config.swarm().cellSizeM());
     }
