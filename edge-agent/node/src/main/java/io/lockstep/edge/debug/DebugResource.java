@@ -4,6 +4,7 @@ import io.lockstep.edge.app.EdgeNode;
 import io.lockstep.edge.app.NodeLifecycle;
 import io.lockstep.edge.mission.MissionRun;
 import io.lockstep.edge.mission.MissionView;
+import io.lockstep.edge.swarm.SwarmView;
 import io.lockstep.edge.mission.TickRecord;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.Intervention;
@@ -64,12 +65,15 @@ public class DebugResource {
         MissionView v = node.mission().orElse(null);
         Map<String, Long> interventions = new TreeMap<>();
         node.supervisor().counts().forEach((k, n) -> interventions.put(k.name(), n));
+        SwarmView swarm = v == null ? null : v.swarm().orElse(null);
+        List<String> alerts = swarm == null || swarm.divergence().isEmpty() ? List.of()
+                : List.of("swarm divergence: " + swarm.divergence());
         return new NodeStatusView(node.settings().nodeId(), node.link().state().name(),
                 v == null ? "" : v.missionId(), v == null ? "NONE" : v.state().name(), v == null ? "" : v.detail(),
                 v == null ? -1 : v.tick(), v == null ? "" : v.fingerprint(), v == null ? "" : v.journalPath(),
                 v == null ? List.of() : v.agents(), interventions, v == null ? 0 : v.inferenceCalls(),
                 node.supervisor().isEmergencyStopLatched(), v != null && v.paused(),
-                v == null ? "CONTINUE" : v.linkLossPolicyInEffect());
+                v == null ? "CONTINUE" : v.linkLossPolicyInEffect(), swarm, alerts);
     }
 
     @GET
