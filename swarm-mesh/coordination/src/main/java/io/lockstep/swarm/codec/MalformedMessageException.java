@@ -4,6 +4,7 @@ package io.lockstep.swarm.codec;
 public final class MalformedMessageException extends Exception {
 
     public MalformedMessageException(String message) {
-        super(message);
+        // no stack trace: peers can send these at line rate, and the message says what was wrong
+        super(message, null, false, false);
     }
 }

@@ -42,6 +42,7 @@ public final class SwarmPeer {
     private final DivergenceDetector detector;
     private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private final Map<String, Long> incarnations = new TreeMap<>(NodeIds.ORDER);
+    private final Map<String, Integer> capabilities = new TreeMap<>(NodeIds.ORDER);
     private final Map<String, Integer> claims = new TreeMap<>(NodeIds.ORDER);
     private MembershipView view;
     private CoverageSet completed;
@@ -73,9 +74,18 @@ public final class SwarmPeer {
 
     // ---- membership -------------------------------------------------------------------------------
 
-    /** A node became live (liveliness token, or an announcement). The local node is always a member. */
+    /**
+     * A node became live (its liveliness token appeared), with the capability of its last announcement
+     * (1 until one arrives). Liveliness alone decides presence; the local node is always a member.
+     */
+    public void memberUp(String nodeId) {
+        memberUp(new Member(nodeId, capabilities.getOrDefault(nodeId, 1)));
+    }
+
+    /** A node became live with a known capability. */
     public void memberUp(Member member) {
         if (!member.nodeId().equals(selfId)) {
+            capabilities.put(member.nodeId(), member.capability());
             changeView(view.with(member));
         }
     }
@@ -90,7 +100,11 @@ public final class SwarmPeer {
         changeView(view.without(nodeId));
     }
 
-    /** A peer's {@code MemberCodec} announcement; {@code fromNode} is the node the key names, or null. */
+    /**
+     * A peer's {@code MemberCodec} announcement; {@code fromNode} is the node the key names, or null. It
+     * records the node's capability (updating the view if the node is live) and removes a node that
+     * announces it is leaving; it never adds a node, so a late copy cannot resurrect a lost one.
+     */
     public boolean onMemberAnnouncement(byte[] bytes, String fromNode) {
         MemberAnnouncement a;
         try {
@@ -114,7 +128,10 @@ public final class SwarmPeer {
         if (a.leaving()) {
             memberDown(node);
         } else {
-            memberUp(a.member());
+            capabilities.put(node, a.member().capability());
+            if (view.contains(node)) {
+                changeView(view.with(a.member()));
+            }
         }
         return true;
     }

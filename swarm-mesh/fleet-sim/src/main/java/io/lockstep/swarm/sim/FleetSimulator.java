@@ -1,0 +1,388 @@
+package io.lockstep.swarm.sim;
+
+import io.lockstep.platform.geometry.Vec2;
+import io.lockstep.platform.sim.SimulatedVehicle;
+import io.lockstep.platform.sim.SimulatedVehicleConfig;
+import io.lockstep.platform.sim.World;
+import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.swarm.agreement.DivergenceAlert;
+import io.lockstep.swarm.allocation.Member;
+import io.lockstep.swarm.cells.CellPlan;
+import io.lockstep.swarm.coverage.CoverageSet;
+import io.lockstep.swarm.peer.DropReason;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one fleet on simulated time, like TigerBeetle's VOPR: the seed decides node capabilities, sensor
+ * noise, every message's fate and every fault, so the seed (and the commit) reproduce a run exactly.
+ * Each tick: fault events, message delivery, liveliness, then every live node in id order reads its
+ * vehicle, runs its agent, works its cell and publishes; then the vehicles move and the invariants are
+ * checked. Nothing here reads a clock.
+ */
+public final class FleetSimulator {
+
+    private final SimConfig config;
+    private final CellPlan plan;
+    private final FaultPlan faults;
+    private final List<SimNode> nodes = new ArrayList<>();
+    private final SimMesh mesh;
+    private final SteeringCellWorker worker;
+    private final SplittableRandom garbageRandom;
+    private final PrintStream progress;
+    private final int[][] completions;
+    private final List<CoverageSet> fleetKnowledge = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final List<DivergenceAlert> alerts = new ArrayList<>();
+    private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    private long garbageSent;
+    private long reconvergedTick = -1;
+    private long missionCompleteTick = -1;
+
+    public FleetSimulator(SimConfig config, PrintStream progress) {
+        this.config = config;
+        this.plan = config.mission().plan();
+        this.faults = FaultPlan.draw(config.faults(), config.seed(), config.nodes(), config.faultWindow());
+        this.mesh = new SimMesh(config.seed(), config.faults(), this::connected);
+        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps());
+        this.garbageRandom = new SplittableRandom(config.seed() ^ 0x6A5BA6EL);
+        this.progress = progress;
+        this.completions = new int[plan.size()][config.nodes()];
+        SplittableRandom setup = new SplittableRandom(config.seed());
+        World world = config.mission().resolveWorld();
+        for (int i = 0; i < config.nodes(); i++) {
+            int capability = 1 + setup.nextInt(2);
+            Vec2 start = world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5));
+            SimulatedVehicle vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(setup.nextLong())
+                    .withBatteryDrain(0, 0), start, 1.0);
+            nodes.add(new SimNode(i, config.nodes(), capability, vehicle, plan, SimConfig.SETTLE_TICKS,
+                    config.mode(), config.mission().maxTicks(), config.runAgents()));
+        }
+    }
+
+    public CellPlan plan() {
+        return plan;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Runs to completion (every cell done and every live node in agreement after the last fault) or the tick limit. */
+    public SimReport run() {
+        try {
+            long tick = 0;
+            for (SimNode n : nodes) {
+                n.start(0, 0);
+            }
+            long maxTicks = config.mission().maxTicks();
+            for (; tick < maxTicks; tick++) {
+                step(tick);
+                if (finished(tick)) {
+                    break;
+                }
+                if (progress != null && tick % 250 == 0 && tick > 0) {
+                    progress.printf("  tick %d: %d/%d cells, %d nodes up%n", tick, doneCells(), plan.size(),
+                            nodes.stream().filter(n -> n.up).count());
+                }
+            }
+            long ticks = Math.min(tick + 1, maxTicks);
+            checkFinal(ticks);
+            return SimReport.of(config, plan, faults, ticks, missionCompleteTick, reconvergedTick, completions,
+                    nodes, alerts, drops, mesh, garbageSent, violations);
+        } finally {
+            for (SimNode n : nodes) {
+                n.close();
+            }
+        }
+    }
+
+    private void step(long tick) {
+        applyFaults(tick);
+        injectGarbage(tick);
+        for (SimMesh.Envelope e : mesh.due(tick)) {
+            deliver(e, tick);
+        }
+        updateLiveliness(tick);
+        for (SimNode n : nodes) {
+            if (n.up) {
+                work(n, tick);
+            }
+        }
+        double dt = config.mission().tickSeconds();
+        for (SimNode n : nodes) {
+            n.vehicle.advance(dt);
+        }
+        recordKnowledge(tick);
+    }
+
+    // ---- faults ------------------------------------------------------------------------------------
+
+    boolean connected(int a, int b, long tick) {
+        return nodes.get(a).up && nodes.get(b).up && !faults.partitioned(a, b, tick);
+    }
+
+    private void applyFaults(long tick) {
+        for (FaultPlan.Crash c : faults.crashes()) {
+            SimNode n = nodes.get(c.node());
+            if (c.at() == tick && n.up) {
+                collectDrops(n);
+                n.crash();
+                n.deadForGood = c.permanent();
+            }
+            if (c.restartAt() == tick && !n.up && !n.deadForGood) {
+                n.start(tick, config.catchUpTicks());
+            }
+        }
+    }
+
+    /** Forged and malformed messages a hostile or broken peer could send; each must be dropped. */
+    private void injectGarbage(long tick) {
+        if (config.faults().garbage() == 0 || garbageRandom.nextDouble() >= config.faults().garbage()) {
+            return;
+        }
+        SimNode target = nodes.get(garbageRandom.nextInt(nodes.size()));
+        SimNode other = nodes.get(garbageRandom.nextInt(nodes.size()));
+        if (!target.up || !other.up || other == target) {
+            return;
+        }
+        byte[] bytes;
+        String from = other.id;
+        int kind = garbageRandom.nextInt(4);
+        switch (kind) {
+            case 0 -> {
+                bytes = new byte[garbageRandom.nextInt(200)];
+                garbageRandom.nextBytes(bytes);
+            }
+            case 1 -> {
+                byte[] valid = other.peer.coverageMessage();
+                bytes = java.util.Arrays.copyOf(valid, garbageRandom.nextInt(valid.length));
+            }
+            case 2 -> {
+                // a valid message of `other` claimed by somebody else
+                bytes = other.peer.coverageMessage();
+                from = "node-forger";
+            }
+            default -> bytes = new byte[20_000];
+        }
+        garbageSent++;
+        switch (garbageRandom.nextInt(3)) {
+            case 0 -> target.peer.onCoverage(bytes, from);
+            case 1 -> target.peer.onDigest(bytes, from, tick);
+            default -> target.peer.onMemberAnnouncement(bytes, from);
+        }
+    }
+
+    // ---- mesh --------------------------------------------------------------------------------------
+
+    private void deliver(SimMesh.Envelope e, long tick) {
+        SimNode to = nodes.get(e.to());
+        if (!to.up) {
+            return;
+        }
+        String from = nodes.get(e.from()).id;
+        switch (e.kind()) {
+            case COVERAGE -> to.peer.onCoverage(e.payload(), from);
+            case DIGEST -> to.peer.onDigest(e.payload(), from, tick);
+            case ANNOUNCEMENT -> to.peer.onMemberAnnouncement(e.payload(), from);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void broadcast(SimNode from, SimMesh.Kind kind, byte[] payload, long tick) {
+        for (SimNode to : nodes) {
+            if (to != from) {
+                mesh.send(from.index, to.index, kind, payload, tick, true);
+            }
+        }
+    }
+
+    /**
+     * Liveliness: a node sees a peer as soon as they can reach each other, and loses it after
+     * {@link SimConfig#LEASE_TICKS} without reachability. On first sight both query each other's
+     * coverage (the catch-up query), answered reliably.
+     */
+    private void updateLiveliness(long tick) {
+        for (SimNode a : nodes) {
+            if (!a.up) {
+                continue;
+            }
+            for (SimNode b : nodes) {
+                if (a == b) {
+                    continue;
+                }
+                boolean reach = connected(a.index, b.index, tick);
+                if (reach) {
+                    a.lastConnected[b.index] = tick;
+                }
+                boolean live = reach || tick - a.lastConnected[b.index] <= SimConfig.LEASE_TICKS;
+                if (live && !a.sees[b.index] && reach) {
+                    a.sees[b.index] = true;
+                    a.peer.memberUp(b.id);
+                    mesh.send(b.index, a.index, SimMesh.Kind.ANNOUNCEMENT, b.peer.announcement(), tick, false);
+                    mesh.send(b.index, a.index, SimMesh.Kind.COVERAGE, b.peer.coverageMessage(), tick, false);
+                } else if (!live && a.sees[b.index]) {
+                    a.sees[b.index] = false;
+                    a.peer.memberDown(b.id);
+                }
+            }
+        }
+    }
+
+    // ---- nodes -------------------------------------------------------------------------------------
+
+    private void work(SimNode n, long tick) {
+        VehicleReadings readings = n.vehicle.readSensors();
+        n.runAgent(tick, readings);
+        boolean completed = false;
+        if (tick >= n.workFrom) {
+            OptionalInt cell = n.peer.nextCell();
+            if (cell.isPresent()) {
+                int c = cell.getAsInt();
+                if (worker.done(plan.cell(c), readings)) {
+                    n.peer.complete(c);
+                    completions[c][n.index]++;
+                    n.cellsCompleted++;
+                    completed = true;
+                    OptionalInt next = n.peer.nextCell();
+                    n.command(next.isPresent() ? worker.steer(plan.cell(next.getAsInt()), readings) : Vec2.ZERO);
+                } else {
+                    n.command(worker.steer(plan.cell(c), readings));
+                }
+            } else {
+                n.command(Vec2.ZERO);
+            }
+        } else {
+            n.command(Vec2.ZERO);
+        }
+        if (completed || tick % SimConfig.PUBLISH_EVERY == n.index % SimConfig.PUBLISH_EVERY) {
+            broadcast(n, SimMesh.Kind.COVERAGE, n.peer.coverageMessage(), tick);
+            broadcast(n, SimMesh.Kind.DIGEST, n.peer.digestMessage(tick), tick);
+        }
+        if (tick % SimConfig.ANNOUNCE_EVERY == n.index % SimConfig.ANNOUNCE_EVERY) {
+            broadcast(n, SimMesh.Kind.ANNOUNCEMENT, n.peer.announcement(), tick);
+        }
+        alerts.addAll(n.peer.checkAgreement(tick));
+    }
+
+    // ---- invariants --------------------------------------------------------------------------------
+
+    private void recordKnowledge(long tick) {
+        CoverageSet union = CoverageSet.empty(plan);
+        for (SimNode n : nodes) {
+            if (n.up) {
+                union = union.merge(n.peer.completed());
+            }
+        }
+        if (!fleetKnowledge.isEmpty() && !fleetKnowledge.get(fleetKnowledge.size() - 1).subsetOf(union)) {
+            // a cell some live node knew is known by no live node any more: only a crash of every holder
+            // may do that, and catch-up brings it back from the others
+            boolean crashNow = faults.crashes().stream().anyMatch(c -> c.at() == tick);
+            if (!crashNow) {
+                violations.add("tick " + tick + ": completed cells vanished from the fleet's knowledge");
+            }
+        }
+        fleetKnowledge.add(union);
+        if (missionCompleteTick < 0 && doneCells() == plan.size()) {
+            missionCompleteTick = tick;
+        }
+        if (reconvergedTick < 0 && tick >= faults.lastFaultTick() && converged(tick)) {
+            reconvergedTick = tick;
+        }
+    }
+
+    /**
+     * Every live node sees exactly the live nodes, with equal views, and knows every cell the fleet knew
+     * a publication lag ago.
+     */
+    private boolean converged(long tick) {
+        int lag = config.faults().maxDelayTicks() + 1 + 2 * SimConfig.PUBLISH_EVERY;
+        CoverageSet past = fleetKnowledge.get((int) Math.max(0, tick - lag));
+        byte[] viewDigest = null;
+        for (SimNode n : nodes) {
+            if (!n.up) {
+                continue;
+            }
+            if (tick < n.workFrom) {
+                return false;
+            }
+            for (SimNode m : nodes) {
+                if (m.up != n.peer.view().contains(m.id)) {
+                    return false;
+                }
+            }
+            byte[] d = n.peer.view().digest();
+            if (viewDigest != null && !java.util.Arrays.equals(d, viewDigest)) {
+                return false;
+            }
+            viewDigest = d;
+            if (!past.subsetOf(n.peer.completed())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean finished(long tick) {
+        if (doneCells() < plan.size() || reconvergedTick < 0) {
+            return false;
+        }
+        for (SimNode n : nodes) {
+            if (n.up && !n.peer.completed().isComplete()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int doneCells() {
+        int done = 0;
+        for (int[] byNode : completions) {
+            for (int count : byNode) {
+                if (count > 0) {
+                    done++;
+                    break;
+                }
+            }
+        }
+        return done;
+    }
+
+    private void checkFinal(long ticks) {
+        if (doneCells() < plan.size()) {
+            violations.add("only " + doneCells() + " of " + plan.size() + " cells covered in " + ticks + " ticks");
+        }
+        for (SimNode n : nodes) {
+            if (n.up && !n.peer.completed().isComplete()) {
+                violations.add(n.id + " knows only " + n.peer.completed().completedCount() + " of " + plan.size()
+                        + " completed cells at the end (completed cells lost)");
+            }
+            if (n.up && !n.peer.activeAlerts().isEmpty()) {
+                violations.add(n.id + " ends with divergence alerts " + n.peer.activeAlerts());
+            }
+            if (n.up) {
+                collectDrops(n);
+            }
+        }
+        if (reconvergedTick < 0) {
+            violations.add("ownership never reconverged after the last fault at tick " + faults.lastFaultTick());
+        } else if (reconvergedTick - faults.lastFaultTick() > config.reconvergenceBoundTicks()) {
+            violations.add("ownership reconverged " + (reconvergedTick - faults.lastFaultTick())
+                    + " ticks after the last fault (bound " + config.reconvergenceBoundTicks() + ")");
+        }
+    }
+
+    private void collectDrops(SimNode n) {
+        for (DropReason r : DropReason.values()) {
+            drops.merge(r, n.peer.drops().of(r), Long::sum);
+        }
+    }
+
+    List<Member> members() {
+        return nodes.stream().map(n -> new Member(n.id, n.capability)).toList();
+    }
+}
