@@ -33,7 +33,7 @@ public final class DemoMission {
                 vertex(0, 0), vertex(widthM, 0), vertex(widthM, heightM), vertex(0, heightM)));
         mission.put("frameOrigin", Map.of("lat", FRAME.originLat(), "lon", FRAME.originLon()));
         mission.put("agents", List.of(
-                agent("survey", surveySha256, ordered("lane_spacing", "12", "speed", "6"),
+                agent("survey", surveySha256, ordered("lane_spacing", "20", "speed", "8"),
                         capabilities(List.of("sensor_read", "act_velocity", "emit"),
                                 List.of("swarm/progress/**", "swarm/covered/**"), List.of(),
                                 List.of("lockstep/event/swarm.cells"))),

@@ -58,7 +58,8 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         json.put("fingerprint", node.fingerprint());
         json.put("interventions", node.interventions());
         json.put("inference_calls", node.inferenceCalls());
-        json.put("replay", node.replay().ok() ? "VERIFIED" : node.replay().detail());
+        json.put("replay", node.killed() ? "NOT_REPLAYED (killed)" : node.replay().ok() ? "VERIFIED"
+                : node.replay().detail());
         return json;
     }
 
