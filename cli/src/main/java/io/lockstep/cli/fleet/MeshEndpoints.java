@@ -11,8 +11,10 @@ import java.util.List;
  */
 public final class MeshEndpoints {
     /** Short lease and settle window so that the demo's survivors take over a killed node's cells quickly. */
-    public static final String LEASE = "1500ms";
-    public static final String SETTLE_WINDOW = "1s";
+    public static final long LEASE_MILLIS = 1_500;
+    public static final long SETTLE_MILLIS = 1_000;
+    public static final String LEASE = LEASE_MILLIS + "ms";
+    public static final String SETTLE_WINDOW = SETTLE_MILLIS + "ms";
 
     private MeshEndpoints() {
     }

@@ -42,6 +42,8 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     private final ZenohPeerMesh membership;
     private final Map<String, Joined> missions = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong sentBytes = new AtomicLong();
+    private final AtomicLong receivedBytes = new AtomicLong();
 
     private final class Joined {
         final String prefix;
@@ -81,6 +83,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
             return;
         }
         byte[] payload = sample.payload();
+        receivedBytes.addAndGet(payload.length);
         synchronized (queue) {
             if (queue.size() >= MAX_QUEUED || payload.length > Limits.MAX_COVERAGE_BYTES) {
                 long n = dropped.incrementAndGet();
@@ -137,6 +140,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
         Joined joined = missions.get(missionId);
         if (joined != null) {
             session.put(joined.prefix + kind + selfChunk, data, PutOptions.DEFAULT.withReliable(true));
+            sentBytes.addAndGet(data.length);
         }
     }
 
@@ -158,6 +162,15 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
             queue.clear();
             return out;
         }
+    }
+
+    /** Payload bytes of coverage and digest messages this node put (gossip traffic, for the bench). */
+    public long sentBytes() {
+        return sentBytes.get();
+    }
+
+    public long receivedBytes() {
+        return receivedBytes.get();
     }
 
     /** Messages dropped before reaching a mission (queue full, oversized). */
