@@ -2,13 +2,15 @@ package io.lockstep.cli;
 
 import io.lockstep.cli.bench.node.BenchNodeCommand;
 import io.lockstep.cli.runtime.BenchRuntimeCommand;
+import io.lockstep.cli.swarm.BenchSwarmCommand;
 import io.lockstep.cli.zenoh.BenchMeshCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code lockstep bench <runtime|mesh|node>}: the measured speed targets. */
+/** {@code lockstep bench <runtime|mesh|node|swarm>}: the measured speed targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchRuntimeCommand.class, BenchMeshCommand.class, BenchNodeCommand.class},
+        subcommands = {BenchRuntimeCommand.class, BenchMeshCommand.class, BenchNodeCommand.class,
+            BenchSwarmCommand.class},
         description = "Run a benchmark; each prints a table and writes DIR/<name>.json.")
 public final class BenchCommand implements Runnable {
 

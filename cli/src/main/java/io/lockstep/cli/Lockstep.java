@@ -2,6 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.cli.demo.DemoCommand;
 import io.lockstep.cli.runtime.ReplayCommand;
+import io.lockstep.cli.swarm.SimCommand;
 import io.lockstep.cli.zenoh.ZenohCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LockstepVersion.class,
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, BenchCommand.class, ZenohCommand.class,
+        subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, BenchCommand.class, ZenohCommand.class,
             CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 

@@ -73,7 +73,9 @@ public record AgreementDigest(String nodeId, long sequence, String missionId, lo
     }
 
     public boolean agreesWith(AgreementDigest other) {
-        return differences(other).isEmpty();
+        return planVersion == other.planVersion && allocatorVersion == other.allocatorVersion
+                && missionId.equals(other.missionId) && Arrays.equals(coverageDigest, other.coverageDigest)
+                && Arrays.equals(membershipDigest, other.membershipDigest);
     }
 
     @Override

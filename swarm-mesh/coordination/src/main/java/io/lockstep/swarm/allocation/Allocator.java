@@ -64,17 +64,8 @@ public final class Allocator {
             for (int d = 0; d < maxCapability; d++) {
                 cellKeys[d] = RendezvousHash.cellKey(cell, d);
             }
-            int best = 0;
-            long bestScore = score(nodeKeys[0], capability[0], cellKeys);
-            for (int i = 1; i < members; i++) {
-                long s = score(nodeKeys[i], capability[i], cellKeys);
-                // members are in NodeIds.ORDER, so on equal scores the earlier (smaller) id stays
-                if (Long.compareUnsigned(s, bestScore) > 0) {
-                    best = i;
-                    bestScore = s;
-                }
-            }
-            owner[cell] = best;
+            owner[cell] = maxCapability == 1 ? bestUnweighted(nodeKeys, cellKeys[0])
+                    : bestWeighted(nodeKeys, capability, cellKeys);
         }
         applyClaims(missionId, cellCount, view, completed, claims, owner, nodeKeys, capability);
         return new Allocation(missionId, planVersion, view, completed, owner);
@@ -107,6 +98,34 @@ public final class Allocator {
         for (Map.Entry<Integer, Integer> win : winnerByCell.entrySet()) {
             owner[win.getKey()] = win.getValue();
         }
+    }
+
+    /** Members are in NodeIds.ORDER, so on equal scores the earlier (smaller) id stays. */
+    private static int bestUnweighted(long[] nodeKeys, long cellKey) {
+        int best = 0;
+        // unsigned comparison as signed comparison of values with the sign bit flipped
+        long bestScore = RendezvousHash.score(nodeKeys[0], cellKey) ^ Long.MIN_VALUE;
+        for (int i = 1; i < nodeKeys.length; i++) {
+            long s = RendezvousHash.score(nodeKeys[i], cellKey) ^ Long.MIN_VALUE;
+            if (s > bestScore) {
+                best = i;
+                bestScore = s;
+            }
+        }
+        return best;
+    }
+
+    private static int bestWeighted(long[] nodeKeys, int[] capability, long[] cellKeys) {
+        int best = 0;
+        long bestScore = score(nodeKeys[0], capability[0], cellKeys);
+        for (int i = 1; i < nodeKeys.length; i++) {
+            long s = score(nodeKeys[i], capability[i], cellKeys);
+            if (Long.compareUnsigned(s, bestScore) > 0) {
+                best = i;
+                bestScore = s;
+            }
+        }
+        return best;
     }
 
     private static long score(long nodeKey, int capability, long[] cellKeys) {

@@ -17,6 +17,8 @@ public final class MembershipView {
     public static final int MAX_MEMBERS = 1024;
 
     private final List<Member> members;
+    /** Computed once: the view is immutable and peers compare digests every tick. */
+    private byte[] digest;
 
     private MembershipView(List<Member> sorted) {
         this.members = sorted;
@@ -101,6 +103,13 @@ public final class MembershipView {
      * u8 capability}.
      */
     public byte[] digest() {
+        if (digest == null) {
+            digest = computeDigest();
+        }
+        return digest.clone();
+    }
+
+    private byte[] computeDigest() {
         WireWriter w = new WireWriter().i32(members.size());
         for (Member m : members) {
             w.text(m.nodeId()).u8(m.capability());

@@ -92,6 +92,13 @@ public final class WireReader {
             throw new MalformedMessageException(what + " length " + length + " outside 1.." + maxBytes);
         }
         byte[] utf8 = bytes(length, what);
+        boolean ascii = true;
+        for (byte b : utf8) {
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return new String(utf8, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -19,6 +19,8 @@ public final class CoverageSet {
     private final int cellCount;
     private final long[] words;
     private final int completed;
+    /** Computed once: the set is immutable and peers compare digests every tick. */
+    private byte[] digest;
 
     private CoverageSet(String missionId, long planVersion, int cellCount, long[] words) {
         this.missionId = missionId;
@@ -154,7 +156,10 @@ public final class CoverageSet {
 
     /** SHA-256 of the canonical bytes ({@link CoverageCodec#canonicalBytes}). */
     public byte[] digest() {
-        return Sha256.of(CoverageCodec.canonicalBytes(this));
+        if (digest == null) {
+            digest = Sha256.of(CoverageCodec.canonicalBytes(this));
+        }
+        return digest.clone();
     }
 
     public String describePlan() {

@@ -153,6 +153,28 @@ class AllocatorTest {
     }
 
     @Test
+    void nodeIdOrderIsUtf8ByteOrderForGeneratedIds() {
+        Random random = new Random(13);
+        int[] pool = {'a', 'z', '0', 0x7F, 0xE9, 0x7FF, 0x800, 0xFFFD, 0xE000, 0x1F600, 0x10FFFF};
+        for (int trial = 0; trial < 5000; trial++) {
+            String a = randomId(random, pool);
+            String b = randomId(random, pool);
+            int bytes = java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(Integer.signum(bytes), Integer.signum(NodeIds.ORDER.compare(a, b)), a + " vs " + b);
+        }
+    }
+
+    private static String randomId(Random random, int[] pool) {
+        StringBuilder sb = new StringBuilder();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            sb.appendCodePoint(pool[random.nextInt(pool.length)]);
+        }
+        return sb.toString();
+    }
+
+    @Test
     void nodeIdsOrderByUtf8Bytes() {
         // UTF-16 order puts U+1F600 (surrogate 0xD83D) before U+FFFD; UTF-8 byte order puts it after.
         String bmp = "\uFFFD";

@@ -59,7 +59,7 @@ public final class FleetSimulator {
             Vec2 start = world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5));
             SimulatedVehicle vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(setup.nextLong())
                     .withBatteryDrain(0, 0), start, 1.0);
-            nodes.add(new SimNode(i, config.nodes(), capability, vehicle, plan, SimConfig.SETTLE_TICKS,
+            nodes.add(new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
                     config.mode(), config.mission().maxTicks(), config.runAgents()));
         }
     }
@@ -203,7 +203,7 @@ public final class FleetSimulator {
 
     /**
      * Liveliness: a node sees a peer as soon as they can reach each other, and loses it after
-     * {@link SimConfig#LEASE_TICKS} without reachability. On first sight both query each other's
+     * {@link SimConfig#leaseTicks()} without reachability. On first sight both query each other's
      * coverage (the catch-up query), answered reliably.
      */
     private void updateLiveliness(long tick) {
@@ -219,7 +219,7 @@ public final class FleetSimulator {
                 if (reach) {
                     a.lastConnected[b.index] = tick;
                 }
-                boolean live = reach || tick - a.lastConnected[b.index] <= SimConfig.LEASE_TICKS;
+                boolean live = reach || tick - a.lastConnected[b.index] <= config.leaseTicks();
                 if (live && !a.sees[b.index] && reach) {
                     a.sees[b.index] = true;
                     a.peer.memberUp(b.id);
@@ -259,11 +259,13 @@ public final class FleetSimulator {
         } else {
             n.command(Vec2.ZERO);
         }
-        if (completed || tick % SimConfig.PUBLISH_EVERY == n.index % SimConfig.PUBLISH_EVERY) {
+        int publish = config.publishEveryTicks();
+        int announce = config.announceEveryTicks();
+        if (completed || tick % publish == n.index % publish) {
             broadcast(n, SimMesh.Kind.COVERAGE, n.peer.coverageMessage(), tick);
             broadcast(n, SimMesh.Kind.DIGEST, n.peer.digestMessage(tick), tick);
         }
-        if (tick % SimConfig.ANNOUNCE_EVERY == n.index % SimConfig.ANNOUNCE_EVERY) {
+        if (tick % announce == n.index % announce) {
             broadcast(n, SimMesh.Kind.ANNOUNCEMENT, n.peer.announcement(), tick);
         }
         alerts.addAll(n.peer.checkAgreement(tick));
@@ -300,7 +302,7 @@ public final class FleetSimulator {
      * a publication lag ago.
      */
     private boolean converged(long tick) {
-        int lag = config.faults().maxDelayTicks() + 1 + 2 * SimConfig.PUBLISH_EVERY;
+        int lag = config.faults().maxDelayTicks() + 1 + 2 * config.publishEveryTicks();
         CoverageSet past = fleetKnowledge.get((int) Math.max(0, tick - lag));
         byte[] viewDigest = null;
         for (SimNode n : nodes) {

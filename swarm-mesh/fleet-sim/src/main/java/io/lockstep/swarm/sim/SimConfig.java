@@ -9,14 +9,14 @@ import io.lockstep.runtime.ExecutionMode;
 public record SimConfig(SimMission mission, int nodes, long seed, FaultSpec faults, boolean runAgents,
                         ExecutionMode mode) {
 
-    /** Ticks between a node's periodic coverage and digest publications. */
-    public static final int PUBLISH_EVERY = 2;
-    /** Ticks between a node's membership announcements. */
-    public static final int ANNOUNCE_EVERY = 10;
-    /** Ticks without reachability before a peer's liveliness token is considered lost. */
-    public static final int LEASE_TICKS = 5;
+    /** Period of a node's coverage and digest publications (besides one on every completion). */
+    public static final int PUBLISH_PERIOD_MS = 400;
+    /** Period of a node's membership announcements. */
+    public static final int ANNOUNCE_PERIOD_MS = 2000;
+    /** Liveliness lease: a peer unreachable this long is lost. */
+    public static final int LEASE_MS = 1000;
     /** How long a disagreement may last before a divergence alert. */
-    public static final int SETTLE_TICKS = 20;
+    public static final int SETTLE_MS = 4000;
 
     public SimConfig {
         if (nodes < 1 || nodes > 256) {
@@ -28,6 +28,27 @@ public record SimConfig(SimMission mission, int nodes, long seed, FaultSpec faul
         return new SimConfig(mission, nodes, seed, faults, true, ExecutionMode.INTERPRETER);
     }
 
+    private int ticks(int ms) {
+        return Math.max(1, ms / mission.tickPeriodMs());
+    }
+
+    /** The periods above in ticks of this mission (at least 1). */
+    public int publishEveryTicks() {
+        return ticks(PUBLISH_PERIOD_MS);
+    }
+
+    public int announceEveryTicks() {
+        return ticks(ANNOUNCE_PERIOD_MS);
+    }
+
+    public int leaseTicks() {
+        return ticks(LEASE_MS);
+    }
+
+    public int settleTicks() {
+        return ticks(SETTLE_MS);
+    }
+
     /** Ticks a (re)started node waits for catch-up answers before it works. */
     public int catchUpTicks() {
         return faults.maxDelayTicks() + 2;
@@ -35,7 +56,7 @@ public record SimConfig(SimMission mission, int nodes, long seed, FaultSpec faul
 
     /** Allowed ticks from the last fault until every live node agrees again. */
     public int reconvergenceBoundTicks() {
-        return LEASE_TICKS + catchUpTicks() + 4 * (faults.maxDelayTicks() + 1 + PUBLISH_EVERY) + 10;
+        return leaseTicks() + catchUpTicks() + 4 * (faults.maxDelayTicks() + 1 + publishEveryTicks()) + 10;
     }
 
     /** Ticks within which faults start. */

@@ -1,7 +1,6 @@
 package io.lockstep.swarm.sim;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -23,8 +22,7 @@ final class SimMesh {
         boolean connected(int a, int b, long tick);
     }
 
-    private final PriorityQueue<Envelope> inFlight = new PriorityQueue<>(
-            Comparator.comparingLong(Envelope::deliverAt).thenComparingLong(Envelope::seq));
+    private final PriorityQueue<Envelope> inFlight = new PriorityQueue<>(SimMesh::deliveryOrder);
     private final SplittableRandom random;
     private final FaultSpec faults;
     private final Reachability reachability;
@@ -37,6 +35,11 @@ final class SimMesh {
         this.random = new SplittableRandom(seed ^ 0x3E5L);
         this.faults = faults;
         this.reachability = reachability;
+    }
+
+    private static int deliveryOrder(Envelope a, Envelope b) {
+        int byTick = Long.compare(a.deliverAt(), b.deliverAt());
+        return byTick != 0 ? byTick : Long.compare(a.seq(), b.seq());
     }
 
     /** Sends to one node; {@code lossy} false for query replies (Zenoh queries are retried until answered). */
