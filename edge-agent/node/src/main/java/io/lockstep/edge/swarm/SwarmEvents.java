@@ -15,7 +15,8 @@ import java.util.List;
  * </ul>
  * {@code swarm.cells}, little-endian: u32 layout (1), u32 cells_total, u32 cells_covered, u32 count K,
  * u64 plan_version, then K records of u32 index and f64 min_x, min_y, max_x, max_y (the cell's bounding
- * box in the local frame, metres): the cells this node owns and nobody has covered yet, in plan order.
+ * box in the local frame, metres): the cells this node owns and nobody has covered yet, in plan order, at
+ * most {@value #MAX_LISTED} of them (the next ones appear as these are covered).
  */
 public final class SwarmEvents {
 
@@ -25,6 +26,8 @@ public final class SwarmEvents {
     /** Topic prefix on which an agent reports a cell covered: {@code swarm/covered/<node>}, data u32 index. */
     public static final String COVERED_TOPIC_PREFIX = "swarm/covered/";
     public static final int CELLS_LAYOUT = 1;
+    /** At most this many open cells are listed per event (the first ones in plan order). */
+    public static final int MAX_LISTED = 256;
     private static final int HEADER = 24;
     private static final int RECORD = 36;
 
@@ -43,7 +46,9 @@ public final class SwarmEvents {
     }
 
     public static byte[] cells(SwarmState state) {
-        int[] owned = state.ownedUnfinished();
+        int[] all = state.ownedUnfinished();
+        // Bounded so that a large plan does not journal a huge event at every change.
+        int[] owned = java.util.Arrays.copyOf(all, Math.min(all.length, MAX_LISTED));
         ByteBuffer b = ByteBuffer.allocate(HEADER + RECORD * owned.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(CELLS_LAYOUT).putInt(state.map().size()).putInt(state.coveredCount()).putInt(owned.length)
                 .putLong(state.map().version());
