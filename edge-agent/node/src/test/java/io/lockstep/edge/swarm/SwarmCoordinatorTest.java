@@ -174,6 +174,15 @@ class SwarmCoordinatorTest {
     }
 
     @Test
+    void tokensOfNodesOutsideTheMissionChangeNothing() {
+        tick();
+        channel.live.addAll(List.of("intruder", "node-a/extra", "h-0000"));
+        clock.addAndGet(SETTLE * 5);
+        assertEquals(List.of(), kinds(tick()));
+        assertEquals(List.of("node-a", "node-b", "node-c"), a.view().members());
+    }
+
+    @Test
     void malformedOversizedForgedAndForeignMessagesAreCountedAndDroppedWithoutStoppingTheTick() {
         tick();
         byte[] good = coverage("node-b", 3);
