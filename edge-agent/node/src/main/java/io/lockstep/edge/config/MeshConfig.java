@@ -24,13 +24,13 @@ public interface MeshConfig {
     boolean scouting();
 
     /** Zenoh transport lease: a peer silent this long is gone (its liveliness token disappears). */
-    @WithDefault("2s")
+    @WithDefault("PT2S")
     Duration lease();
 
     /**
      * How long a peer's liveliness token must stay gone (or a peer's digest must keep disagreeing)
      * before the survivors take over its cells (or raise a divergence alert).
      */
-    @WithDefault("1s")
+    @WithDefault("PT1S")
     Duration settleWindow();
 }
