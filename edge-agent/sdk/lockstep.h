@@ -584,6 +584,77 @@ static inline int32_t lockstep_area(lockstep_point *vertices, int32_t max) {
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Swarm cells (docs/agent-abi.md, "Swarm cells"): the host event lockstep/event/swarm.cells lists
+ * the cells this node owns and nobody has covered yet; an agent reports a cell covered by emitting
+ * its index (u32, little-endian) on swarm/covered/<node>.
+ * ------------------------------------------------------------------------------------------- */
+
+#define LOCKSTEP_SWARM_CELLS_TOPIC "lockstep/event/swarm.cells"
+#define LOCKSTEP_SWARM_CELLS_LAYOUT 1u
+#define LOCKSTEP_SWARM_CELLS_HEADER 24
+#define LOCKSTEP_SWARM_CELL_RECORD 36
+
+typedef struct {
+    uint32_t index;
+    double min_x;
+    double min_y;
+    double max_x;
+    double max_y;
+} lockstep_cell;
+
+typedef struct {
+    uint32_t cells_total;
+    uint32_t cells_covered;
+    uint32_t owned_count; /* cells listed in the event (may exceed what the caller kept) */
+    uint64_t plan_version;
+} lockstep_swarm_cells;
+
+static inline uint32_t lockstep_le_u32(const uint8_t *p) {
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static inline uint64_t lockstep_le_u64(const uint8_t *p) {
+    return (uint64_t)lockstep_le_u32(p) | ((uint64_t)lockstep_le_u32(p + 4) << 32);
+}
+
+static inline double lockstep_le_f64(const uint8_t *p) {
+    uint64_t bits = lockstep_le_u64(p);
+    double d;
+    lockstep_memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+/*
+ * Parses a swarm.cells event into *header and the first `max` cells. Returns the number of cells
+ * written, or LOCKSTEP_EINVAL when the data is not a layout-1 swarm.cells event.
+ */
+static inline int32_t lockstep_swarm_cells_parse(const uint8_t *data, int32_t len, lockstep_swarm_cells *header,
+                                                 lockstep_cell *cells, int32_t max) {
+    if (len < LOCKSTEP_SWARM_CELLS_HEADER || lockstep_le_u32(data) != LOCKSTEP_SWARM_CELLS_LAYOUT) {
+        return LOCKSTEP_EINVAL;
+    }
+    header->cells_total = lockstep_le_u32(data + 4);
+    header->cells_covered = lockstep_le_u32(data + 8);
+    header->owned_count = lockstep_le_u32(data + 12);
+    header->plan_version = lockstep_le_u64(data + 16);
+    if (header->owned_count > (uint32_t)(len - LOCKSTEP_SWARM_CELLS_HEADER) / LOCKSTEP_SWARM_CELL_RECORD ||
+        (uint32_t)len != LOCKSTEP_SWARM_CELLS_HEADER + header->owned_count * LOCKSTEP_SWARM_CELL_RECORD) {
+        return LOCKSTEP_EINVAL;
+    }
+    int32_t n = 0;
+    for (uint32_t i = 0; i < header->owned_count && n < max; i++) {
+        const uint8_t *r = data + LOCKSTEP_SWARM_CELLS_HEADER + i * LOCKSTEP_SWARM_CELL_RECORD;
+        cells[n].index = lockstep_le_u32(r);
+        cells[n].min_x = lockstep_le_f64(r + 4);
+        cells[n].min_y = lockstep_le_f64(r + 12);
+        cells[n].max_x = lockstep_le_f64(r + 20);
+        cells[n].max_y = lockstep_le_f64(r + 28);
+        n++;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Emitting and inference helpers
  * ------------------------------------------------------------------------------------------- */
 

@@ -19,9 +19,17 @@
  * "progress=<permille> waypoint=<i>/<n> x=<m> y=<m>" on swarm/progress/<node> at every waypoint and
  * every 50 permille in between. If that topic is denied the agent stops publishing and keeps flying.
  *
+ * Swarm cells: when the node delivers lockstep/event/swarm.cells (granted through subscribe_topics),
+ * the agent flies cells instead of the assigned area: it takes the nearest cell it owns and has not
+ * covered, flies the same lane pattern over the cell's bounding box, reports the cell covered by
+ * emitting its index (u32) on swarm/covered/<node>, and moves on. With no cell left it hovers until
+ * the event says every cell of the mission is covered (a lost peer's cells may still come its way),
+ * then returns done. Progress is the mission's covered cells over all cells.
+ *
  * Params (all optional): lane_spacing (m, default 10), speed (m/s, default 5), tolerance (m,
  * default 1), approach_gain (1/s, default 0.5), decel (m/s^2, default 1), stall_ticks (default 600).
- * Grants: sensor_read, act_velocity, emit (topic swarm/progress/<node>).
+ * Grants: sensor_read, act_velocity, emit (topics swarm/progress/<node>, and swarm/covered/<node> for
+ * cells); subscribe_topics lockstep/event/swarm.cells for cells.
  */
 #include "lockstep.h"
 
@@ -54,6 +62,19 @@ static int32_t last_published_waypoint = -1;
 
 static lockstep_point area[MAX_VERTICES];
 static lockstep_sensor_frame frame;
+
+/* Swarm cells: the latest swarm.cells event, and the cells this agent has covered (by index). */
+#define MAX_OWNED 1024
+/* Slowest approach to a waypoint inside a cell (m/s); tolerance is reached within a few ticks at it. */
+#define CELL_CORNER_SPEED 2.0
+#define MAX_CELL_INDEX 65536
+static bool swarm_mode = false;
+static lockstep_swarm_cells swarm;
+static lockstep_cell owned[MAX_OWNED];
+static int32_t owned_count = 0;
+static uint8_t covered_here[MAX_CELL_INDEX / 8];
+static int64_t target_cell = -1;
+static lockstep_text covered_topic;
 
 LOCKSTEP_STANDARD_EXPORTS()
 
@@ -90,7 +111,31 @@ LOCKSTEP_INIT(params, params_len) {
     lockstep_text_clear(&progress_topic);
     lockstep_text_str(&progress_topic, "swarm/progress/");
     lockstep_text_view(&progress_topic, node);
+    lockstep_text_clear(&covered_topic);
+    lockstep_text_str(&covered_topic, "swarm/covered/");
+    lockstep_text_view(&covered_topic, node);
     return 0;
+}
+
+LOCKSTEP_ON_MESSAGE(topic, topic_len, data, data_len) {
+    int32_t expected = lockstep_strlen(LOCKSTEP_SWARM_CELLS_TOPIC);
+    if (topic_len != expected || !lockstep_bytes_equal(topic, LOCKSTEP_SWARM_CELLS_TOPIC, expected)) {
+        return 0; /* not for this agent */
+    }
+    lockstep_swarm_cells header;
+    int32_t n = lockstep_swarm_cells_parse(data, data_len, &header, owned, MAX_OWNED);
+    if (n < 0) {
+        lockstep_log_cstr(LOCKSTEP_LOG_WARN, "survey: ignoring a malformed swarm.cells event");
+        return 0;
+    }
+    swarm = header;
+    owned_count = n;
+    swarm_mode = true;
+    return 0;
+}
+
+static bool is_covered_here(uint32_t cell) {
+    return cell < MAX_CELL_INDEX && (covered_here[cell / 8] & (1u << (cell % 8))) != 0;
 }
 
 /* Sorts a few crossing abscissae in place (insertion sort: lanes cross a polygon a handful of times). */
@@ -261,25 +306,8 @@ static void advance(void) {
     window_ticks = 0;
 }
 
-LOCKSTEP_TICK(tick) {
-    lockstep_heap_reset();
-    (void)tick;
-    int32_t rc = lockstep_sensor_read_frame(&frame);
-    if (rc < 0) {
-        lockstep_log_cstr(LOCKSTEP_LOG_ERROR, "survey: cannot read the sensor frame");
-        return -1;
-    }
-    if (!planned) {
-        int32_t planned_rc = plan();
-        if (planned_rc != 0) {
-            return planned_rc;
-        }
-        measure_path();
-    }
-    if (lockstep_sensor_flag(&frame, LOCKSTEP_FLAG_ESTOP)) {
-        lockstep_act_velocity(0.0, 0.0);
-        return LOCKSTEP_CONTINUE;
-    }
+/* Steers towards the current waypoint; false once every waypoint is handled (nothing commanded then). */
+static bool fly(void) {
     /* Several waypoints can be within tolerance at once (short lanes): take them all this tick. */
     while (current < waypoint_count) {
         double dx = waypoints[current].x_m - frame.x_m;
@@ -307,8 +335,131 @@ LOCKSTEP_TICK(tick) {
         }
         double speed = lockstep_fmin(max_speed, approach_gain * distance);
         speed = lockstep_fmin(speed, lockstep_sqrt(2.0 * decel * distance));
+        if (swarm_mode) {
+            /* Cells are short legs: no crawl into every corner, just slow enough to turn onto the next. */
+            speed = lockstep_fmin(max_speed, lockstep_fmax(speed, CELL_CORNER_SPEED));
+        }
         lockstep_act_velocity(dx / distance * speed, dy / distance * speed);
-        report_progress(distance);
+        if (!swarm_mode) {
+            report_progress(distance);
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Reports a cell covered; false (after logging) when the topic is not granted. */
+static bool report_cell(uint32_t cell) {
+    uint8_t data[4] = {(uint8_t)cell, (uint8_t)(cell >> 8), (uint8_t)(cell >> 16), (uint8_t)(cell >> 24)};
+    int32_t rc = lockstep_emit(covered_topic.data, covered_topic.len, (const char *)data, 4);
+    if (rc == LOCKSTEP_EDENIED) {
+        lockstep_log_cstr(LOCKSTEP_LOG_ERROR, "survey: swarm/covered/<node> is not granted; cannot report cells");
+        return false;
+    }
+    return true;
+}
+
+/* Picks the nearest owned cell not covered here and lays lanes over it; false when there is none. */
+static bool next_cell(void) {
+    int32_t best = -1;
+    double best_d2 = LOCKSTEP_INFINITY;
+    for (int32_t i = 0; i < owned_count; i++) {
+        if (is_covered_here(owned[i].index)) {
+            continue;
+        }
+        double cx = (owned[i].min_x + owned[i].max_x) / 2.0 - frame.x_m;
+        double cy = (owned[i].min_y + owned[i].max_y) / 2.0 - frame.y_m;
+        double d2 = cx * cx + cy * cy;
+        if (d2 < best_d2) {
+            best_d2 = d2;
+            best = i;
+        }
+    }
+    if (best < 0) {
+        return false;
+    }
+    lockstep_cell c = owned[best];
+    lockstep_point box[4] = {{c.min_x, c.min_y}, {c.max_x, c.min_y}, {c.max_x, c.max_y}, {c.min_x, c.max_y}};
+    if (!plan_lanes(box, 4)) {
+        return false;
+    }
+    target_cell = c.index;
+    current = 0;
+    window_ticks = 0;
+    return true;
+}
+
+static bool still_owned(int64_t cell) {
+    for (int32_t i = 0; i < owned_count; i++) {
+        if ((int64_t)owned[i].index == cell) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int32_t swarm_tick(void) {
+    if (lockstep_sensor_flag(&frame, LOCKSTEP_FLAG_ESTOP)) {
+        lockstep_act_velocity(0.0, 0.0);
+        return LOCKSTEP_CONTINUE;
+    }
+    int32_t permille = swarm.cells_total == 0 ? 0 : (int32_t)((uint64_t)swarm.cells_covered * 1000 / swarm.cells_total);
+    lockstep_progress(permille > 999 && swarm.cells_covered < swarm.cells_total ? 999 : permille);
+    if (target_cell >= 0 && !still_owned(target_cell)) {
+        target_cell = -1; /* taken away (e.g. covered by a peer meanwhile) */
+    }
+    for (int32_t attempts = 0; attempts < 2; attempts++) {
+        if (target_cell < 0 && !next_cell()) {
+            break;
+        }
+        if (fly()) {
+            return LOCKSTEP_CONTINUE;
+        }
+        if (!report_cell((uint32_t)target_cell)) {
+            return -5;
+        }
+        covered_here[target_cell / 8] |= (uint8_t)(1u << (target_cell % 8));
+        target_cell = -1;
+    }
+    /* Nothing left here: cells covered before a restart but still listed are reported again. */
+    int32_t resent = 0;
+    for (int32_t i = 0; i < owned_count && resent < 16; i++) {
+        if (is_covered_here(owned[i].index)) {
+            report_cell(owned[i].index);
+            resent++;
+        }
+    }
+    lockstep_act_velocity(0.0, 0.0);
+    if (swarm.cells_total > 0 && swarm.cells_covered >= swarm.cells_total) {
+        lockstep_log_cstr(LOCKSTEP_LOG_INFO, "survey: every cell of the mission is covered");
+        return LOCKSTEP_DONE;
+    }
+    return LOCKSTEP_CONTINUE;
+}
+
+LOCKSTEP_TICK(tick) {
+    lockstep_heap_reset();
+    (void)tick;
+    int32_t rc = lockstep_sensor_read_frame(&frame);
+    if (rc < 0) {
+        lockstep_log_cstr(LOCKSTEP_LOG_ERROR, "survey: cannot read the sensor frame");
+        return -1;
+    }
+    if (swarm_mode) {
+        return swarm_tick();
+    }
+    if (!planned) {
+        int32_t planned_rc = plan();
+        if (planned_rc != 0) {
+            return planned_rc;
+        }
+        measure_path();
+    }
+    if (lockstep_sensor_flag(&frame, LOCKSTEP_FLAG_ESTOP)) {
+        lockstep_act_velocity(0.0, 0.0);
+        return LOCKSTEP_CONTINUE;
+    }
+    if (fly()) {
         return LOCKSTEP_CONTINUE;
     }
     lockstep_act_velocity(0.0, 0.0);

@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
                     + "through C2's REST API as a commander would, shows progress, verifies every node's journal "
                     + "by replaying it, prints a summary, writes DIR/summary.json and shuts everything down.",
             "",
-            "Exit code 0 when the mission COMPLETED on every node and every journal replays; 1 otherwise."})
+            "The nodes share the mission's cells over the Zenoh mesh. About halfway through, one node is killed "
+                    + "with SIGKILL (unless --no-kill, or with a single node) and the survivors take over its cells.",
+            "",
+            "Exit code 0 when the mission COMPLETED with every cell covered, every surviving node COMPLETED and "
+                    + "every surviving node's journal replays; 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
     /** Each node is a JVM of up to 256 MiB heap; more than this does not fit a workstation. */
     static final int MAX_NODES = 16;
@@ -31,9 +35,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--timeout", defaultValue = "300",
+    @Option(names = "--timeout", defaultValue = "600",
             description = "Seconds to wait for the mission to finish (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
+
+    @Option(names = "--no-kill", description = "Fly without killing a node halfway through.")
+    boolean noKill;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
         DemoRun run = new DemoRun(LockstepHome.detect(), out.toAbsolutePath(), nodes,
-                Duration.ofSeconds(timeoutSeconds), System.out);
+                Duration.ofSeconds(timeoutSeconds), !noKill && nodes > 1, System.out);
         return run.execute() ? 0 : 1;
     }
 }

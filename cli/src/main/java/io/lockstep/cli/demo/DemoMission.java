@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The mission the demo flies (and {@code bench node} measures): a survey of a field whose south-west corner
- * is the demo world's origin (120 m x 60 m in the demo, split by C2 among the nodes), with a hazard scout
+ * is the demo world's origin (120 m x 60 m in the demo, cut by C2 into 20 m cells the nodes share among themselves), with a hazard scout
  * running the on-device hazard model next to the survey agent. The field lies inside the demo world file,
  * whose obstacles and hazard zone make the safety supervisor and the model act.
  */
@@ -33,12 +33,13 @@ public final class DemoMission {
                 vertex(0, 0), vertex(widthM, 0), vertex(widthM, heightM), vertex(0, heightM)));
         mission.put("frameOrigin", Map.of("lat", FRAME.originLat(), "lon", FRAME.originLon()));
         mission.put("agents", List.of(
-                agent("survey", surveySha256, ordered("lane_spacing", "12", "speed", "6"),
-                        capabilities(List.of("sensor_read", "act_velocity", "emit"), List.of("swarm/progress/**"),
-                                List.of())),
+                agent("survey", surveySha256, ordered("lane_spacing", "20", "speed", "8"),
+                        capabilities(List.of("sensor_read", "act_velocity", "emit"),
+                                List.of("swarm/progress/**", "swarm/covered/**"), List.of(),
+                                List.of("lockstep/event/swarm.cells"))),
                 agent("hazard-scout", scoutSha256, ordered("every", "10", "threshold", "0.5", "ticks", "600"),
                         capabilities(List.of("sensor_read", "infer", "emit"), List.of("swarm/hazard/**"),
-                                List.of("hazard")))));
+                                List.of("hazard"), List.of()))));
         mission.put("models", List.of(Map.of("name", "hazard", "sha256", modelSha256)));
         mission.put("limits", Map.of("tickPeriodMs", TICK_PERIOD_MS, "fuelPerTick", 5_000_000));
         mission.put("linkLossPolicy", "CONTINUE");
@@ -61,11 +62,12 @@ public final class DemoMission {
     }
 
     private static Map<String, Object> capabilities(List<String> hostFunctions, List<String> emitTopics,
-            List<String> models) {
+            List<String> models, List<String> subscribeTopics) {
         Map<String, Object> grant = new LinkedHashMap<>();
         grant.put("hostFunctions", hostFunctions);
         grant.put("emitTopics", emitTopics);
         grant.put("models", models);
+        grant.put("subscribeTopics", subscribeTopics);
         return grant;
     }
 

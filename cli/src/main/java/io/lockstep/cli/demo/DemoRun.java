@@ -23,13 +23,15 @@ final class DemoRun {
     private final Path out;
     private final int nodeCount;
     private final Duration timeout;
+    private final boolean killOne;
     private final PrintStream console;
 
-    DemoRun(LockstepHome home, Path out, int nodeCount, Duration timeout, PrintStream console) {
+    DemoRun(LockstepHome home, Path out, int nodeCount, Duration timeout, boolean killOne, PrintStream console) {
         this.home = home;
         this.out = out;
         this.nodeCount = nodeCount;
         this.timeout = timeout;
+        this.killOne = killOne;
         this.console = console;
     }
 
@@ -45,16 +47,23 @@ final class DemoRun {
         try {
             String missionId = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
             long missionStart = System.nanoTime();
-            console.println("[4/5] mission " + missionId + " running");
-            JsonNode finalView = new ProgressWatcher(fleet.c2().api(), console).awaitEnd(missionId, timeout);
+            console.println("[4/5] mission " + missionId + " running"
+                    + (killOne ? "; one node will be killed with SIGKILL about halfway" : ""));
+            // The second node is killed: neither the first nor the last, so no edge of the fleet is special.
+            EdgeNodeProcess victim = killOne ? fleet.nodes().get(1) : null;
+            MidMissionKill kill = MidMissionKill.of(victim, console, missionStart);
+            JsonNode finalView = new ProgressWatcher(fleet.c2().api(), console)
+                    .awaitEnd(missionId, timeout, kill::onProgress);
             long durationMs = Duration.ofNanos(System.nanoTime() - missionStart).toMillis();
             console.println("[5/5] collecting results and verifying journals");
             List<NodeResult> results = new ArrayList<>();
             for (EdgeNodeProcess node : fleet.nodes()) {
-                results.add(NodeResult.collect(node, finalView));
+                boolean killed = kill.event().filter(e -> e.node().equals(node.id())).isPresent();
+                results.add(killed ? NodeResult.killed(node, finalView) : NodeResult.collect(node, finalView));
             }
             DemoSummary summary = new DemoSummary(missionId, MissionStates.overall(finalView), durationMs,
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), results);
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), results, SwarmOutcome.of(finalView),
+                    kill.event());
             summary.write(out.resolve("summary.json"));
             summary.print(console);
             return summary.succeeded();

@@ -12,10 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The demo's result: printed for a person, and written as summary.json for tools and tests. */
-record DemoSummary(String missionId, String status, long durationMs, long totalMs, List<NodeResult> nodes) {
+record DemoSummary(String missionId, String status, long durationMs, long totalMs, List<NodeResult> nodes,
+        SwarmOutcome swarm, java.util.Optional<MidMissionKill.Event> kill) {
 
+    /** Completed with every cell covered, and every node that was not killed completed and replays. */
     boolean succeeded() {
-        return "COMPLETED".equals(status) && !nodes.isEmpty() && nodes.stream().allMatch(NodeResult::succeeded);
+        return "COMPLETED".equals(status) && swarm.coveragePercent() == 100.0 && !nodes.isEmpty()
+                && nodes.stream().allMatch(NodeResult::succeeded) && nodes.stream().anyMatch(n -> !n.killed());
     }
 
     void write(Path file) {
@@ -24,6 +27,18 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         json.put("status", status);
         json.put("duration_ms", durationMs);
         json.put("total_ms", totalMs);
+        json.put("coverage_percent", swarm.coveragePercent());
+        json.put("cells_total", swarm.cellsTotal());
+        json.put("reallocated_cells", swarm.reallocatedCells());
+        json.put("kill", kill.map(k -> {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("node", k.node());
+            event.put("signal", "SIGKILL");
+            event.put("after_ms", k.afterMs());
+            event.put("coverage_percent_at_kill", k.coveragePercent());
+            event.put("cells_done_before", k.cellsDoneBefore());
+            return event;
+        }).orElse(null));
         json.put("nodes", nodes.stream().map(DemoSummary::nodeJson).toList());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
@@ -36,12 +51,15 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", node.id());
         json.put("status", node.status());
+        json.put("killed", node.killed());
+        json.put("cells_done", node.cellsDone());
         json.put("ticks", node.ticks());
         json.put("journal", node.journal());
         json.put("fingerprint", node.fingerprint());
         json.put("interventions", node.interventions());
         json.put("inference_calls", node.inferenceCalls());
-        json.put("replay", node.replay().ok() ? "VERIFIED" : node.replay().detail());
+        json.put("replay", node.killed() ? "NOT_REPLAYED (killed)" : node.replay().ok() ? "VERIFIED"
+                : node.replay().detail());
         return json;
     }
 
@@ -56,12 +74,16 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         out.println();
         out.printf(Locale.ROOT, "Mission %s: %s in %.1f s (whole demo %.1f s)%n", missionId, status,
                 durationMs / 1000.0, totalMs / 1000.0);
-        out.printf(Locale.ROOT, "  %-8s %-10s %7s %9s  %-28s %s%n", "node", "status", "ticks", "inference",
-                "interventions", "journal replay");
+        out.printf(Locale.ROOT, "  coverage %.1f%% of %d cells, %d reallocated%s%n", swarm.coveragePercent(),
+                swarm.cellsTotal(), swarm.reallocatedCells(), kill.map(k -> String.format(Locale.ROOT,
+                        " (%s killed with SIGKILL %.1f s in, at %.0f%% coverage)", k.node(), k.afterMs() / 1000.0,
+                        k.coveragePercent())).orElse(""));
+        out.printf(Locale.ROOT, "  %-8s %-10s %7s %5s %9s  %-28s %s%n", "node", "status", "ticks", "cells",
+                "inference", "interventions", "journal replay");
         for (NodeResult node : nodes) {
-            out.printf(Locale.ROOT, "  %-8s %-10s %7d %9d  %-28s %s%n", node.id(), node.status(), node.ticks(),
-                    node.inferenceCalls(), interventionsText(node.interventions()),
-                    node.replay().ok() ? "verified" : node.replay().detail());
+            out.printf(Locale.ROOT, "  %-8s %-10s %7d %5d %9d  %-28s %s%n", node.id(), node.status(), node.ticks(),
+                    node.cellsDone(), node.inferenceCalls(), interventionsText(node.interventions()),
+                    node.killed() ? "not replayed (killed)" : node.replay().ok() ? "verified" : node.replay().detail());
         }
         out.println(succeeded() ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");
     }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * fingerprint, supervisor interventions, inference calls), plus the verdict of replaying its journal.
  */
 record NodeResult(String id, String status, long ticks, String journal, String fingerprint,
-        Map<String, Long> interventions, long inferenceCalls, JournalVerdict replay) {
+        Map<String, Long> interventions, long inferenceCalls, JournalVerdict replay, boolean killed, int cellsDone) {
 
     static NodeResult collect(EdgeNodeProcess node, JsonNode missionView) {
         JsonNode fromC2 = MissionStates.node(missionView, node.id());
@@ -21,10 +21,23 @@ record NodeResult(String id, String status, long ticks, String journal, String f
         String journal = debug.path("journal").asText("");
         return new NodeResult(node.id(), fromC2.path("state").asText("UNKNOWN"), fromC2.path("tick").asLong(),
                 journal, debug.path("fingerprint").asText(""), interventions,
-                debug.path("inferenceCalls").asLong(), JournalVerdict.of(journal));
+                debug.path("inferenceCalls").asLong(), JournalVerdict.of(journal), false, cellsDone(missionView, node));
     }
 
+    /** A node the demo killed: what C2 last heard from it; its debug port and journal are not consulted. */
+    static NodeResult killed(EdgeNodeProcess node, JsonNode missionView) {
+        JsonNode fromC2 = MissionStates.node(missionView, node.id());
+        return new NodeResult(node.id(), "KILLED", fromC2.path("tick").asLong(), "", fromC2.path("fingerprint")
+                .asText(""), Map.of(), 0, new JournalVerdict(true, "not replayed: the node was killed"), true,
+                cellsDone(missionView, node));
+    }
+
+    private static int cellsDone(JsonNode missionView, EdgeNodeProcess node) {
+        return missionView.path("coverage").path("nodes").path(node.id()).path("cellsDone").size();
+    }
+
+    /** A killed node needs nothing; every other node completed and its journal replays. */
     boolean succeeded() {
-        return "COMPLETED".equals(status) && replay.ok();
+        return killed || ("COMPLETED".equals(status) && replay.ok());
     }
 }

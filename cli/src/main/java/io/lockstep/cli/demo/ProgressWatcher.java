@@ -20,12 +20,13 @@ final class ProgressWatcher {
         this.console = console;
     }
 
-    JsonNode awaitEnd(String missionId, Duration timeout) {
+    JsonNode awaitEnd(String missionId, Duration timeout, java.util.function.Consumer<JsonNode> onPoll) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (true) {
             JsonNode mission = c2.mission(missionId);
             console.println(line(mission, latestTicks(missionId), (System.nanoTime() - start) / 1e9));
+            onPoll.accept(mission);
             if (MissionStates.isTerminal(mission)) {
                 return mission;
             }
@@ -58,13 +59,27 @@ final class ProgressWatcher {
     }
 
     private static String line(JsonNode mission, Map<String, Long> telemetryTicks, double seconds) {
+        JsonNode coverage = mission.path("coverage");
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %5.1fs %-11s", seconds,
                 MissionStates.overall(mission)));
+        if (!coverage.isMissingNode() && !coverage.isNull()) {
+            line.append(String.format(Locale.ROOT, " cells %d/%d", coverage.path("cellsCovered").asInt(),
+                    coverage.path("cellsTotal").asInt()));
+        }
         for (JsonNode node : mission.path("nodes")) {
             String id = node.path("nodeId").asText();
             long tick = Math.max(node.path("tick").asLong(), telemetryTicks.getOrDefault(id, 0L));
-            line.append(String.format(Locale.ROOT, " | %s %s t=%d %d%%", id, node.path("state").asText(), tick,
-                    progressPercent(node)));
+            JsonNode cells = coverage.path("nodes").path(id);
+            if (cells.isMissingNode()) {
+                line.append(String.format(Locale.ROOT, " | %s %s t=%d %d%%", id, node.path("state").asText(), tick,
+                        progressPercent(node)));
+            } else {
+                // Cells per node: done by it / still owned by it.
+                line.append(String.format(Locale.ROOT, " | %s %s t=%d cells done %d owned %d%s", id,
+                        node.path("state").asText(), tick, cells.path("cellsDone").size(),
+                        cells.path("cellsOwned").size(), coverage.path("lostNodes").toString().contains("\"" + id
+                                + "\"") ? " LOST" : ""));
+            }
         }
         return line.toString();
     }

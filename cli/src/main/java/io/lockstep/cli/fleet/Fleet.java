@@ -41,11 +41,16 @@ public final class Fleet implements AutoCloseable {
             c2.start(START_TIMEOUT);
             progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort()
                     + (pki == null ? ", plaintext)" : ", mutual TLS with a throwaway fleet CA)"));
+            List<Integer> meshPorts = new ArrayList<>();
+            for (int i = 0; i < spec.nodeCount(); i++) {
+                meshPorts.add(FreePort.pick());
+            }
             for (int i = 0; i < spec.nodeCount(); i++) {
                 String id = FleetSpec.nodeId(i);
+                List<String> properties = new ArrayList<>(pki == null ? List.of() : pki.nodeProperties(id));
+                properties.addAll(MeshEndpoints.nodeProperties(meshPorts, i));
                 EdgeNodeProcess node = new EdgeNodeProcess(home, id, c2.grpcPort(), spec.world(),
-                        base.x() + i * START_SPACING_M, base.y(), pki == null ? List.of() : pki.nodeProperties(id),
-                        spec.outDir());
+                        base.x() + i * START_SPACING_M, base.y(), properties, spec.outDir());
                 fleet.nodes.add(node);
                 node.start();
             }

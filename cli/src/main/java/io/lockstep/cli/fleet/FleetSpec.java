@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * @param mutualTls whether the gRPC link uses mutual TLS with a throwaway fleet CA made for this fleet
  */
 public record FleetSpec(Path outDir, int nodeCount, Path world, boolean mutualTls) {
+    public static final int MAX_NODES = 32;
+
     public FleetSpec {
-        if (nodeCount < 1 || nodeCount > 32) {
-            throw new IllegalArgumentException("node count must be 1..32, was " + nodeCount);
+        if (nodeCount < 1 || nodeCount > MAX_NODES) {
+            throw new IllegalArgumentException("node count must be 1.." + MAX_NODES + ", was " + nodeCount);
         }
     }
 

@@ -13,4 +13,8 @@ public final class NodeDebugApi {
     public JsonNode status() {
         return http.get("/status");
     }
+
+    public JsonNode metrics() {
+        return http.get("/metrics");
+    }
 }

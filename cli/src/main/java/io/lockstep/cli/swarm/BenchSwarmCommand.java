@@ -1,5 +1,9 @@
 package io.lockstep.cli.swarm;
 
+import io.lockstep.cli.bench.swarm.SwarmReallocationBenchmark;
+import io.lockstep.cli.fleet.FleetSpec;
+import io.lockstep.cli.fleet.LockstepHome;
+import io.lockstep.cli.fleet.MeshEndpoints;
 import io.lockstep.runtime.bench.BenchFigure;
 import io.lockstep.swarm.sim.bench.SwarmBench;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lockstep bench swarm [--quick] [--out DIR]}: allocation compute (10,000 cells x 100 nodes) and
- * simulator speed (10 nodes), as a table and as DIR/swarm.json in the format of runtime.json.
+ * {@code lockstep bench swarm [--quick] [--fleet-nodes N] [--out DIR]}: allocation compute (10,000 cells x
+ * 100 nodes), simulator speed (10 nodes), and with real node processes the reallocation time after a
+ * SIGKILL and the gossip traffic, as a table and as DIR/swarm.json in the format of runtime.json.
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true,
         description = "Benchmark swarm allocation and the fleet simulator; writes DIR/swarm.json.")
@@ -26,6 +31,11 @@ public final class BenchSwarmCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "fewer repetitions")
     boolean quick;
 
+    @Option(names = "--fleet-nodes", defaultValue = "10", paramLabel = "N",
+            description = "node processes for the fleet figures (reallocation after SIGKILL, gossip traffic); "
+                    + "0 skips them (default ${DEFAULT-VALUE}; each node is a JVM of up to 256 MiB)")
+    int fleetNodes;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench",
             description = "directory for swarm.json (default ${DEFAULT-VALUE})")
     Path out;
@@ -35,6 +45,9 @@ public final class BenchSwarmCommand implements Callable<Integer> {
         PEER_LOG.setLevel(Level.SEVERE);
         Files.createDirectories(out);
         List<BenchFigure> figures = new ArrayList<>(new SwarmBench(quick, System.out::println).run());
+        if (fleetNodes > 0) {
+            figures.addAll(fleetFigures());
+        }
         SwarmBenchReport report = new SwarmBenchReport(quick, figures, SwarmBenchReport.machine());
         System.out.println();
         System.out.print(report.toTable());
@@ -42,5 +55,25 @@ public final class BenchSwarmCommand implements Callable<Integer> {
         Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
         System.out.println("wrote " + json);
         return 0;
+    }
+
+    /** Real node processes on loopback: time to take over a SIGKILLed peer's cells, and gossip traffic. */
+    private List<BenchFigure> fleetFigures() throws java.io.IOException {
+        if (fleetNodes < 2 || fleetNodes > FleetSpec.MAX_NODES) {
+            throw new IllegalArgumentException("--fleet-nodes must be 0 or 2.." + FleetSpec.MAX_NODES);
+        }
+        System.out.println("fleet: " + fleetNodes + " node processes on loopback");
+        Path work = Files.createTempDirectory("lockstep-bench-swarm");
+        SwarmReallocationBenchmark.Figures f = SwarmReallocationBenchmark.run(LockstepHome.detect(), work,
+                fleetNodes, System.out);
+        return List.of(
+                new BenchFigure("reallocation_after_sigkill_" + f.nodes() + "_nodes_ms", f.reallocationMs(),
+                        f.targetMs(), true, "wall time from SIGKILL of one of " + f.nodes() + " node processes to "
+                        + "every survivor listing it as lost (its open cells are then theirs); target = lease "
+                        + MeshEndpoints.LEASE_MILLIS + " ms + settle window " + MeshEndpoints.SETTLE_MILLIS
+                        + " ms + 2 tick periods"),
+                BenchFigure.informational("gossip_bytes_per_node_per_s_" + f.nodes() + "_nodes",
+                        f.gossipBytesPerNodePerS(), "coverage and agreement-digest payload bytes each node put on "
+                        + "the mesh per second, mean over the nodes, during a 5 s window of a shared survey"));
     }
 }

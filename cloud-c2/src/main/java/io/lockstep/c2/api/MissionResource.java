@@ -6,6 +6,7 @@ import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionService;
 import io.lockstep.c2.mission.MissionSpec;
 import io.lockstep.c2.mission.MissionStore;
+import io.lockstep.c2.mission.cells.SwarmCoverageStore;
 import io.lockstep.c2.mission.FieldError;
 import io.lockstep.c2.mission.ValidationException;
 import io.lockstep.c2.trace.CommandTracing;
@@ -32,10 +33,12 @@ public class MissionResource {
     private final CommandTracing tracing;
     private final StrictJsonBody jsonBody;
     private final NodeContacts contacts;
+    private final SwarmCoverageStore coverage;
 
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
-            StrictJsonBody jsonBody, NodeContacts contacts) {
+            StrictJsonBody jsonBody, NodeContacts contacts, SwarmCoverageStore coverage) {
         this.contacts = contacts;
+        this.coverage = coverage;
         this.missions = missions;
         this.store = store;
         this.tracing = tracing;
@@ -91,6 +94,6 @@ public class MissionResource {
     }
 
     private MissionView view(MissionRecord mission) {
-        return MissionView.of(mission, store.nodeStatuses(mission.id()), contacts::of);
+        return MissionView.of(mission, store.nodeStatuses(mission.id()), contacts::of, coverage.all(mission.id()));
     }
 }

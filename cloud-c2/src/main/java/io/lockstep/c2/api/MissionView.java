@@ -8,6 +8,8 @@ import io.lockstep.c2.mission.MissionSpec;
 import io.lockstep.c2.mission.MissionStateDeriver;
 import io.lockstep.c2.mission.NodeMissionStatus;
 import io.lockstep.c2.mission.NodeShare;
+import io.lockstep.c2.mission.cells.MissionCoverage;
+import io.lockstep.c2.mission.cells.NodeCoverage;
 import io.lockstep.proto.v1.MissionState;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.function.Function;
 
 /** A mission as the REST API shows it: what was asked, the overall state, and every node's share. */
 public record MissionView(String id, String name, MissionState state, Instant createdAt, Instant dispatchedAt,
-        Instant abortedAt, String abortReason, MissionSpec spec, List<NodeShareView> nodes) {
+        Instant abortedAt, String abortReason, MissionSpec spec, List<NodeShareView> nodes, MissionCoverage coverage) {
 
     /** One node's share and what the node last reported about it. */
     public record NodeShareView(String nodeId, int shareIndex, int shareCount, List<GeoPoint> assignedArea,
@@ -28,14 +30,24 @@ public record MissionView(String id, String name, MissionState state, Instant cr
     public record RecoveryView(boolean recovering, String reportedState, Instant since) {
     }
 
+    /**
+     * @param contacts whether each node is in contact, and since when
+     * @param coverage the nodes' coverage reports of a cell mission (empty for a mission without cells);
+     *        shown as {@code coverage}, and a mission whose cells are all covered completes even when a
+     *        node its peers saw lost never reports again
+     */
     public static MissionView of(MissionRecord mission, Map<String, NodeMissionStatus> statuses,
-            Function<String, NodeContact> contacts) {
+            Function<String, NodeContact> contacts, Map<String, NodeCoverage> coverage) {
         List<NodeShareView> nodes = mission.shares().stream()
                 .map(share -> share(share, statuses.get(share.nodeId()), contacts.apply(share.nodeId())))
                 .toList();
-        return new MissionView(mission.id(), mission.spec().name(),
-                MissionStateDeriver.derive(mission, statuses.values()), mission.createdAt(), mission.dispatchedAt(),
-                mission.abortedAt(), mission.abortReason(), mission.spec(), nodes);
+        MissionCoverage cells = coverage.isEmpty() ? null : MissionCoverage.of(coverage);
+        MissionState state = MissionStateDeriver.derive(mission, statuses.values());
+        if (cells != null) {
+            state = cells.adjust(state, statuses);
+        }
+        return new MissionView(mission.id(), mission.spec().name(), state, mission.createdAt(),
+                mission.dispatchedAt(), mission.abortedAt(), mission.abortReason(), mission.spec(), nodes, cells);
     }
 
     private static NodeShareView share(NodeShare share, NodeMissionStatus status, NodeContact contact) {

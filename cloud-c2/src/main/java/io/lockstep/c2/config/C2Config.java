@@ -29,6 +29,8 @@ public interface C2Config {
 
     Retention retention();
 
+    Swarm swarm();
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with
@@ -57,6 +59,12 @@ public interface C2Config {
         /** How often the retention sweep runs. */
         @WithDefault("10m")
         Duration sweepInterval();
+    }
+
+    interface Swarm {
+        /** Side of the square cells a mission's area is cut into for the nodes to share (metres). */
+        @WithDefault("20")
+        double cellSizeM();
     }
 
     interface Redis {

@@ -6,7 +6,9 @@ import io.lockstep.c2.mission.area.AreaAllocator;
 import io.lockstep.c2.module.BlobUse;
 import io.lockstep.proto.v1.AbortMission;
 import io.lockstep.proto.v1.AssignMission;
+import io.lockstep.c2.mission.cells.CellPlanner;
 import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.CellPlan;
 import io.lockstep.proto.v1.Mission;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.TraceContext;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,13 +38,15 @@ public class MissionService {
     private final AreaAllocator allocator;
     private final NodeRegistry nodes;
     private final NodeCommands commands;
+    private final CellPlanner cells;
     private final Clock clock;
     private final BlobUse blobUse;
     private final MissionArchive archive;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
-            NodeRegistry nodes, NodeCommands commands, Clock clock, BlobUse blobUse, MissionArchive archive) {
+            NodeRegistry nodes, NodeCommands commands, CellPlanner cells, Clock clock, BlobUse blobUse,
+            MissionArchive archive) {
         this.blobUse = blobUse;
         this.archive = archive;
         this.store = store;
@@ -49,6 +54,7 @@ public class MissionService {
         this.allocator = allocator;
         this.nodes = nodes;
         this.commands = commands;
+        this.cells = cells;
         this.clock = clock;
     }
 
@@ -72,7 +78,8 @@ public class MissionService {
     }
 
     /**
-     * Splits the area among {@code nodeIds} and sends each node its assignment. Nodes that are offline
+     * Splits the area among {@code nodeIds}, cuts it into cells the nodes share, and sends each node its
+     * assignment. Nodes that are offline
      * get theirs when they reconnect.
      */
     public MissionRecord dispatch(String missionId, List<String> nodeIds, TraceContext trace) {
@@ -98,15 +105,16 @@ public class MissionService {
             // Stored before anything is sent, so a node's first status update always finds its share.
             store.save(dispatched, shares.stream().map(share -> NodeMissionStatus.assigned(share.nodeId(), now)).toList());
             Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
+            Optional<CellPlan> cellPlan = cells.plan(missionId, mission.spec().area(), nodeIds);
             for (NodeShare share : shares) {
-                MissionAssignment assignment = MissionAssignment.newBuilder()
+                MissionAssignment.Builder assignment = MissionAssignment.newBuilder()
                         .setMission(wire)
                         .setNodeId(share.nodeId())
                         .setAssignedArea(MissionProtoMapper.polygon(share.assignedArea()))
                         .setShareIndex(share.shareIndex())
                         .setShareCount(share.shareCount())
-                        .setTrace(trace)
-                        .build();
+                        .setTrace(trace);
+                cellPlan.ifPresent(assignment::setCellPlan);
                 commands.send(share.nodeId(), C2ToEdge.newBuilder().setAssign(AssignMission.newBuilder().setAssignment(assignment)));
             }
             return dispatched;

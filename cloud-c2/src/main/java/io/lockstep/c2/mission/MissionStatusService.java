@@ -1,5 +1,7 @@
 package io.lockstep.c2.mission;
 
+import io.lockstep.c2.mission.cells.NodeCoverage;
+import io.lockstep.c2.mission.cells.SwarmCoverageStore;
 import io.lockstep.proto.v1.AgentStatus;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.StatusUpdate;
@@ -20,10 +22,12 @@ public class MissionStatusService {
     private static final Logger LOG = Logger.getLogger(MissionStatusService.class);
 
     private final MissionStore store;
+    private final SwarmCoverageStore coverage;
     private final Clock clock;
 
-    public MissionStatusService(MissionStore store, Clock clock) {
+    public MissionStatusService(MissionStore store, SwarmCoverageStore coverage, Clock clock) {
         this.store = store;
+        this.coverage = coverage;
         this.clock = clock;
     }
 
@@ -54,6 +58,9 @@ public class MissionStatusService {
             return false;
         }
         Instant now = clock.instant();
+        if (update.hasSwarm()) {
+            coverage.put(update.getMissionId(), NodeCoverage.of(nodeId, update.getSwarm(), now));
+        }
         List<AgentState> agents = update.getAgentsList().stream().map(MissionStatusService::agent).toList();
         NodeMissionStatus next;
         if (!NodeStates.isTerminal(state) && NodeStates.progress(state) < NodeStates.progress(current.state())) {

@@ -69,7 +69,8 @@ public class MissionStore {
     /** Removes the mission, its index entry and its node statuses in one transaction (archiving). */
     public void delete(String missionId) {
         redis.withTransaction(tx -> {
-            tx.key().del(RedisKeys.mission(missionId), RedisKeys.missionNodeStatus(missionId));
+            tx.key().del(RedisKeys.mission(missionId), RedisKeys.missionNodeStatus(missionId),
+                    RedisKeys.missionCoverage(missionId));
             tx.sortedSet(String.class).zrem(RedisKeys.missions(), missionId);
         });
     }

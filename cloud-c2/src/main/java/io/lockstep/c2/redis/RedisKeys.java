@@ -44,6 +44,11 @@ public final class RedisKeys {
         return PREFIX + "mission:" + missionId + ":nodes";
     }
 
+    /** Hash of a cell mission's coverage reports: node id → its latest report (JSON). */
+    public static String missionCoverage(String missionId) {
+        return PREFIX + "mission:" + missionId + ":coverage";
+    }
+
     /** Set of the digests of every stored module. */
     public static String modules() {
         return PREFIX + "modules";

@@ -21,6 +21,7 @@ import io.lockstep.edge.mission.MissionStore;
 import io.lockstep.edge.mission.MissionView;
 import io.lockstep.edge.mission.NodeServices;
 import io.lockstep.edge.mission.PeerMesh;
+import io.lockstep.edge.swarm.SwarmChannel;
 import io.lockstep.edge.mission.TickRing;
 import io.lockstep.edge.safety.EmergencyStopLatch;
 import io.lockstep.edge.safety.InterventionReporter;
@@ -127,8 +128,8 @@ public final class EdgeNode implements AutoCloseable {
         };
         NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, agentLogs, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.runtimeWorkers(), settings.tickPeriodMs(),
-                settings.telemetryHz(),
-                settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis);
+                settings.telemetryHz(), settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis,
+                mesh == null ? SwarmChannel.NONE : mesh.swarm(), settings.mesh().settleMillis());
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery(),
                 settings.agentMemoryBudgetBytes());
@@ -146,7 +147,8 @@ public final class EdgeNode implements AutoCloseable {
     }
 
     private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor) {
-        Config config = Config.peer().multicastScouting(settings.mesh().scouting());
+        Config config = Config.peer().multicastScouting(settings.mesh().scouting())
+                .leaseMillis(settings.mesh().leaseMillis());
         settings.mesh().listen().forEach(config::listen);
         settings.mesh().connect().forEach(config::connect);
         try {

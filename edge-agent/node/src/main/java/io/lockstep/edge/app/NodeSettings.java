@@ -139,7 +139,8 @@ public record NodeSettings(
                 c.tickPeriodMs(), c.telemetryHz(), c.snapshotEvery(), mode, c.blobTimeoutMs(),
                 c.deadmanMissedPeriods(), c.batteryReserve(), c.outboxMaxEntries(), c.spoolMaxEntries(),
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
-                        meshConfig.connect().orElse(List.of()), meshConfig.scouting()), c.inference().gpu(),
+                        meshConfig.connect().orElse(List.of()), meshConfig.scouting(), meshConfig.lease().toMillis(),
+                        meshConfig.settleWindow().toMillis()), c.inference().gpu(),
                 c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes),
                 c.runtimeWorkers().orElse(MissionRuntime.defaultWorkers()));
     }

@@ -2,14 +2,15 @@ package io.lockstep.edge.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code lockstep.mesh.*}: the node's Zenoh session towards its peers (off by default). */
+/** {@code lockstep.mesh.*}: the node's Zenoh session towards its peers (the fleet mesh, on by default). */
 @ConfigMapping(prefix = "lockstep.mesh")
 public interface MeshConfig {
 
-    @WithDefault("false")
+    @WithDefault("true")
     boolean enabled();
 
     /** Zenoh endpoints to listen on, e.g. {@code tcp/0.0.0.0:7447}. */
@@ -21,4 +22,15 @@ public interface MeshConfig {
     /** Multicast scouting for peers on the local network. */
     @WithDefault("false")
     boolean scouting();
+
+    /** Zenoh transport lease: a peer silent this long is gone (its liveliness token disappears). */
+    @WithDefault("PT2S")
+    Duration lease();
+
+    /**
+     * How long a peer's liveliness token must stay gone (or a peer's digest must keep disagreeing)
+     * before the survivors take over its cells (or raise a divergence alert).
+     */
+    @WithDefault("PT1S")
+    Duration settleWindow();
 }

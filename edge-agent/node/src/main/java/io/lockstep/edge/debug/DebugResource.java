@@ -5,6 +5,7 @@ import io.lockstep.edge.app.NodeLifecycle;
 import io.lockstep.edge.mission.AgentLogRing;
 import io.lockstep.edge.mission.MissionRun;
 import io.lockstep.edge.mission.MissionView;
+import io.lockstep.edge.swarm.SwarmView;
 import io.lockstep.edge.mission.TickRecord;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.Intervention;
@@ -69,12 +70,15 @@ public class DebugResource {
         MissionView v = node.mission().orElse(null);
         Map<String, Long> interventions = new TreeMap<>();
         node.supervisor().counts().forEach((k, n) -> interventions.put(k.name(), n));
+        SwarmView swarm = v == null ? null : v.swarm().orElse(null);
+        List<String> alerts = swarm == null || swarm.divergence().isEmpty() ? List.of()
+                : List.of("swarm divergence: " + swarm.divergence());
         return new NodeStatusView(node.settings().nodeId(), node.link().state().name(),
                 v == null ? "" : v.missionId(), v == null ? "NONE" : v.state().name(), v == null ? "" : v.detail(),
                 v == null ? -1 : v.tick(), v == null ? "" : v.fingerprint(), v == null ? "" : v.journalPath(),
                 v == null ? List.of() : v.agents(), interventions, v == null ? 0 : v.inferenceCalls(),
                 node.supervisor().isEmergencyStopLatched(), v != null && v.paused(),
-                v == null ? "CONTINUE" : v.linkLossPolicyInEffect());
+                v == null ? "CONTINUE" : v.linkLossPolicyInEffect(), swarm, alerts);
     }
 
     @GET
@@ -193,6 +197,9 @@ public class DebugResource {
             m.put("mesh.members", mesh.members());
             m.put("mesh.dropped", mesh.dropped());
             m.put("mesh.malformed", mesh.malformed());
+            m.put("swarm.sent_bytes", mesh.swarm().sentBytes());
+            m.put("swarm.received_bytes", mesh.swarm().receivedBytes());
+            m.put("swarm.dropped", mesh.swarm().dropped());
         });
         return m;
     }

@@ -1,5 +1,6 @@
 package io.lockstep.edge.debug;
 
+import io.lockstep.edge.swarm.SwarmView;
 import io.lockstep.runtime.AgentSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,12 @@ import java.util.Map;
  * @param emergencyStopLatched whether the e-stop is latched
  * @param paused paused from the debug port
  * @param linkLossPolicyInEffect offline policy applied now
+ * @param swarm this node's share of a cell mission (null without a cell plan): cells owned and done,
+ *        members, lost nodes, cells taken over, agreement digest
+ * @param alerts standing alerts, e.g. a swarm divergence that outlasted the settle window
  */
 public record NodeStatusView(String nodeId, String linkState, String missionId, String missionState, String detail,
         long tick, String fingerprint, String journal, List<AgentSnapshot> agents, Map<String, Long> interventions,
-        long inferenceCalls, boolean emergencyStopLatched, boolean paused, String linkLossPolicyInEffect) {
+        long inferenceCalls, boolean emergencyStopLatched, boolean paused, String linkLossPolicyInEffect,
+        SwarmView swarm, List<String> alerts) {
 }

@@ -46,12 +46,14 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final ZenohSwarmChannel swarm;
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
         this.session = session;
         this.nodeId = nodeId;
         this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
+        this.swarm = new ZenohSwarmChannel(session, nodeId, this);
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> {
             if (sample.kind() == SampleKind.PUT) {
                 String reason = sample.payloadAsString();
@@ -182,8 +184,14 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         return malformed.get();
     }
 
+    /** The coverage exchange of cell missions, over this mesh's session. */
+    public ZenohSwarmChannel swarm() {
+        return swarm;
+    }
+
     @Override
     public void close() {
+        swarm.close();
         missionSubscribers.values().forEach(Subscriber::close);
         missionSubscribers.clear();
         estops.close();

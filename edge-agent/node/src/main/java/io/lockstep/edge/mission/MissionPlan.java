@@ -1,5 +1,6 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.edge.swarm.CellMap;
 import io.lockstep.proto.v1.AgentSpec;
 import io.lockstep.proto.v1.ExecutionLimits;
 import io.lockstep.proto.v1.LinkLossPolicy;
@@ -12,6 +13,7 @@ import io.lockstep.runtime.MemoryBudget;
 import io.lockstep.runtime.RuntimeLimits;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +32,8 @@ public record MissionPlan(
         long deadlineUnixMs,
         RuntimeLimits limits,
         LinkLossPolicy linkLossPolicy,
-        long linkLossTimeoutMs) {
+        long linkLossTimeoutMs,
+        Optional<CellMap> cells) {
 
     /** Upper bound on the tick period: slower than 1 Hz is not a control loop. */
     public static final int MAX_TICK_PERIOD_MS = FuelCeiling.MAX_TICK_PERIOD_MS;
@@ -42,6 +45,14 @@ public record MissionPlan(
 
     public List<AgentSpec> agents() {
         return assignment.getMission().getAgentsList();
+    }
+
+    /**
+     * Where the safety supervisor keeps the vehicle: the whole mission area when the nodes share its
+     * cells (a node may take over any of them), else the node's assigned area.
+     */
+    public double[] geofence() {
+        return cells.isPresent() ? frame.toLocalPairs(assignment.getMission().getArea()) : assignedArea;
     }
 
     public List<ModelRef> models() {
@@ -96,6 +107,19 @@ public record MissionPlan(
         } catch (IllegalArgumentException e) {
             throw new InvalidAssignmentException("bad area: " + e.getMessage(), e);
         }
+        Optional<CellMap> cells;
+        try {
+            cells = assignment.hasCellPlan() ? Optional.of(CellMap.of(mission.getId(), assignment.getCellPlan(), frame))
+                    : Optional.empty();
+            if (cells.isPresent()) {
+                frame.toLocalPairs(mission.getArea()); // the geofence of a cell mission: must be a polygon
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("bad cell plan: " + e.getMessage(), e);
+        }
+        if (cells.isPresent() && !cells.get().nodes().contains(nodeId)) {
+            throw new InvalidAssignmentException("the cell plan's nodes do not include this node " + nodeId);
+        }
         int shareCount = assignment.getShareCount() == 0 ? 1 : assignment.getShareCount();
         if (assignment.getShareIndex() >= shareCount) {
             throw new InvalidAssignmentException("share_index " + assignment.getShareIndex()
@@ -132,7 +156,7 @@ public record MissionPlan(
         };
         return new MissionPlan(assignment, frame, area, assignment.getShareIndex(), shareCount, period,
                 limits.getMaxTicks(), mission.getDeadlineUnixMs(), runtimeLimits, policy,
-                Integer.toUnsignedLong(mission.getLinkLossTimeoutMs()));
+                Integer.toUnsignedLong(mission.getLinkLossTimeoutMs()), cells);
     }
 
     private static void requireDigest(String sha256, String what) {

@@ -1,5 +1,6 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.edge.swarm.SwarmCoordinator;
 import io.lockstep.platform.geometry.Polygon;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.DeadmanWatchdog;
@@ -86,6 +87,8 @@ public final class MissionRun {
     /** Fired by a stop: ends the runtime's init or tick in progress (it interrupts only the agent thread). */
     private final AbortSignal abortSignal = new AbortSignal();
 
+    /** The node's share of a cell mission; created when the loop starts (its clock starts then). */
+    private volatile SwarmCoordinator swarm;
     private boolean overriddenLastTick;
     private final AgentLogForwarder logForwarder = new AgentLogForwarder();
     private final ManualOverride manual;
@@ -103,7 +106,7 @@ public final class MissionRun {
         this.resume = resume;
         this.onEnd = onEnd;
         this.state = NodeMissionState.ACCEPTED;
-        this.fence = toPolygon(plan.assignedArea());
+        this.fence = toPolygon(plan.geofence());
         this.manual = new ManualOverride(services.clockMillis());
         this.thread = new Thread(this::run, "mission-" + plan.missionId());
         this.thread.setDaemon(true);
@@ -132,7 +135,8 @@ public final class MissionRun {
     public MissionView view() {
         return new MissionView(plan.missionId(), state, detail, tick, fingerprint,
                 store.journalPath(plan.missionId()).toString(), agents, inferenceCalls, holdingForPause,
-                policyInEffect.name(), overruns, plan.tickPeriodMs());
+                policyInEffect.name(), overruns, plan.tickPeriodMs(),
+                Optional.ofNullable(swarm).map(SwarmCoordinator::view));
     }
 
     /** Ends the mission as ABORTED (from C2 or a commander). */
@@ -275,6 +279,10 @@ public final class MissionRun {
             transition(NodeMissionState.RUNNING, resume ? "resumed from journal after tick " + tick : "");
             services.hostInputs().drain();
             services.mesh().join(plan.missionId());
+            if (plan.cells().isPresent()) {
+                swarm = new SwarmCoordinator(plan.missionId(), plan.cells().get(), services.nodeId(), services.swarm(), services.swarmSettleMillis(), services.clockMillis());
+                swarm.start();
+            }
             services.supervisor().setGeofence(fence);
             watchdog = new DeadmanWatchdog(services.supervisor(), Duration.ofMillis(plan.tickPeriodMs()),
                     services.deadmanMissedPeriods()).start();
@@ -307,6 +315,9 @@ public final class MissionRun {
             // A return begun for this mission must not override the agents of the next one.
             endPolicyReturn();
             services.mesh().leave(plan.missionId());
+            if (swarm != null) {
+                swarm.stop();
+            }
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
@@ -421,8 +432,13 @@ public final class MissionRun {
         List<PeerMessage> fromPeers = services.mesh().drain(plan.missionId());
         fromPeers.forEach(inputs::peerMessage);
         lastFrame = frame;
+        SwarmCoordinator cells = swarm;
+        if (cells != null) {
+            cells.beforeTick(inputs);
+        }
         TickResult result = runtime.tick(inputs.build());
         publishLogs(result);
+        boolean swarmChanged = cells != null && cells.afterTick(result.emitted());
         if (!result.emitted().isEmpty()) {
             services.mesh().publish(plan.missionId(), result.emitted());
         }
@@ -452,7 +468,7 @@ public final class MissionRun {
         }
         if (result.allFinished()) {
             finishAfterLastAgent(result.agents());
-        } else if (agentStatesChanged(previous, agents)) {
+        } else if (swarmChanged || agentStatesChanged(previous, agents)) {
             report();
         } else {
             reportProgressNowAndThen();

@@ -2,7 +2,9 @@ package io.lockstep.edge.mission;
 
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.runtime.AgentSnapshot;
+import io.lockstep.edge.swarm.SwarmView;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A consistent snapshot of the node's current (or last) mission for status reports and the debug port.
@@ -19,13 +21,21 @@ import java.util.List;
  * @param linkLossPolicyInEffect the offline policy currently applied (CONTINUE when none)
  * @param overruns ticks that started late because the previous one overran its period
  * @param tickPeriodMs the fixed tick period
+ * @param swarm the node's share of a cell mission (empty for a mission without a cell plan)
  */
 public record MissionView(String missionId, NodeMissionState state, String detail, long tick, String fingerprint,
         String journalPath, List<AgentSnapshot> agents, long inferenceCalls, boolean paused,
-        String linkLossPolicyInEffect, long overruns, int tickPeriodMs) {
+        String linkLossPolicyInEffect, long overruns, int tickPeriodMs, Optional<SwarmView> swarm) {
 
     public MissionView {
         agents = List.copyOf(agents);
+    }
+
+    public MissionView(String missionId, NodeMissionState state, String detail, long tick, String fingerprint,
+            String journalPath, List<AgentSnapshot> agents, long inferenceCalls, boolean paused,
+            String linkLossPolicyInEffect, long overruns, int tickPeriodMs) {
+        this(missionId, state, detail, tick, fingerprint, journalPath, agents, inferenceCalls, paused,
+                linkLossPolicyInEffect, overruns, tickPeriodMs, Optional.empty());
     }
 
     public boolean terminal() {

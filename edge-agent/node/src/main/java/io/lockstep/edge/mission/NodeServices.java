@@ -1,5 +1,7 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.edge.mesh.MeshSettings;
+import io.lockstep.edge.swarm.SwarmChannel;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.SafetySupervisor;
 import io.lockstep.platform.vehicle.Vehicle;
@@ -31,6 +33,8 @@ import java.util.function.Predicate;
  * @param deadmanMissedPeriods tick periods without a tick before the dead-man's switch trips
  * @param blobTimeoutMillis how long to wait for a module or model from C2
  * @param clockMillis wall clock (deadline, link-loss timeout)
+ * @param swarm membership and coverage exchange of cell missions ({@link SwarmChannel#NONE} without a mesh)
+ * @param swarmSettleMillis how long a lost peer or a disagreeing digest must persist before the node acts
  */
 public record NodeServices(
         Vehicle vehicle,
@@ -50,5 +54,18 @@ public record NodeServices(
         double telemetryHz,
         int deadmanMissedPeriods,
         long blobTimeoutMillis,
-        LongSupplier clockMillis) {
+        LongSupplier clockMillis,
+        SwarmChannel swarm,
+        long swarmSettleMillis) {
+
+    public NodeServices(Vehicle vehicle, SafetySupervisor supervisor, Predicate<EstopSource> estopClear,
+            MissionReporter reporter, PeerMesh mesh, InferenceFactory inference, HostInputs hostInputs, TickRing ticks,
+            AgentLogRing agentLogs, Tracer tracer, String nodeId, ExecutionMode executionMode, int runtimeWorkers,
+            int defaultTickPeriodMs, double telemetryHz, int deadmanMissedPeriods, long blobTimeoutMillis,
+            LongSupplier clockMillis) {
+        this(vehicle, supervisor, estopClear, reporter, mesh, inference, hostInputs, ticks, agentLogs, tracer, nodeId,
+                executionMode, runtimeWorkers, defaultTickPeriodMs, telemetryHz, deadmanMissedPeriods, blobTimeoutMillis,
+                clockMillis,
+                SwarmChannel.NONE, MeshSettings.DEFAULT_SETTLE_MILLIS);
+    }
 }

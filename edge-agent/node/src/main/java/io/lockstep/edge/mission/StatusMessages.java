@@ -21,6 +21,7 @@ public final class StatusMessages {
                 .setFingerprint(view.fingerprint())
                 .setJournalPath(view.journalPath());
         interventions.forEach((kind, count) -> b.putInterventions(kind.name(), count));
+        view.swarm().ifPresent(swarm -> b.setSwarm(swarm.toProto()));
         for (AgentSnapshot a : view.agents()) {
             b.addAgents(AgentStatus.newBuilder()
                     .setName(a.name())

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lockstep.edge.testing.Missions;
 import io.lockstep.edge.testing.WasmAgents;
 import io.lockstep.proto.v1.AgentSpec;
+import io.lockstep.proto.v1.Cell;
+import io.lockstep.proto.v1.CellPlan;
 import io.lockstep.proto.v1.ExecutionLimits;
 import io.lockstep.proto.v1.LatLon;
 import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.Polygon;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MissionPlanTest {
@@ -98,5 +101,42 @@ class MissionPlanTest {
         InvalidAssignmentException e = assertThrows(InvalidAssignmentException.class,
                 () -> MissionPlan.of(a, "node-1", 20, 100));
         assertTrue(e.getMessage().contains(mentions), e.getMessage());
+    }
+
+    private static CellPlan cells(String... nodes) {
+        CellPlan.Builder plan = CellPlan.newBuilder().setVersion(1).addAllNodes(List.of(nodes));
+        for (int i = 0; i < 2; i++) {
+            plan.addCells(Cell.newBuilder().setIndex(i).addAllOutlineE7(List.of(480_000_000, 110_000_000 + i * 100,
+                    480_000_000, 110_000_100 + i * 100, 480_000_100, 110_000_100 + i * 100)));
+        }
+        return plan.build();
+    }
+
+    @Test
+    void aCellMissionIsFencedToTheWholeAreaAndKeepsItsCells() {
+        MissionPlan plan = MissionPlan.of(valid().toBuilder().setCellPlan(cells("node-1", "node-2")).build(),
+                "node-1", 20, 100);
+        assertEquals(2, plan.cells().orElseThrow().size());
+        assertEquals(List.of("node-1", "node-2"), plan.cells().orElseThrow().nodes());
+        assertEquals(8, plan.geofence().length);
+        assertTrue(MissionPlan.of(valid(), "node-1", 20, 100).cells().isEmpty(), "no plan: the strip alone");
+    }
+
+    @Test
+    void refusesAMalformedCellPlan() {
+        assertRejected(valid().toBuilder().setCellPlan(cells("node-2")).build(), "do not include this node");
+        assertRejected(valid().toBuilder().setCellPlan(cells("node-1", "node-1")).build(), "listed twice");
+        assertRejected(valid().toBuilder().setCellPlan(cells()).build(), "nodes");
+        CellPlan badIndex = cells("node-1").toBuilder().setCells(1, cells("node-1").getCells(1).toBuilder()
+                .setIndex(7)).build();
+        assertRejected(valid().toBuilder().setCellPlan(badIndex).build(), "index 7");
+        CellPlan odd = cells("node-1").toBuilder().setCells(0, cells("node-1").getCells(0).toBuilder()
+                .addOutlineE7(1)).build();
+        assertRejected(valid().toBuilder().setCellPlan(odd).build(), "lat/lon pairs");
+        CellPlan offEarth = cells("node-1").toBuilder().setCells(0, Cell.newBuilder().setIndex(0)
+                .addAllOutlineE7(List.of(2_000_000_000, 0, 0, 0, 0, 1))).build();
+        assertRejected(valid().toBuilder().setCellPlan(offEarth).build(), "bad cell plan");
+        assertRejected(valid().toBuilder().setCellPlan(CellPlan.newBuilder().setVersion(1).addNodes("node-1"))
+                .build(), "cells");
     }
 }
