@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 public final class AgentLogRing {
 
     public static final int DEFAULT_CAPACITY = 1_000;
-    private static final String[] LEVELS = {"DEBUG", "INFO", "WARN", "ERROR"};
 
     /** One line: {@code seq} is its cursor; agent text is made printable (control characters escaped). */
     public record Line(long seq, String missionId, long tick, String agent, String level, String message) {
@@ -39,26 +38,9 @@ public final class AgentLogRing {
         this.slots = new Line[capacity];
     }
 
-    public static String levelName(int level) {
-        return level >= 0 && level < LEVELS.length ? LEVELS[level] : "LEVEL" + level;
-    }
-
-    /** Control characters of untrusted agent text escaped as {@code \xNN}, so one line stays one line. */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7F) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
-
     public synchronized Line add(String missionId, long tick, LogEntry entry) {
-        Line line = new Line(written + 1, missionId, tick, entry.agent(), levelName(entry.level()),
-                printable(entry.message()));
+        Line line = new Line(written + 1, missionId, tick, entry.agent(), entry.levelName(),
+                entry.printableMessage());
         slots[(int) (written % slots.length)] = line;
         written++;
         notifyAll();
