@@ -5,6 +5,7 @@ import io.lockstep.edge.config.NodeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,21 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class NodeMetrics {
 
+    private volatile NodeMeterBinder binder;
+
     /** After {@link NodeLifecycle} (default priority) has started the node. */
     void bind(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event,
             NodeLifecycle lifecycle, MeterRegistry registry) {
-        new NodeMeterBinder(lifecycle.node()).bindTo(registry);
+        binder = new NodeMeterBinder(lifecycle.node());
+        binder.bindTo(registry);
+    }
+
+    /** The node's meters go with the node (the registry may serve a restarted application in the same JVM). */
+    void unbind(@Observes ShutdownEvent event, MeterRegistry registry) {
+        NodeMeterBinder bound = binder;
+        if (bound != null) {
+            bound.unbindFrom(registry);
+        }
     }
 
     @Produces
