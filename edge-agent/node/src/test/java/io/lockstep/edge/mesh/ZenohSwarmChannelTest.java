@@ -58,9 +58,14 @@ class ZenohSwarmChannelTest {
     void aNodeThatJoinsLateCatchesUpThroughTheQueryableThenFollowsThePuts() {
         byte[] covered = {1, 2, 3};
         a.swarm().join(MISSION, () -> covered);
-        b.swarm().join(MISSION, () -> new byte[] {9}); // asks node-a's queryable
         List<SwarmChannel.Received> got = new ArrayList<>();
+        long[] polls = {0};
         await("catch-up reply", () -> {
+            // Every 20th poll (200 ms) joins again, which asks node-a's queryable again: node-a's declaration
+            // reaches node-b's session asynchronously, and a query sent before it arrives has nobody to answer.
+            if (polls[0]++ % 20 == 0) {
+                b.swarm().join(MISSION, () -> new byte[] {9});
+            }
             got.addAll(b.swarm().drainCoverage(MISSION));
             return !got.isEmpty();
         });
