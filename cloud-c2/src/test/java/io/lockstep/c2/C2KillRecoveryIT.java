@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.lockstep.c2.support.C2TestResources;
+import io.lockstep.c2.support.JarLogin;
 import io.lockstep.c2.support.Fixtures;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -98,6 +99,7 @@ class C2KillRecoveryIT {
     }
 
     private void startC2() throws Exception {
+        JarLogin.createAdmin(dataDir);
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -109,6 +111,7 @@ class C2KillRecoveryIT {
         c2 = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         awaitReady();
+        JarLogin.logIn();
     }
 
     private void awaitReady() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.lockstep.c2.support.C2TestResources;
+import io.lockstep.c2.support.JarLogin;
 import io.lockstep.c2.support.FakeEdgeNode;
 import io.lockstep.c2.support.Fixtures;
 import io.lockstep.proto.v1.C2ToEdge;
@@ -96,6 +97,7 @@ class C2RestartIT {
     }
 
     private void startC2() throws Exception {
+        JarLogin.createAdmin(dataDir);
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -107,6 +109,7 @@ class C2RestartIT {
         c2 = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         awaitReady();
+        JarLogin.logIn();
     }
 
     private void awaitReady() throws Exception {

@@ -1,5 +1,6 @@
 package io.lockstep.c2;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockstep.c2.support.C2TestResources;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** With a collector configured, the discarding exporter steps aside so Quarkus installs its OTLP exporter. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @TestProfile(OtlpExportEnabledTest.WithCollector.class)
 @QuarkusTestResource(C2TestResources.class)
 class OtlpExportEnabledTest {

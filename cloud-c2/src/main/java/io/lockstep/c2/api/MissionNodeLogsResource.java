@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.lockstep.c2.fleet.AgentLogStore;
 import io.lockstep.c2.mission.MissionService;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ public class MissionNodeLogsResource {
         this.logs = logs;
     }
 
+    @RolesAllowed("viewer")
     @GET
     public AgentLogStore.Logs logs(@PathParam("id") String missionId, @PathParam("node") String nodeId) {
         missions.get(missionId);

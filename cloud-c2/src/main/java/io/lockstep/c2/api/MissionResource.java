@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.NodeContacts;
 import io.lockstep.c2.mission.MissionRecord;
@@ -45,6 +46,7 @@ public class MissionResource {
         this.jsonBody = jsonBody;
     }
 
+    @RolesAllowed("commander")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(MissionSpec spec) {
@@ -55,11 +57,13 @@ public class MissionResource {
         return Response.created(URI.create("/api/v1/missions/" + mission.id())).entity(view(mission)).build();
     }
 
+    @RolesAllowed("viewer")
     @GET
     public List<MissionView> list() {
         return store.list().stream().map(this::view).toList();
     }
 
+    @RolesAllowed("viewer")
     @GET
     @Path("/{id}")
     public MissionView get(@PathParam("id") String id) {
@@ -67,6 +71,7 @@ public class MissionResource {
     }
 
     /** Splits the mission's area among the nodes and pushes each its assignment over the link. */
+    @RolesAllowed("commander")
     @POST
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +86,7 @@ public class MissionResource {
         return Response.accepted(view(mission)).build();
     }
 
+    @RolesAllowed("operator")
     @POST
     @Path("/{id}/abort")
     @Consumes(MediaType.WILDCARD)

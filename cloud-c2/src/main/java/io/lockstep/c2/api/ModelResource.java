@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.module.ModelRecord;
 import io.lockstep.c2.module.ModelStore;
@@ -29,6 +30,7 @@ public class ModelResource {
     }
 
     /** 201 when the model is new, 200 when the same bytes were already stored. */
+    @RolesAllowed("admin")
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response upload(byte[] body) {
@@ -41,6 +43,7 @@ public class ModelResource {
                 .build();
     }
 
+    @RolesAllowed("viewer")
     @GET
     @Path("/{sha256}")
     public ModelRecord get(@PathParam("sha256") String sha256) {

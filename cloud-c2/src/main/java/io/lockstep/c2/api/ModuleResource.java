@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.module.InvalidModuleException;
 import io.lockstep.c2.module.ModuleRecord;
@@ -33,6 +34,7 @@ public class ModuleResource {
     /** Wasm's registered media type; curl and browsers also send modules as plain octet streams. */
     static final String APPLICATION_WASM = "application/wasm";
 
+    @RolesAllowed("admin")
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, APPLICATION_WASM})
     public Response upload(byte[] body) throws InvalidModuleException {
@@ -45,6 +47,7 @@ public class ModuleResource {
                 .build();
     }
 
+    @RolesAllowed("viewer")
     @GET
     @Path("/{sha256}")
     public ModuleRecord get(@PathParam("sha256") String sha256) {

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.EmergencyStopService;
 import io.lockstep.c2.fleet.LinkPresence;
@@ -35,11 +36,13 @@ public class NodeResource {
         this.jsonBody = jsonBody;
     }
 
+    @RolesAllowed("viewer")
     @GET
     public List<NodeView> list() {
         return registry.list().stream().map(node -> NodeView.of(node, presence.isConnected(node.nodeId()))).toList();
     }
 
+    @RolesAllowed("viewer")
     @GET
     @Path("/{id}")
     public NodeView get(@PathParam("id") String id) {
@@ -49,6 +52,7 @@ public class NodeResource {
     }
 
     /** Latches the node's emergency stop; it stays engaged until DELETE clears it. */
+    @RolesAllowed("operator")
     @POST
     @Path("/{id}/estop")
     @Consumes(MediaType.WILDCARD)
@@ -61,6 +65,7 @@ public class NodeResource {
         return get(id);
     }
 
+    @RolesAllowed("commander")
     @DELETE
     @Path("/{id}/estop")
     public NodeView clear(@PathParam("id") String id) {

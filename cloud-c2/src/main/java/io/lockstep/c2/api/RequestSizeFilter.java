@@ -37,6 +37,7 @@ public class RequestSizeFilter {
         }
         long limit = path.startsWith("/api/v1/modules") ? config.modules().maxBytes()
                 : path.startsWith("/api/v1/models") ? config.models().maxBytes()
+                : path.startsWith("/api/v1/auth/") ? config.auth().maxLoginBytes()
                 : config.api().maxJsonBytes();
         request.setProperty(BodyLimit.LIMIT_PROPERTY, limit);
         request.setProperty(BodyLimit.PATH_PROPERTY, path);

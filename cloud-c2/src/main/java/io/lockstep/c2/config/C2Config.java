@@ -31,6 +31,50 @@ public interface C2Config {
 
     Swarm swarm();
 
+    Auth auth();
+
+    /** Commander authentication (docs/c2.md "Commanders, roles and tokens"). */
+    interface Auth {
+        /** The users file ({@code lockstep user add}); default {@code <data-dir>/users.json}. */
+        Optional<Path> usersFile();
+
+        /** PEM (PKCS#8) RSA private key C2 signs its tokens with; default generated into {@code <data-dir>/auth/}. */
+        Optional<Path> signingKey();
+
+        /** The {@code iss} of C2's own tokens, checked on every request. */
+        @WithDefault("lockstep-c2")
+        String issuer();
+
+        /** How long a token from {@code POST /api/v1/auth/login} is valid. */
+        @WithDefault("8h")
+        Duration tokenLifetime();
+
+        /** Largest login request body in bytes. */
+        @WithDefault("4096")
+        int maxLoginBytes();
+
+        Oidc oidc();
+
+        /**
+         * An external OpenID Connect provider. With {@code public-key-location} set, C2 verifies the
+         * provider's tokens (signature against its JWKS, issuer) instead of its own and its login is off.
+         */
+        interface Oidc {
+            /** The provider's JWKS URL (or a PEM/JWK file): e.g. {@code https://idp/realms/x/protocol/openid-connect/certs}. */
+            Optional<String> publicKeyLocation();
+
+            /** The provider's issuer ({@code iss}), required with {@link #publicKeyLocation()}. */
+            Optional<String> issuer();
+
+            /** Optional audience ({@code aud}) the tokens must name. */
+            Optional<String> audience();
+
+            /** Claim holding the roles, a path such as {@code realm_access/roles}. */
+            @WithDefault("groups")
+            String rolesClaim();
+        }
+    }
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with

@@ -86,4 +86,14 @@ public final class RedisKeys {
     public static String modelBytes(String sha256) {
         return PREFIX + "model:" + sha256 + ":bytes";
     }
+
+    /** The audit trail: a list of records (JSON), seq n at index n - 1. */
+    public static String audit() {
+        return PREFIX + "audit";
+    }
+
+    /** The audit trail's head: {@code <seq> <hash>} of its last record. */
+    public static String auditHead() {
+        return PREFIX + "audit:head";
+    }
 }

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Agent log lines a node forwards in its telemetry, as C2 keeps and shows them (bounded). */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class AgentLogsApiTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The REST API against requests a browser, a script or an attacker can send. Real C2 and Redis. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class ApiHardeningTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.fleet;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * latch really is, in every trial.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class EmergencyStopConsistencyTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.link;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * oversize free text, text that would forge log lines. Real C2 and Redis; the node is a grpc-java stub.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class LinkInputTest {
 

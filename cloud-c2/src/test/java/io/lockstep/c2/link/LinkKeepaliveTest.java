@@ -1,5 +1,6 @@
 package io.lockstep.c2.link;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * pings every 200 ms).
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class LinkKeepaliveTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.link;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @TestProfile(MutualTlsProfile.class)
 @QuarkusTestResource(C2TestResources.class)
 class MutualTlsLinkTest {

@@ -1,5 +1,6 @@
 package io.lockstep.c2.metrics;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** C2's Prometheus endpoint reflects links, commands and their acknowledgements as they happen. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class MetricsEndpointTest {
 

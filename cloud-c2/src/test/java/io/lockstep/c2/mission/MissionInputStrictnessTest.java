@@ -1,5 +1,6 @@
 package io.lockstep.c2.mission;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * split (across the antimeridian) or the node cannot project (near a pole) are refused with a clear field.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class MissionInputStrictnessTest {
 

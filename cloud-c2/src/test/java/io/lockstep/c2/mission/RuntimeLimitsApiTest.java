@@ -1,5 +1,6 @@
 package io.lockstep.c2.mission;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * and it names every ungranted import at once.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class RuntimeLimitsApiTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.mission;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * shown as out of contact since a given time.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 class ShareStateMachineTest {
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.redis;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockstep.c2.support.C2TestResources;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** With quarkus.redis.hosts configured C2 uses that server and starts none of its own. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @TestProfile(ExternalRedisTest.WithExternalRedis.class)
 @QuarkusTestResource(C2TestResources.class)
 class ExternalRedisTest {

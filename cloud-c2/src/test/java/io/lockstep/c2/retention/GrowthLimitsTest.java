@@ -1,5 +1,6 @@
 package io.lockstep.c2.retention;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * unreferenced blobs deleted after their retention time.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = {"viewer", "operator", "commander", "admin"})
 @QuarkusTestResource(C2TestResources.class)
 @TestProfile(GrowthLimitsTest.SmallFleet.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

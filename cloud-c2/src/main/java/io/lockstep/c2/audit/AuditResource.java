@@ -1,0 +1,124 @@
+package io.lockstep.c2.audit;
+
+import io.lockstep.c2.api.Problem;
+import io.lockstep.c2.api.ProblemException;
+import io.lockstep.c2.security.audit.AuditChain;
+import io.lockstep.c2.security.audit.AuditRecord;
+import io.lockstep.c2.security.audit.ChainVerdict;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The audit trail, for admins: pages of records after a cursor (a seq), or the whole trail from the
+ * cursor as JSON lines ({@code ?format=jsonl} or {@code Accept: application/x-ndjson}), and a check of an
+ * export against the chain and C2's head.
+ */
+@Path("/api/v1/audit")
+@Tag(name = "audit")
+public class AuditResource {
+    public static final String NDJSON = "application/x-ndjson";
+    private static final int MAX_PAGE = 1000;
+    private static final int EXPORT_BATCH = 500;
+
+    private final AuditLog log;
+
+    public AuditResource(AuditLog log) {
+        this.log = log;
+    }
+
+    @GET
+    @RolesAllowed("admin")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(summary = "Audit records with seq > after (a page, or all of them as JSON lines)")
+    public Response list(@QueryParam("after") @DefaultValue("0") String afterParam,
+            @QueryParam("limit") @DefaultValue("100") String limitParam, @QueryParam("format") String format,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        long after = number("after", afterParam, 0, Long.MAX_VALUE / 2);
+        int limit = (int) number("limit", limitParam, 1, MAX_PAGE);
+        boolean lines = "jsonl".equals(format) || (format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> (t.getType() + "/" + t.getSubtype()).equals(NDJSON)));
+        if (format != null && !"jsonl".equals(format) && !"json".equals(format)) {
+            throw invalid("format", "json or jsonl");
+        }
+        AuditChain.Head head = log.head();
+        if (lines) {
+            StreamingOutput body = out -> {
+                long cursor = after;
+                while (true) {
+                    List<String> batch = log.rawPage(cursor, EXPORT_BATCH);
+                    for (String line : batch) {
+                        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    if (batch.size() < EXPORT_BATCH) {
+                        return;
+                    }
+                    cursor += batch.size();
+                }
+            };
+            return Response.ok(body, NDJSON).header("Lockstep-Audit-Head", head.seq() + " " + head.hash()).build();
+        }
+        List<AuditRecord> records = log.page(after, limit);
+        Long next = records.size() == limit && after + limit < head.seq() ? after + limit : null;
+        return Response.ok(new AuditPage(records, next, head), MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/verify")
+    @RolesAllowed("admin")
+    @Consumes({NDJSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify an export (JSON lines from seq 1) against the chain and C2's head;"
+            + " 422 naming the first edited, removed, reordered or forged record")
+    public ChainVerdict verify(byte[] body) {
+        List<AuditRecord> records;
+        try {
+            records = AuditChain.parseJsonLines(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "malformed-audit-export",
+                    "Not an audit export", e.getMessage()));
+        }
+        ChainVerdict verdict = AuditChain.verify(records, Optional.of(log.head()));
+        if (!verdict.verified()) {
+            throw new ProblemException(new Problem("urn:lockstep:problem:audit-chain-broken",
+                    "The audit chain does not verify", 422, verdict.describe(), null, List.of()));
+        }
+        return verdict;
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid(name, "a whole number from " + min + " to " + max);
+    }
+
+    private static ProblemException invalid(String name, String expected) {
+        return new ProblemException(Problem.of(Status.BAD_REQUEST, "invalid-parameter", "Invalid query parameter",
+                name + " must be " + expected));
+    }
+
+    /** One page: {@code next} is the cursor for the following page, null at the end. */
+    public record AuditPage(List<AuditRecord> records, Long next, AuditChain.Head head) {
+    }
+}
