@@ -66,7 +66,9 @@ final class DemoRun {
                     kill.event());
             summary.write(out.resolve("summary.json"));
             summary.print(console);
-            return summary.succeeded();
+            DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
+            audit.addTo(out.resolve("summary.json"));
+            return summary.succeeded() && audit.verified();
         } finally {
             console.println("shutting down the fleet");
             fleet.close();
@@ -95,7 +97,7 @@ final class DemoRun {
             }
             Files.createDirectories(out);
             // Each run starts from empty state so that journals and Redis data belong to this run only.
-            for (String dir : List.of("nodes", "redis", "logs", "pki")) {
+            for (String dir : List.of("nodes", "redis", "logs", "pki", "c2")) {
                 PathTrees.deleteRecursively(out.resolve(dir));
             }
         } catch (IOException e) {

@@ -10,11 +10,17 @@ public final class C2Process implements AutoCloseable {
     private final int httpPort;
     private final int grpcPort;
     private final ManagedProcess process;
+    private final Path dataDir;
+    private final FleetCommander commander;
+    private C2Api api;
 
     C2Process(LockstepHome home, String redisUri, List<String> linkProperties, Path outDir) {
         this.httpPort = FreePort.pick();
         this.grpcPort = FreePort.pick();
+        this.dataDir = outDir.resolve("c2").toAbsolutePath();
+        this.commander = FleetCommander.create(dataDir);
         List<String> properties = new ArrayList<>(List.of(
+                "-Dlockstep.c2.data-dir=" + dataDir,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.grpc.server.host=127.0.0.1",
@@ -32,8 +38,17 @@ public final class C2Process implements AutoCloseable {
         return grpcPort;
     }
 
-    public C2Api api() {
-        return new C2Api(httpPort);
+    /** The API as the fleet's commander (an admin, so it may also upload modules and models), logged in once. */
+    public synchronized C2Api api() {
+        if (api == null) {
+            api = new C2Api(httpPort, commander.credentials());
+        }
+        return api;
+    }
+
+    /** C2's own files: the users file, the token signing key. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public ManagedProcess process() {

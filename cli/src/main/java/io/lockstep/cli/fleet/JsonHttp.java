@@ -10,15 +10,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small JSON-over-HTTP client: every non-2xx answer becomes an exception carrying the problem detail. */
+/**
+ * A small JSON-over-HTTP client: every non-2xx answer becomes an exception carrying the problem detail.
+ * With a token source every request carries {@code Authorization: Bearer <token>}: this is the one place
+ * the command line authenticates to C2. A 401 (the token expired) fetches a new token and retries once.
+ */
 final class JsonHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /** Gives the bearer token; {@code fresh} asks for a new one (the last was refused). */
+    interface TokenSource {
+        String token(boolean fresh);
+    }
+
     private final String baseUrl;
+    private final TokenSource tokens;
 
     JsonHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    JsonHttp(String baseUrl, TokenSource tokens) {
         this.baseUrl = baseUrl;
+        this.tokens = tokens;
+    }
+
+    /** GET returning the body as text (e.g. JSON lines), with the answer's headers. */
+    HttpResponse<String> getText(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept);
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() / 100 != 2) {
+            throw problem(response);
+        }
+        return response;
     }
 
     JsonNode get(String path) {
@@ -45,23 +70,56 @@ final class JsonHttp {
         return URI.create(baseUrl + path);
     }
 
-    private static JsonNode send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(20)).header("Accept", "application/json").build();
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request.header("Accept", "application/json"));
+        if (response.statusCode() / 100 != 2) {
+            throw problem(response);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            if (response.statusCode() / 100 != 2) {
-                String detail = body.path("detail").asText(response.body());
-                throw new HttpProblem(built.method() + " " + built.uri() + " -> " + response.statusCode() + ": " + detail,
-                        response.statusCode());
-            }
-            return body;
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(response.request().method() + " " + response.request().uri()
+                    + " answered something that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the request, with the bearer token when there is a token source; once more with a fresh token after a 401. */
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(20));
+        HttpResponse<String> response = sendOnce(authorized(request.copy(), false));
+        if (response.statusCode() == 401 && tokens != null) {
+            response = sendOnce(authorized(request.copy(), true));
+        }
+        return response;
+    }
+
+    private HttpRequest authorized(HttpRequest.Builder request, boolean fresh) {
+        if (tokens != null) {
+            request.setHeader("Authorization", "Bearer " + tokens.token(fresh));
+        }
+        return request.build();
+    }
+
+    private static HttpResponse<String> sendOnce(HttpRequest built) {
+        try {
+            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static HttpProblem problem(HttpResponse<String> response) {
+        String detail = response.body();
+        try {
+            detail = JSON.readTree(response.body()).path("detail").asText(response.body());
+        } catch (IOException notJson) {
+            // keep the raw body as the detail
+        }
+        return new HttpProblem(response.request().method() + " " + response.request().uri() + " -> "
+                + response.statusCode() + ": " + detail, response.statusCode());
     }
 
     /** A non-2xx answer. */

@@ -36,6 +36,9 @@ class DemoCommandTest {
         assertEquals("SIGKILL", summary.path("kill").path("signal").asText());
         assertTrue(summary.path("reallocated_cells").asInt() >= 0);
         assertEquals(3, summary.path("nodes").size());
+        // the demo acted as its commander: logins, uploads, create and dispatch are in a verified audit chain
+        assertTrue(summary.path("audit").path("verified").asBoolean(), summary.toString());
+        assertTrue(summary.path("audit").path("records").asLong() >= 5, summary.toString());
         long interventions = 0;
         long cellsDone = 0;
         for (JsonNode node : summary.path("nodes")) {

@@ -67,8 +67,15 @@ public final class AuditChain {
     public static ChainVerdict verify(List<AuditRecord> records, Optional<Head> head) {
         String prevHash = AuditRecord.GENESIS;
         long expected = 1;
-        for (AuditRecord record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            AuditRecord record = records.get(i);
             if (record.seq() != expected) {
+                long wanted = expected;
+                boolean laterInTheFile = records.subList(i + 1, records.size()).stream().anyMatch(r -> r.seq() == wanted);
+                if (record.seq() > expected && laterInTheFile) {
+                    return ChainVerdict.broken(expected - 1, record.seq(), "record " + record.seq() + " is out of order"
+                            + " (reordered): it comes before record " + expected);
+                }
                 if (record.seq() > expected) {
                     return ChainVerdict.broken(expected - 1, expected, record.seq() == expected + 1
                             ? "record " + expected + " is missing (removed): seq " + record.seq() + " follows seq " + (expected - 1)

@@ -118,12 +118,14 @@ class AuditChainTest {
         Collections.swap(records, 1, 3);
         ChainVerdict verdict = AuditChain.verify(records);
         assertFalse(verdict.verified());
-        assertEquals(2, verdict.badSeq());
+        assertEquals(4, verdict.badSeq());
+        assertTrue(verdict.problem().contains("out of order"), verdict.problem());
         List<AuditRecord> back = chain(5);
         Collections.swap(back, 2, 3);
         ChainVerdict swapped = AuditChain.verify(back);
         assertFalse(swapped.verified());
-        assertEquals(3, swapped.badSeq());
+        assertEquals(4, swapped.badSeq());
+        assertTrue(swapped.problem().contains("record 4 is out of order"), swapped.problem());
     }
 
     @Test
