@@ -58,14 +58,15 @@ public class AuditResource {
         }
         AuditChain.Head head = log.head();
         if (lines) {
+            // Up to the head read above, so the records and the head header agree while appends go on.
             StreamingOutput body = out -> {
                 long cursor = after;
-                while (true) {
-                    List<String> batch = log.rawPage(cursor, EXPORT_BATCH);
+                while (cursor < head.seq()) {
+                    List<String> batch = log.rawPage(cursor, (int) Math.min(EXPORT_BATCH, head.seq() - cursor));
                     for (String line : batch) {
                         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                     }
-                    if (batch.size() < EXPORT_BATCH) {
+                    if (batch.isEmpty()) {
                         return;
                     }
                     cursor += batch.size();
@@ -83,7 +84,7 @@ public class AuditResource {
     @RolesAllowed("admin")
     @Consumes({NDJSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify an export (JSON lines from seq 1) against the chain and C2's head;"
+    @Operation(summary = "Verify an export (JSON lines from seq 1) as a chain and against C2's own records;"
             + " 422 naming the first edited, removed, reordered or forged record")
     public ChainVerdict verify(byte[] body) {
         List<AuditRecord> records;
@@ -93,7 +94,15 @@ public class AuditResource {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "malformed-audit-export",
                     "Not an audit export", e.getMessage()));
         }
-        ChainVerdict verdict = AuditChain.verify(records, Optional.of(log.head()));
+        // An export is older than the trail (this very request is audited), so it is checked against C2's
+        // own record at the export's last seq rather than against the head.
+        Optional<AuditChain.Head> stored = Optional.empty();
+        if (!records.isEmpty()) {
+            long last = records.get(records.size() - 1).seq();
+            List<AuditRecord> mine = last >= 1 && last <= log.head().seq() ? log.page(last - 1, 1) : List.of();
+            stored = Optional.of(mine.isEmpty() ? log.head() : new AuditChain.Head(last, mine.get(0).hash()));
+        }
+        ChainVerdict verdict = AuditChain.verify(records, stored);
         if (!verdict.verified()) {
             throw new ProblemException(new Problem("urn:lockstep:problem:audit-chain-broken",
                     "The audit chain does not verify", 422, verdict.describe(), null, List.of()));
