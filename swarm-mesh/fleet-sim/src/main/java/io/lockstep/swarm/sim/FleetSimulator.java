@@ -42,8 +42,19 @@ public final class FleetSimulator {
     private long garbageSent;
     private long reconvergedTick = -1;
     private long missionCompleteTick = -1;
+    private final java.util.function.LongConsumer onTick;
 
     public FleetSimulator(SimConfig config, PrintStream progress) {
+        this(config, progress, null, tick -> { });
+    }
+
+    /**
+     * A run whose nodes fly a real mission's agents ({@code agents}, null: the built-in hello agent);
+     * {@code onTick} hears every simulated tick (progress).
+     */
+    public FleetSimulator(SimConfig config, PrintStream progress, MissionAgents agents,
+                          java.util.function.LongConsumer onTick) {
+        this.onTick = onTick;
         this.config = config;
         this.plan = config.mission().plan();
         this.faults = FaultPlan.draw(config.faults(), config.seed(), config.nodes(), config.faultWindow());
@@ -59,13 +70,31 @@ public final class FleetSimulator {
             Vec2 start = world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5));
             SimulatedVehicle vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(setup.nextLong())
                     .withBatteryDrain(0, 0), start, 1.0);
-            nodes.add(new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
-                    config.mode(), config.mission().maxTicks(), config.runAgents()));
+            SimNode node = new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
+                    config.mode(), config.mission().maxTicks(), config.runAgents(), agents, world.base());
+            node.tickSeconds = config.mission().tickSeconds();
+            node.assignedArea = localArea(config.mission());
+            nodes.add(node);
         }
     }
 
     public CellPlan plan() {
         return plan;
+    }
+
+    private static double[] localArea(SimMission mission) {
+        double[] pairs = new double[mission.area().size() * 2];
+        for (int i = 0; i < mission.area().size(); i++) {
+            Vec2 v = mission.frame().toLocal(mission.area().get(i));
+            pairs[2 * i] = v.x();
+            pairs[2 * i + 1] = v.y();
+        }
+        return pairs;
+    }
+
+    /** The simulated nodes, in id order (read after {@link #run()}). */
+    List<SimNode> nodes() {
+        return List.copyOf(nodes);
     }
 
     public FaultPlan faults() {
@@ -82,6 +111,7 @@ public final class FleetSimulator {
             long maxTicks = config.mission().maxTicks();
             for (; tick < maxTicks; tick++) {
                 step(tick);
+                onTick.accept(tick);
                 if (finished(tick)) {
                     break;
                 }
