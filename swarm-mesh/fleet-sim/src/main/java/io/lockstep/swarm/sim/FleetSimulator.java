@@ -26,6 +26,9 @@ import java.util.SplittableRandom;
  */
 public final class FleetSimulator {
 
+    /** Radius a mission's survey covers around the vehicle (cells within it of their centroid are done). */
+    static final double SURVEY_FOOTPRINT_M = 3.0;
+
     private final SimConfig config;
     private final CellPlan plan;
     private final FaultPlan faults;
@@ -59,7 +62,8 @@ public final class FleetSimulator {
         this.plan = config.mission().plan();
         this.faults = FaultPlan.draw(config.faults(), config.seed(), config.nodes(), config.faultWindow());
         this.mesh = new SimMesh(config.seed(), config.faults(), this::connected);
-        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps());
+        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps(),
+                agents == null ? 0 : SURVEY_FOOTPRINT_M);
         this.garbageRandom = new SplittableRandom(config.seed() ^ 0x6A5BA6EL);
         this.progress = progress;
         this.completions = new int[plan.size()][config.nodes()];

@@ -167,7 +167,21 @@ final class SimNode {
     /** Commands the vehicle, through the safety supervisor when the node runs a mission's agents. */
     void command(Vec2 velocity) {
         if (supervisor != null) {
-            supervisor.apply(lastTick, velocity, vehicle.readSensors(), tickSeconds);
+            // The supervisor stops a vehicle heading into an obstacle, and the cell worker flies straight: a
+            // stopped vehicle detours at right angles for DETOUR_SECONDS (left, then right the next time, so
+            // it cannot oscillate in one place) and then heads for its cell again.
+            Vec2 request = velocity;
+            if (detourTicks > 0 && velocity.length() > 0) {
+                request = detourLeft ? new Vec2(-velocity.y(), velocity.x()) : new Vec2(velocity.y(), -velocity.x());
+                detourTicks--;
+            }
+            io.lockstep.platform.safety.SupervisorDecision decision = supervisor.apply(lastTick, request,
+                    vehicle.readSensors(), tickSeconds);
+            boolean stopped = request.length() > 0 && decision.velocity().length() < 0.05 * request.length();
+            if (stopped) {
+                detourLeft = !detourLeft;
+                detourTicks = (int) Math.ceil(DETOUR_SECONDS / tickSeconds);
+            }
         } else {
             vehicle.commandVelocity(velocity);
         }
@@ -175,6 +189,11 @@ final class SimNode {
 
     /** The whole mission area in local metres (x, y pairs): a cell mission's agents get all of it, as on a node. */
     double[] assignedArea = new double[0];
+
+    /** Consecutive ticks the supervisor stopped this vehicle (0: moving freely). */
+    private static final double DETOUR_SECONDS = 1.0;
+    private int detourTicks;
+    private boolean detourLeft;
 
     /** Tick length the supervisor reasons with. */
     double tickSeconds = 0.02;

@@ -80,4 +80,19 @@ class MissionSimulationTest {
         assertTrue(r.cellsCovered() < r.cellsTotal());
         assertEquals(30, r.ticks());
     }
+
+    @Test
+    void theDemoFieldIsCoveredAroundTheObstaclesOfTheDemoWorld() throws Exception {
+        // the demo's field: 120 m x 60 m from the demo world's origin, 20 ms ticks, obstacles in the field
+        LocalFrame frame = new LocalFrame(new io.lockstep.swarm.cells.PointE7(473_769_000, 85_417_000));
+        List<io.lockstep.swarm.cells.PointE7> area = List.of(frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 0)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 0)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 60)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 60)));
+        SimMission demo = new SimMission("demo", area.get(0), area, 20, 20, 8, 20_000,
+                Optional.of(io.lockstep.platform.sim.WorldFile.demo()));
+        MissionSimulation.Result r = MissionSimulation.run(demo, 3, 11, agents(Optional.empty(), survey()), t -> { });
+        assertTrue(r.succeeded(), r.problems().toString());
+        assertEquals(100.0, r.coveragePercent());
+    }
 }
