@@ -36,6 +36,12 @@ class DemoCommandTest {
         assertEquals("SIGKILL", summary.path("kill").path("signal").asText());
         assertTrue(summary.path("reallocated_cells").asInt() >= 0);
         assertEquals(3, summary.path("nodes").size());
+        JsonNode simulation = summary.path("simulation");
+        assertTrue(simulation.path("predicted_duration_ms").asLong() > 0, "the mission was simulated first: " + summary);
+        assertEquals(100.0, simulation.path("predicted_coverage_percent").asDouble(), simulation.toString());
+        assertEquals(summary.path("duration_ms").asLong(), simulation.path("actual_duration_ms").asLong());
+        assertEquals(summary.path("coverage_percent").asDouble(), simulation.path("actual_coverage_percent").asDouble());
+        assertEquals(64, simulation.path("mission_digest").asText().length(), simulation.toString());
         long interventions = 0;
         long cellsDone = 0;
         for (JsonNode node : summary.path("nodes")) {
