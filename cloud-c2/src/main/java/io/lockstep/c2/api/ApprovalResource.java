@@ -50,7 +50,7 @@ public class ApprovalResource {
                     "must be 64 lower-case hex characters (the simulation's missionDigest)")));
         }
         return approvals.approve(id, request.simulationId(), request.missionDigest(),
-                identity.getPrincipal().getName());
+                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
     }
 
     /** Where the mission stands: its digest, the approvals counted, what is still missing for dispatch. */
