@@ -40,6 +40,8 @@ public final class Fleet implements AutoCloseable {
             List<String> c2Properties = new ArrayList<>(pki == null ? List.of() : pki.c2Properties());
             c2Properties.addAll(signing.c2Properties());
             c2Properties.add("-Dlockstep.c2.approval.world=" + spec.world().toAbsolutePath());
+            // C2's files (blobs, simulation journals) beside the fleet's Redis data, not in the working directory
+            c2Properties.add("-Dlockstep.c2.data-dir=" + spec.outDir().resolve("redis").resolve("c2-data").toAbsolutePath());
             C2Process c2 = new C2Process(home, redis.uri(), c2Properties, spec.outDir());
             fleet = new Fleet(redis, c2);
             c2.start(START_TIMEOUT);
