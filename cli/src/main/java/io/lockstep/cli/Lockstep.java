@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = LockstepVersion.class,
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, JournalCommand.class,
-            AgentCommand.class, BenchCommand.class, ZenohCommand.class, UserCommand.class, AuditCommand.class,
+            AgentCommand.class, BenchCommand.class, ZenohCommand.class, UserCommand.class, AuditCommand.class, io.lockstep.cli.fleet.SigningKeyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 

@@ -105,6 +105,8 @@ class C2RestartIT {
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.grpc.server.host=127.0.0.1", "-Dquarkus.grpc.server.port=" + grpcPort,
                 "-Dlockstep.c2.redis.data-dir=" + dataDir,
+                // this test is about restarts; simulation first is covered by SimulationApprovalTest
+                "-Dlockstep.c2.approval.enabled=false",
                 "-jar", jar.toString());
         c2 = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();

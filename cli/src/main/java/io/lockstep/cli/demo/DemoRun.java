@@ -45,7 +45,8 @@ final class DemoRun {
         Thread cleanup = new Thread(fleet::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            String missionId = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
+            Dispatched dispatched = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
+            String missionId = dispatched.missionId();
             long missionStart = System.nanoTime();
             console.println("[4/5] mission " + missionId + " running"
                     + (killOne ? "; one node will be killed with SIGKILL about halfway" : ""));
@@ -63,7 +64,7 @@ final class DemoRun {
             }
             DemoSummary summary = new DemoSummary(missionId, MissionStates.overall(finalView), durationMs,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), results, SwarmOutcome.of(finalView),
-                    kill.event());
+                    kill.event(), java.util.Optional.of(dispatched.simulation()));
             summary.write(out.resolve("summary.json"));
             summary.print(console);
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
@@ -76,7 +77,11 @@ final class DemoRun {
         }
     }
 
-    private String createAndDispatch(C2Api c2, List<String> nodeIds) {
+    /** The dispatched mission and the simulation it was approved on. */
+    private record Dispatched(String missionId, DemoSimulation simulation) {
+    }
+
+    private Dispatched createAndDispatch(C2Api c2, List<String> nodeIds) {
         console.println("[2/5] uploading the agents and the hazard model");
         String survey = c2.uploadModule(ExampleAgents.bytes("survey"));
         String scout = c2.uploadModule(ExampleAgents.bytes("hazard-scout"));
@@ -86,8 +91,9 @@ final class DemoRun {
         console.println("  hazard.onnx  " + model);
         console.println("[3/5] creating the mission and dispatching it to " + String.join(", ", nodeIds));
         String missionId = c2.createMission(DemoMission.json(DemoMission.WIDTH_M, DemoMission.HEIGHT_M, survey, scout, model));
+        DemoSimulation simulation = DemoApproval.simulateAndApprove(c2, missionId, nodeIds.size(), console);
         c2.dispatch(missionId, nodeIds);
-        return missionId;
+        return new Dispatched(missionId, simulation);
     }
 
     private void prepareOutDir() {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** The demo's result: printed for a person, and written as summary.json for tools and tests. */
 record DemoSummary(String missionId, String status, long durationMs, long totalMs, List<NodeResult> nodes,
-        SwarmOutcome swarm, java.util.Optional<MidMissionKill.Event> kill) {
+        SwarmOutcome swarm, java.util.Optional<MidMissionKill.Event> kill,
+        java.util.Optional<DemoSimulation> simulation) {
 
     /** Completed with every cell covered, and every node that was not killed completed and replays. */
     boolean succeeded() {
@@ -39,6 +40,7 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
             event.put("cells_done_before", k.cellsDoneBefore());
             return event;
         }).orElse(null));
+        json.put("simulation", simulation.map(s -> s.json(durationMs, swarm.coveragePercent())).orElse(null));
         json.put("nodes", nodes.stream().map(DemoSummary::nodeJson).toList());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
@@ -78,6 +80,9 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
                 swarm.cellsTotal(), swarm.reallocatedCells(), kill.map(k -> String.format(Locale.ROOT,
                         " (%s killed with SIGKILL %.1f s in, at %.0f%% coverage)", k.node(), k.afterMs() / 1000.0,
                         k.coveragePercent())).orElse(""));
+        simulation.ifPresent(s -> out.printf(Locale.ROOT, "  simulation predicted %.1f s and %.1f%% coverage"
+                + " (actual %.1f s, %.1f%%)%n", s.predictedDurationMs() / 1000.0, s.predictedCoveragePercent(),
+                durationMs / 1000.0, swarm.coveragePercent()));
         out.printf(Locale.ROOT, "  %-8s %-10s %7s %5s %9s  %-28s %s%n", "node", "status", "ticks", "cells",
                 "inference", "interventions", "journal replay");
         for (NodeResult node : nodes) {

@@ -46,6 +46,11 @@ public final class C2Api {
     public record AuditExport(String jsonLines, String head) {
     }
 
+    /** C2 at {@code baseUrl}, e.g. {@code http://c2.example:8080}. */
+    public C2Api(String baseUrl) {
+        this.http = new JsonHttp(baseUrl.replaceAll("/+$", "") + "/api/v1");
+    }
+
     /** Uploads a Wasm module; returns its sha256. */
     public String uploadModule(byte[] wasm) {
         return http.postBytes("/modules", wasm).path("sha256").asText();
@@ -63,6 +68,59 @@ public final class C2Api {
 
     public JsonNode dispatch(String missionId, List<String> nodeIds) {
         return http.postJson("/missions/" + missionId + "/dispatch", Map.of("nodes", nodeIds));
+    }
+
+    /** Starts a simulation of the mission on {@code nodes} simulated nodes (202); returns its view. */
+    public JsonNode startSimulation(String missionId, int nodes) {
+        return http.postJson("/missions/" + missionId + "/simulations", Map.of("nodes", nodes));
+    }
+
+    public JsonNode simulation(String missionId, String simulationId) {
+        return http.get("/missions/" + missionId + "/simulations/" + simulationId);
+    }
+
+    /** Approves a succeeded simulation of the mission bytes {@code missionDigest}; returns the approval status. */
+    public JsonNode approve(String missionId, String simulationId, String missionDigest) {
+        return http.postJson("/missions/" + missionId + "/approvals",
+                Map.of("simulationId", simulationId, "missionDigest", missionDigest));
+    }
+
+    /** C2's mission signing public key: keyId, algorithm, publicKey (base64 DER), pem. */
+    public JsonNode signingKey() {
+        return http.get("/signing-key");
+    }
+
+    /**
+     * What a commander does before dispatch: simulate the mission on {@code nodes} nodes, wait for the result
+     * and approve it. Returns the finished simulation; throws when it failed or did not finish in time.
+     */
+    public JsonNode simulateAndApprove(String missionId, int nodes, java.time.Duration timeout) {
+        JsonNode simulation = awaitSimulation(missionId, startSimulation(missionId, nodes).path("id").asText(), timeout,
+                view -> { });
+        if (!"SUCCEEDED".equals(simulation.path("state").asText())) {
+            throw new IllegalStateException("simulation of mission " + missionId + " failed: "
+                    + simulation.path("error").asText());
+        }
+        approve(missionId, simulation.path("id").asText(), simulation.path("missionDigest").asText());
+        return simulation;
+    }
+
+    /** Polls a simulation until it finished ({@code onProgress} sees every view); throws past {@code timeout}. */
+    public JsonNode awaitSimulation(String missionId, String simulationId, java.time.Duration timeout,
+            java.util.function.Consumer<JsonNode> onProgress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode view = simulation(missionId, simulationId);
+            onProgress.accept(view);
+            String state = view.path("state").asText();
+            if ("SUCCEEDED".equals(state) || "FAILED".equals(state)) {
+                return view;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("simulation " + simulationId + " still " + state + " after " + timeout);
+            }
+            ManagedProcess.sleep(250);
+        }
     }
 
     public JsonNode mission(String missionId) {

@@ -35,8 +35,14 @@ public final class Fleet implements AutoCloseable {
             redis.start();
             progress.println("  redis    " + redis.uri());
             FleetCertificates pki = spec.mutualTls() ? FleetCertificates.create(spec.outDir().resolve("pki")) : null;
-            C2Process c2 = new C2Process(home, redis.uri(), pki == null ? List.of() : pki.c2Properties(),
-                    spec.outDir());
+            // C2 signs assignments with a key made for this fleet; every node pins its public half.
+            FleetSigningKey signing = FleetSigningKey.create(spec.outDir().resolve("pki"));
+            List<String> c2Properties = new ArrayList<>(pki == null ? List.of() : pki.c2Properties());
+            c2Properties.addAll(signing.c2Properties());
+            c2Properties.add("-Dlockstep.c2.approval.world=" + spec.world().toAbsolutePath());
+            // C2's files (blobs, simulation journals) beside the fleet's Redis data, not in the working directory
+            c2Properties.add("-Dlockstep.c2.data-dir=" + spec.outDir().resolve("redis").resolve("c2-data").toAbsolutePath());
+            C2Process c2 = new C2Process(home, redis.uri(), c2Properties, spec.outDir());
             fleet = new Fleet(redis, c2);
             c2.start(START_TIMEOUT);
             progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort()
@@ -49,6 +55,7 @@ public final class Fleet implements AutoCloseable {
                 String id = FleetSpec.nodeId(i);
                 List<String> properties = new ArrayList<>(pki == null ? List.of() : pki.nodeProperties(id));
                 properties.addAll(MeshEndpoints.nodeProperties(meshPorts, i));
+                properties.addAll(signing.nodeProperties());
                 EdgeNodeProcess node = new EdgeNodeProcess(home, id, c2.grpcPort(), spec.world(),
                         base.x() + i * START_SPACING_M, base.y(), properties, spec.outDir());
                 fleet.nodes.add(node);

@@ -39,6 +39,12 @@ class DemoCommandTest {
         // the demo acted as its commander: logins, uploads, create and dispatch are in a verified audit chain
         assertTrue(summary.path("audit").path("verified").asBoolean(), summary.toString());
         assertTrue(summary.path("audit").path("records").asLong() >= 5, summary.toString());
+        JsonNode simulation = summary.path("simulation");
+        assertTrue(simulation.path("predicted_duration_ms").asLong() > 0, "the mission was simulated first: " + summary);
+        assertEquals(100.0, simulation.path("predicted_coverage_percent").asDouble(), simulation.toString());
+        assertEquals(summary.path("duration_ms").asLong(), simulation.path("actual_duration_ms").asLong());
+        assertEquals(summary.path("coverage_percent").asDouble(), simulation.path("actual_coverage_percent").asDouble());
+        assertEquals(64, simulation.path("mission_digest").asText().length(), simulation.toString());
         long interventions = 0;
         long cellsDone = 0;
         for (JsonNode node : summary.path("nodes")) {

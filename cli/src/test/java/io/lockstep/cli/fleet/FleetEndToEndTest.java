@@ -41,6 +41,8 @@ class FleetEndToEndTest {
         C2Api c2 = fleet.c2().api();
 
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 25));
+        JsonNode simulation = c2.simulateAndApprove(missionId, 1, Duration.ofSeconds(120));
+        assertEquals("SUCCEEDED", simulation.path("state").asText(), simulation.toPrettyString());
         c2.dispatch(missionId, fleet.nodeIds());
 
         JsonNode done = awaitTerminal(c2, missionId, Duration.ofSeconds(90));
@@ -57,6 +59,7 @@ class FleetEndToEndTest {
         C2Api c2 = fleet.c2().api();
         // About 12 s of ticking at 20 ms: long enough to restart C2 in the middle.
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 600));
+        c2.simulateAndApprove(missionId, 1, Duration.ofSeconds(120));
         c2.dispatch(missionId, fleet.nodeIds());
         awaitNodeState(c2, missionId, "RUNNING", Duration.ofSeconds(60));
 

@@ -73,6 +73,51 @@ public interface C2Config {
             @WithDefault("groups")
             String rolesClaim();
         }
+    /** Mission signing: the Ed25519 key C2 signs every assignment with (docs/mission-approval.md). */
+    Signing signing();
+
+    /** Simulation first: dispatch only approved, successfully simulated mission bytes (docs/mission-approval.md). */
+    Approval approval();
+
+    interface Signing {
+        /**
+         * PEM file with C2's PRIVATE KEY (PKCS#8 Ed25519) and PUBLIC KEY blocks. Unset: {@code
+         * <data-dir>/signing/mission-signing-key.pem}, generated on first start.
+         */
+        Optional<Path> keyFile();
+    }
+
+    interface Approval {
+        /** Whether dispatch needs a succeeded simulation and its approvals of the exact mission bytes. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Approvals by different commanders a mission needs unless it asks for more at creation (1..5). */
+        @WithDefault("1")
+        int requiredApprovals();
+
+        /** Simulations run at once (a bounded pool; one at a time per mission). */
+        @WithDefault("1")
+        int simulationWorkers();
+
+        /** Simulations waiting for a worker; beyond this a request is answered 503. */
+        @WithDefault("16")
+        int simulationQueue();
+
+        /** Fleet size simulated when the request names none. */
+        @WithDefault("3")
+        int defaultNodes();
+
+        /** Cruise speed of the simulated vehicles (m/s). */
+        @WithDefault("8")
+        double speedMps();
+
+        /** Tick limit of a simulation when the mission sets no maxTicks. */
+        @WithDefault("20000")
+        int maxTicks();
+
+        /** World file the simulated vehicles fly in; unset: an open field around the area. */
+        Optional<Path> world();
     }
 
     interface Fleet {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * checks ({@link AgentModules}), as the node will when it loads the mission, and names the request field
  * at fault.
  */
-final class AgentModuleCheck {
+public final class AgentModuleCheck {
 
     private AgentModuleCheck() {
     }
@@ -23,7 +23,7 @@ final class AgentModuleCheck {
      * memory limits. Out-of-range values (reported by MissionValidator) leave the default in place, so the
      * module checks can still run.
      */
-    static RuntimeLimits runtimeLimits(LimitsSpec limits) {
+    public static RuntimeLimits runtimeLimits(LimitsSpec limits) {
         RuntimeLimits runtime = RuntimeLimits.defaults();
         if (limits == null) {
             return runtime;

@@ -5,7 +5,6 @@ import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.c2.mission.area.AreaAllocator;
 import io.lockstep.c2.module.BlobUse;
 import io.lockstep.proto.v1.AbortMission;
-import io.lockstep.proto.v1.AssignMission;
 import io.lockstep.c2.mission.cells.CellPlanner;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CellPlan;
@@ -42,11 +41,16 @@ public class MissionService {
     private final Clock clock;
     private final BlobUse blobUse;
     private final MissionArchive archive;
+    private final io.lockstep.c2.signing.AssignmentSigner signer;
+    private final io.lockstep.c2.approval.DispatchGate gate;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
             NodeRegistry nodes, NodeCommands commands, CellPlanner cells, Clock clock, BlobUse blobUse,
-            MissionArchive archive) {
+            MissionArchive archive, io.lockstep.c2.signing.AssignmentSigner signer,
+            io.lockstep.c2.approval.DispatchGate gate) {
+        this.signer = signer;
+        this.gate = gate;
         this.blobUse = blobUse;
         this.archive = archive;
         this.store = store;
@@ -94,6 +98,7 @@ public class MissionService {
                 throw new MissionConflictException("mission " + missionId + " was already dispatched to "
                         + mission.shares().stream().map(NodeShare::nodeId).toList());
             }
+            gate.check(mission);
             MemoryAdmission.check(mission.spec(), nodeIds, nodes);
             Instant now = clock.instant();
             List<List<GeoPoint>> areas = allocator.allocate(mission.spec().area(), nodeIds.size());
@@ -115,7 +120,7 @@ public class MissionService {
                         .setShareCount(share.shareCount())
                         .setTrace(trace);
                 cellPlan.ifPresent(assignment::setCellPlan);
-                commands.send(share.nodeId(), C2ToEdge.newBuilder().setAssign(AssignMission.newBuilder().setAssignment(assignment)));
+                commands.send(share.nodeId(), C2ToEdge.newBuilder().setAssign(signer.sign(assignment.build())));
             }
             return dispatched;
         }

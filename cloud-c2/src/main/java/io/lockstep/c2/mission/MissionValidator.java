@@ -77,6 +77,11 @@ public class MissionValidator {
         if (spec.linkLossTimeoutMs() != null && (spec.linkLossTimeoutMs() < 0 || spec.linkLossTimeoutMs() > UINT32_MAX)) {
             errors.add(new FieldError("linkLossTimeoutMs", "must be between 0 and " + UINT32_MAX));
         }
+        if (spec.approval() != null && (spec.approval().required() == null || spec.approval().required() < 1
+                || spec.approval().required() > ApprovalSpec.MAX_REQUIRED)) {
+            errors.add(new FieldError("approval.required", "must be between 1 and " + ApprovalSpec.MAX_REQUIRED
+                    + " (different commanders), was " + (spec.approval() == null ? null : spec.approval().required())));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -114,6 +114,7 @@ final class NodeBenchmark {
         String model = c2.uploadModel(HazardModel.bytes());
         String missionId = c2.createMission(DemoMission.json(settings.fieldWidthM(), settings.fieldHeightM(),
                 survey, scout, model));
+        c2.simulateAndApprove(missionId, 1, java.time.Duration.ofMinutes(10));
         c2.dispatch(missionId, List.of(probe.node().id()));
         progress.accept("  mission " + missionId + " dispatched to " + probe.node().id());
         return missionId;

@@ -40,6 +40,7 @@ public final class SwarmReallocationBenchmark {
             String mission = c2.createMission(DemoMission.json(FIELD_M, FIELD_M / 2,
                     c2.uploadModule(ExampleAgents.bytes("survey")), c2.uploadModule(ExampleAgents.bytes("hazard-scout")),
                     c2.uploadModel(HazardModel.bytes())));
+            c2.simulateAndApprove(mission, nodeCount, java.time.Duration.ofMinutes(10));
             c2.dispatch(mission, fleet.nodeIds());
             List<EdgeNodeProcess> nodes = fleet.nodes();
             await("every node shares the cells with all " + nodeCount, () -> nodes.stream()

@@ -14,6 +14,7 @@ import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
 import io.lockstep.edge.mission.AgentLogRing;
 import io.lockstep.edge.mission.HostInputs;
+import io.lockstep.edge.mission.AssignmentSignatureCheck;
 import io.lockstep.edge.mission.MissionExecutor;
 import io.lockstep.edge.mission.MissionLoader;
 import io.lockstep.edge.mission.MissionReporter;
@@ -82,7 +83,7 @@ public final class EdgeNode implements AutoCloseable {
     private final EmergencyStopLatch estopLatch;
     private final OnnxInferenceFactory inference;
 
-    private EdgeNode(NodeSettings settings, OpenTelemetry otel) {
+    private EdgeNode(NodeSettings settings, OpenTelemetry otel, AssignmentSignatureCheck signatures) {
         this.settings = settings;
         try {
             Files.createDirectories(settings.dataDir());
@@ -132,7 +133,7 @@ public final class EdgeNode implements AutoCloseable {
                 mesh == null ? SwarmChannel.NONE : mesh.swarm(), settings.mesh().settleMillis());
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery(),
-                settings.agentMemoryBudgetBytes());
+                settings.agentMemoryBudgetBytes(), signatures);
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
@@ -140,7 +141,12 @@ public final class EdgeNode implements AutoCloseable {
 
     /** Builds the node, resumes an interrupted mission if there is one, and starts dialling C2. */
     public static EdgeNode start(NodeSettings settings, OpenTelemetry otel) {
-        EdgeNode node = new EdgeNode(settings, otel);
+        return start(settings, otel, AssignmentSignatureCheck.unpinned());
+    }
+
+    /** @param signatures the pinned C2 mission signing key every assignment must be signed with (or none) */
+    public static EdgeNode start(NodeSettings settings, OpenTelemetry otel, AssignmentSignatureCheck signatures) {
+        EdgeNode node = new EdgeNode(settings, otel, signatures);
         node.executor.recover();
         node.link.start();
         return node;

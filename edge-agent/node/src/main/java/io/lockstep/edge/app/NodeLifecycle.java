@@ -35,7 +35,7 @@ public class NodeLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         checkDebugBinding(httpHost, config.debug().allowRemote());
-        node = EdgeNode.start(NodeSettings.from(config, meshConfig), openTelemetry);
+        node = EdgeNode.start(NodeSettings.from(config, meshConfig), openTelemetry, MissionSigningKeySetting.check(config));
         LOG.infof("edge node %s started (data dir %s, C2 %s:%d, debug port on %s)", config.id(),
                 config.dataDir().toAbsolutePath(), config.c2().host(), config.c2().port(), httpHost);
     }

@@ -121,6 +121,16 @@ public interface NodeConfig {
         @WithDefault("15000")
         long backoffMaxMs();
 
+        /**
+         * C2's mission signing public key, pinned: PEM text or the base64 of its X.509 DER (GET /api/v1/signing-key
+         * on C2 gives both). With it the node refuses unsigned and altered assignments; unset: it accepts
+         * unsigned ones with a warning (development). See docs/mission-approval.md.
+         */
+        Optional<String> missionSigningKey();
+
+        /** The same key in a file (PEM or base64); used when mission-signing-key is unset. */
+        Optional<Path> missionSigningKeyFile();
+
         /** How long an outbox entry may stay unacknowledged on a live link before it is sent again. */
         @WithName("resend-after-ms")
         @WithDefault("5000")

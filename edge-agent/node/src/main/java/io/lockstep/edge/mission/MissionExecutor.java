@@ -4,6 +4,7 @@ import io.lockstep.edge.command.CommandHandler;
 import io.lockstep.edge.command.CommandRefusedException;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.proto.v1.AbortMission;
+import io.lockstep.proto.v1.AssignMission;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.MissionAssignment;
@@ -42,6 +43,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     /** The last mission's final view, kept for status after it ended or after a restart. */
     private volatile MissionView lastEnded;
     private final long memoryBudgetBytes;
+    private final AssignmentSignatureCheck signatures;
 
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
         this(services, store, loader, snapshotEvery, MemoryBudget.nodeDefaultBytes());
@@ -50,6 +52,13 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     /** @param memoryBudgetBytes the node's agent-memory budget, which every admitted mission fits */
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery,
             long memoryBudgetBytes) {
+        this(services, store, loader, snapshotEvery, memoryBudgetBytes, AssignmentSignatureCheck.unpinned());
+    }
+
+    /** @param signatures checks C2's signature on every assignment before it is applied */
+    public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery,
+            long memoryBudgetBytes, AssignmentSignatureCheck signatures) {
+        this.signatures = signatures;
         this.services = services;
         this.store = store;
         this.loader = loader;
@@ -60,10 +69,21 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     @Override
     public void apply(C2ToEdge command) throws CommandRefusedException {
         switch (command.getBodyCase()) {
-            case ASSIGN -> assign(command.getAssign().getAssignment());
+            case ASSIGN -> assign(verified(command.getAssign()));
             case ABORT -> abort(command.getAbort());
             case EMERGENCY_STOP -> emergencyStop(command.getEmergencyStop());
             default -> throw new CommandRefusedException("unsupported command " + command.getBodyCase());
+        }
+    }
+
+    /** The assignment C2 signed, or a REJECTED status and a refusal saying why it is not trusted. */
+    private MissionAssignment verified(AssignMission assign) throws CommandRefusedException {
+        try {
+            return signatures.verify(assign);
+        } catch (InvalidAssignmentException e) {
+            LOG.warnf("assignment of mission %s rejected: %s", assign.getAssignment().getMission().getId(), e.getMessage());
+            rejectWithStatus(assign.getAssignment(), e.getMessage());
+            throw new CommandRefusedException("assignment rejected: " + e.getMessage());
         }
     }
 

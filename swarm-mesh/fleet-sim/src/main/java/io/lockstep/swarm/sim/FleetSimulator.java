@@ -26,6 +26,9 @@ import java.util.SplittableRandom;
  */
 public final class FleetSimulator {
 
+    /** Radius a mission's survey covers around the vehicle (cells within it of their centroid are done). */
+    static final double SURVEY_FOOTPRINT_M = 3.0;
+
     private final SimConfig config;
     private final CellPlan plan;
     private final FaultPlan faults;
@@ -42,13 +45,25 @@ public final class FleetSimulator {
     private long garbageSent;
     private long reconvergedTick = -1;
     private long missionCompleteTick = -1;
+    private final java.util.function.LongConsumer onTick;
 
     public FleetSimulator(SimConfig config, PrintStream progress) {
+        this(config, progress, null, tick -> { });
+    }
+
+    /**
+     * A run whose nodes fly a real mission's agents ({@code agents}, null: the built-in hello agent);
+     * {@code onTick} hears every simulated tick (progress).
+     */
+    public FleetSimulator(SimConfig config, PrintStream progress, MissionAgents agents,
+                          java.util.function.LongConsumer onTick) {
+        this.onTick = onTick;
         this.config = config;
         this.plan = config.mission().plan();
         this.faults = FaultPlan.draw(config.faults(), config.seed(), config.nodes(), config.faultWindow());
         this.mesh = new SimMesh(config.seed(), config.faults(), this::connected);
-        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps());
+        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps(),
+                agents == null ? 0 : SURVEY_FOOTPRINT_M);
         this.garbageRandom = new SplittableRandom(config.seed() ^ 0x6A5BA6EL);
         this.progress = progress;
         this.completions = new int[plan.size()][config.nodes()];
@@ -59,13 +74,31 @@ public final class FleetSimulator {
             Vec2 start = world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5));
             SimulatedVehicle vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(setup.nextLong())
                     .withBatteryDrain(0, 0), start, 1.0);
-            nodes.add(new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
-                    config.mode(), config.mission().maxTicks(), config.runAgents()));
+            SimNode node = new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
+                    config.mode(), config.mission().maxTicks(), config.runAgents(), agents, world.base());
+            node.tickSeconds = config.mission().tickSeconds();
+            node.assignedArea = localArea(config.mission());
+            nodes.add(node);
         }
     }
 
     public CellPlan plan() {
         return plan;
+    }
+
+    private static double[] localArea(SimMission mission) {
+        double[] pairs = new double[mission.area().size() * 2];
+        for (int i = 0; i < mission.area().size(); i++) {
+            Vec2 v = mission.frame().toLocal(mission.area().get(i));
+            pairs[2 * i] = v.x();
+            pairs[2 * i + 1] = v.y();
+        }
+        return pairs;
+    }
+
+    /** The simulated nodes, in id order (read after {@link #run()}). */
+    List<SimNode> nodes() {
+        return List.copyOf(nodes);
     }
 
     public FaultPlan faults() {
@@ -82,6 +115,7 @@ public final class FleetSimulator {
             long maxTicks = config.mission().maxTicks();
             for (; tick < maxTicks; tick++) {
                 step(tick);
+                onTick.accept(tick);
                 if (finished(tick)) {
                     break;
                 }

@@ -1,0 +1,25 @@
+package io.lockstep.swarm.sim;
+
+import io.lockstep.runtime.AgentDefinition;
+import io.lockstep.runtime.InferenceService;
+import io.lockstep.runtime.RuntimeLimits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A real mission's agents for every simulated node, instead of the built-in {@code hello} agent: the
+ * mission's modules, parameters and grants under its limits, each node's inference from {@code inference},
+ * a safety supervisor in front of every vehicle, and optionally a journal per node in {@code journalDir}.
+ */
+public record MissionAgents(List<AgentDefinition> agents, RuntimeLimits limits, Supplier<InferenceService> inference,
+                            Optional<Path> journalDir) {
+
+    public MissionAgents {
+        agents = List.copyOf(agents);
+        if (agents.isEmpty()) {
+            throw new IllegalArgumentException("a mission has at least one agent");
+        }
+    }
+}

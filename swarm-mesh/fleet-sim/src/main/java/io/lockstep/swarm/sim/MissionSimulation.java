@@ -1,0 +1,72 @@
+package io.lockstep.swarm.sim;
+
+import io.lockstep.platform.safety.InterventionKind;
+import io.lockstep.runtime.ExecutionMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/**
+ * Simulation before dispatch: one fault-free run of a real mission (its area, its agents' modules,
+ * parameters and grants, its limits, the node count and the world) in the deterministic fleet simulator.
+ * Every node runs the mission's agents in the deterministic runtime behind a safety supervisor; the
+ * simulator's cell worker flies the vehicles over the cells the nodes share. Same request, same result.
+ */
+public final class MissionSimulation {
+
+    private MissionSimulation() {
+    }
+
+    /** {@code onTick} hears every simulated tick (for progress); the run ends at the mission's tick limit. */
+    public static Result run(SimMission mission, int nodes, long seed, MissionAgents agents, LongConsumer onTick) {
+        SimConfig config = new SimConfig(mission, nodes, seed, FaultSpec.none(), true, ExecutionMode.COMPILED);
+        FleetSimulator simulator = new FleetSimulator(config, null, agents, onTick);
+        SimReport report = simulator.run();
+        Map<String, Long> fuel = new TreeMap<>();
+        Map<InterventionKind, Long> interventions = new EnumMap<>(InterventionKind.class);
+        List<String> faults = new ArrayList<>();
+        List<String> journals = new ArrayList<>();
+        for (SimNode node : simulator.nodes()) {
+            node.fuelByAgent.forEach((agent, used) -> fuel.merge(agent, used, Long::sum));
+            if (node.supervisor != null) {
+                node.supervisor.counts().forEach((kind, count) -> interventions.merge(kind, count, Long::sum));
+            }
+            faults.addAll(node.faults);
+            node.journals.forEach(j -> journals.add(j.toString()));
+        }
+        int cells = report.json().get("cells").asInt();
+        int covered = report.json().get("cellsCovered").asInt();
+        long completeTick = report.json().get("missionCompleteTick").asLong();
+        long ticks = completeTick < 0 ? report.ticks() : completeTick + 1;
+        List<String> problems = new ArrayList<>(report.violations());
+        faults.forEach(f -> problems.add("agent fault " + f));
+        Map<String, Long> byKind = new TreeMap<>();
+        interventions.forEach((kind, count) -> {
+            if (count > 0) {
+                byKind.put(kind.name(), count);
+            }
+        });
+        return new Result(problems.isEmpty(), ticks, ticks * mission.tickSeconds(), cells, covered,
+                cells == 0 ? 0 : Math.round(1000.0 * covered / cells) / 10.0, byKind, fuel, faults, problems,
+                journals, report.digest());
+    }
+
+    /**
+     * @param succeeded every cell covered within the tick limit, no agent fault, no simulator invariant broken
+     * @param ticks ticks until the last cell was covered (the tick limit when it never was)
+     * @param predictedSeconds {@code ticks} times the tick period
+     * @param interventions safety supervisor interventions by kind, over every node (only kinds that happened)
+     * @param fuelByAgent fuel every agent used, summed over the nodes
+     * @param faults agent faults, {@code node/agent: reason at tick N}
+     * @param problems why the simulation did not succeed (empty when it did)
+     * @param journals the nodes' journals, replayable with {@code lockstep replay}
+     * @param reportDigest SHA-256 of the simulator's report: equal requests give equal digests
+     */
+    public record Result(boolean succeeded, long ticks, double predictedSeconds, int cellsTotal, int cellsCovered,
+                         double coveragePercent, Map<String, Long> interventions, Map<String, Long> fuelByAgent,
+                         List<String> faults, List<String> problems, List<String> journals, String reportDigest) {
+    }
+}
