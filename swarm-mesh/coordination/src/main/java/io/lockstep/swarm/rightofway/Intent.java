@@ -65,6 +65,15 @@ public record Intent(String nodeId, long sequence, long timeMs, long expiresAtMs
         return false;
     }
 
+    public boolean committed(int zone) {
+        for (ZoneClaim c : claims) {
+            if (c.zone() == zone) {
+                return c.committed();
+            }
+        }
+        return false;
+    }
+
     public boolean claims(int zone) {
         return claims.stream().anyMatch(c -> c.zone() == zone);
     }

@@ -16,7 +16,7 @@ import java.util.List;
  *   i64 expires_at_ms (time_ms &lt; expires &lt;= time_ms + 60000)   i32 lat_e7   i32 lon_e7
  *   i32 velocity_east_mmps   i32 velocity_north_mmps   u8 flags (bit 0 carrying payload, 1 holding,
  *   2 retreating; others 0)   u8 mission_priority   u8 claim count (0..32)
- *   per claim: i32 zone (&gt;= 0, strictly ascending)   u8 inside (0 or 1)
+ *   per claim: i32 zone (&gt;= 0, strictly ascending)   u8 state (bit 0 inside, bit 1 committed; others 0)
  * </pre>
  * Nothing may follow. Decoding throws only {@link MalformedMessageException}.
  */
@@ -35,7 +35,7 @@ public final class IntentCodec {
                 .i64(i.expiresAtMs()).i32(i.latE7()).i32(i.lonE7()).i32(i.velocityEastMmps())
                 .i32(i.velocityNorthMmps()).u8(i.flags()).u8(i.missionPriority()).u8(i.claims().size());
         for (ZoneClaim c : i.claims()) {
-            w.i32(c.zone()).u8(c.inside() ? 1 : 0);
+            w.i32(c.zone()).u8(c.flags());
         }
         return w.toByteArray();
     }
@@ -62,11 +62,11 @@ public final class IntentCodec {
         List<ZoneClaim> claims = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int zone = r.i32("zone");
-            int inside = r.u8("inside");
-            if (inside > 1 || zone < 0) {
-                throw new MalformedMessageException("claim " + k + " is not a zone id and a 0/1 inside flag");
+            int state = r.u8("claim state");
+            if ((state & ~3) != 0 || zone < 0) {
+                throw new MalformedMessageException("claim " + k + " is not a zone id and a known state");
             }
-            claims.add(new ZoneClaim(zone, inside == 1));
+            claims.add(new ZoneClaim(zone, (state & 1) != 0, (state & 2) != 0));
         }
         r.expectEnd("intent");
         try {

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 /**
  * One node's side of the right-of-way protocol. Not a negotiation: from the intents it knows (its own and the
  * peers' unexpired ones) it computes, for every claimed zone, the node that has it ({@link
- * RightOfWayOrder#forZone}: inside first, then payload, mission priority, node id), the wait-for graph and its
- * cycle victims. A zone is cleared for this node when it has had it for the settle time (or is inside it).
+ * RightOfWayOrder#forZone}: inside first, then a committed claim, then payload, mission priority, node id), the
+ * wait-for graph and its cycle victims. A zone is cleared for this node when it has had it for the settle time
+ * (or is inside it); {@link #claims} then announces it committed, so a later claim cannot take it away.
  * Outcome: {@link Manoeuvre#RETREAT} when it is a cycle victim or inside a zone another occupant outranks it
  * in, {@link Manoeuvre#HOLD} while any claimed zone is not cleared, otherwise {@link Manoeuvre#GO}. A wait
  * longer than the timeout raises one {@link WaitAlert}. Time is passed in; nothing here reads a clock. Not
@@ -25,6 +26,7 @@ public final class RightOfWay {
     private final RightOfWayConfig config;
     private final IntentTable peers;
     private final Map<Integer, Long> heldSince = new TreeMap<>();
+    private final java.util.SortedSet<Integer> committed = new java.util.TreeSet<>();
     private Manoeuvre last = Manoeuvre.GO;
     private long waitingSince = -1;
     private boolean alerted;
@@ -36,6 +38,17 @@ public final class RightOfWay {
         this.self = NodeIds.require(self);
         this.config = config;
         this.peers = peers;
+    }
+
+    /**
+     * This node's claims for its next intent: the zones it is inside and those its path enters ahead, the latter
+     * marked committed when the last decision cleared them.
+     */
+    public List<ZoneClaim> claims(java.util.Collection<Integer> inside, java.util.Collection<Integer> ahead) {
+        java.util.SortedMap<Integer, ZoneClaim> out = new TreeMap<>();
+        ahead.forEach(z -> out.put(z, new ZoneClaim(z, false, committed.contains(z))));
+        inside.forEach(z -> out.put(z, new ZoneClaim(z, true, committed.contains(z))));
+        return List.copyOf(out.values());
     }
 
     /**
@@ -89,6 +102,10 @@ public final class RightOfWay {
             manoeuvre = Manoeuvre.HOLD;
         } else {
             manoeuvre = Manoeuvre.GO;
+        }
+        committed.clear();
+        if (manoeuvre != Manoeuvre.RETREAT) {
+            committed.addAll(cleared);
         }
         List<String> waitingFor = List.copyOf(graph.waitsFor(self));
         return new RightOfWayDecision(manoeuvre, cleared, waitingFor, victims,

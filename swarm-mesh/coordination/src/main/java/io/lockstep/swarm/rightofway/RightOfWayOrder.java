@@ -17,11 +17,13 @@ public final class RightOfWayOrder {
             .thenComparing(Intent::nodeId, NodeIds.ORDER);
 
     /**
-     * Who gets a zone among its claimants: a vehicle already inside it first (it cannot vanish), then the
-     * priority order.
+     * Who gets a zone among its claimants: a vehicle already inside it first (it cannot vanish), then one that
+     * holds it committed (a granted lease is not taken away, or a vehicle too close to brake would be told to
+     * stop), then the priority order, which so settles concurrent claims.
      */
     public static Comparator<Intent> forZone(int zone) {
-        return Comparator.comparing((Intent i) -> !i.inside(zone)).thenComparing(FIRST_FIRST);
+        return Comparator.comparing((Intent i) -> !i.inside(zone)).thenComparing(i -> !i.committed(zone))
+                .thenComparing(FIRST_FIRST);
     }
 
     private RightOfWayOrder() {

@@ -56,7 +56,7 @@ class IntentCodecTest {
         unsorted[firstZone + 8] = 3;
         assertThrows(MalformedMessageException.class, () -> IntentCodec.decode(unsorted));
         byte[] badInside = valid.clone();
-        badInside[valid.length - 1] = 2;
+        badInside[valid.length - 1] = 4;
         assertThrows(MalformedMessageException.class, () -> IntentCodec.decode(badInside));
         byte[] badFlags = valid.clone();
         badFlags[valid.length - 13] = (byte) 0x80; // flags byte: before priority and count

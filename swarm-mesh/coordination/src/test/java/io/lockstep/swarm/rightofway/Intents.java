@@ -31,7 +31,7 @@ final class Intents {
             zones.add(random.nextInt(1 << 20));
         }
         List<ZoneClaim> claims = new ArrayList<>();
-        zones.forEach(z -> claims.add(new ZoneClaim(z, random.nextBoolean())));
+        zones.forEach(z -> claims.add(new ZoneClaim(z, random.nextBoolean(), random.nextBoolean())));
         long time = random.nextLong() >>> 2;
         return new Intent(node, random.nextLong() >>> 1, time, time + 1 + random.nextInt((int) Intent.MAX_LEASE_MS),
                 random.nextInt(), random.nextInt(), random.nextInt(), random.nextInt(), random.nextInt(8),

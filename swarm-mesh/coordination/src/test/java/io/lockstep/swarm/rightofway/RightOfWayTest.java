@@ -55,6 +55,24 @@ class RightOfWayTest {
     }
 
     @Test
+    void aCommittedClaimIsNotTakenAwayByALaterHigherPriorityOne() {
+        RightOfWay low = node("b");
+        Intent first = Intents.of("b", 1, 0, 0, 0, want(2));
+        low.decide(first, 0);
+        assertEquals(Manoeuvre.GO, low.decide(first, 300).manoeuvre());
+        List<ZoneClaim> claims = low.claims(List.of(), List.of(2));
+        assertEquals(List.of(new ZoneClaim(2, false, true)), claims);
+        Intent committed = new Intent("b", 2, 300, 1_300, 0, 0, 0, 0, 0, 0, claims);
+        hear(low, Intents.of("a", 1, 300, Intent.CARRYING_PAYLOAD, 9, want(2)), 300);
+        assertEquals(Manoeuvre.GO, low.decide(committed, 310).manoeuvre());
+        RightOfWay high = node("a");
+        hear(high, committed, 310);
+        RightOfWayDecision d = high.decide(Intents.of("a", 1, 300, Intent.CARRYING_PAYLOAD, 9, want(2)), 310);
+        assertEquals(Manoeuvre.HOLD, d.manoeuvre());
+        assertEquals(List.of("b"), d.waitingFor());
+    }
+
+    @Test
     void aNodeThatDiesHoldingAClaimReleasesItWhenItsLeaseExpires() {
         RightOfWay b = node("b");
         Intent ib = Intents.of("b", 1, 0, 0, 0, want(1));
