@@ -27,7 +27,6 @@ public final class RightOfWay {
     private final IntentTable peers;
     private final Map<Integer, Long> heldSince = new TreeMap<>();
     private final java.util.SortedSet<Integer> committed = new java.util.TreeSet<>();
-    private Manoeuvre last = Manoeuvre.GO;
     private long waitingSince = -1;
     private boolean alerted;
     private long yields;
@@ -122,24 +121,22 @@ public final class RightOfWay {
         return holders;
     }
 
+    /** A wait is a hold for another node's zone or a retreat; settling a zone nobody else claims is not one. */
     private Optional<WaitAlert> track(Manoeuvre manoeuvre, List<String> waitingFor, SortedSet<String> victims,
             long nowMs) {
-        if (manoeuvre == Manoeuvre.GO) {
-            last = manoeuvre;
+        boolean waiting = manoeuvre == Manoeuvre.RETREAT || manoeuvre == Manoeuvre.HOLD && !waitingFor.isEmpty();
+        if (!waiting) {
             waitingSince = -1;
             alerted = false;
             return Optional.empty();
         }
-        if (last == Manoeuvre.GO) {
+        if (waitingSince < 0) {
             waitingSince = nowMs;
-            if (!waitingFor.isEmpty()) {
-                yields++;
-            }
+            yields++;
             if (victims.contains(self)) {
                 cyclesBroken++;
             }
         }
-        last = manoeuvre;
         if (!alerted && nowMs - waitingSince >= config.waitTimeoutMs()) {
             alerted = true;
             alerts++;
@@ -148,7 +145,7 @@ public final class RightOfWay {
         return Optional.empty();
     }
 
-    /** Waits that started because another node had a zone this one wanted. */
+    /** Waits (holds for another node's zone, retreats) started so far. */
     public long yields() {
         return yields;
     }
@@ -161,10 +158,6 @@ public final class RightOfWay {
     /** Times this node was the victim chosen to break a wait cycle. */
     public long cyclesBroken() {
         return cyclesBroken;
-    }
-
-    public Manoeuvre lastManoeuvre() {
-        return last;
     }
 
     public IntentTable peers() {
