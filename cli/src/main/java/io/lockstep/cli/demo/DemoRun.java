@@ -46,6 +46,7 @@ final class DemoRun {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             String missionId = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
+            RightOfWayWatch crossing = RightOfWayWatch.start(fleet.nodes());
             long missionStart = System.nanoTime();
             console.println("[4/5] mission " + missionId + " running"
                     + (killOne ? "; one node will be killed with SIGKILL about halfway" : ""));
@@ -54,6 +55,7 @@ final class DemoRun {
             MidMissionKill kill = MidMissionKill.of(victim, console, missionStart);
             JsonNode finalView = new ProgressWatcher(fleet.c2().api(), console)
                     .awaitEnd(missionId, timeout, kill::onProgress);
+            crossing.close();
             long durationMs = Duration.ofNanos(System.nanoTime() - missionStart).toMillis();
             console.println("[5/5] collecting results and verifying journals");
             List<NodeResult> results = new ArrayList<>();
@@ -66,6 +68,7 @@ final class DemoRun {
                     kill.event());
             summary.write(out.resolve("summary.json"));
             summary.print(console);
+            crossing.addTo(out.resolve("summary.json"), results, console);
             return summary.succeeded();
         } finally {
             console.println("shutting down the fleet");

@@ -43,6 +43,8 @@ public final class RightOfWayCoordinator {
     static final double RADIUS_M = 1.5;
     static final double BRAKING_MPS2 = 3.0;
     static final double RETREAT_SPEED_MPS = 1.0;
+    /** A peer announcing a position closer than this may be racing for the same zone. */
+    static final double NEAR_M = 40.0;
 
     private final String self;
     private final SwarmChannel channel;
@@ -60,6 +62,7 @@ public final class RightOfWayCoordinator {
     private String lastDecision = Manoeuvre.GO + " waiting=";
     private Manoeuvre manoeuvre = Manoeuvre.GO;
     private volatile double minSeparationM = Double.POSITIVE_INFINITY;
+    private double nearestPeerM = Double.POSITIVE_INFINITY;
 
     public RightOfWayCoordinator(String self, SwarmChannel channel, SafetySupervisor supervisor, LocalFrame frame,
             int missionPriority, boolean carryingPayload, RightOfWayConfig config, LongSupplier clockMillis) {
@@ -98,7 +101,8 @@ public final class RightOfWayCoordinator {
         double speed = velocity.length();
         if (manoeuvre != Manoeuvre.RETREAT && speed > 0.1) {
             Map<Integer, ZoneGrid.Cell> near = new java.util.LinkedHashMap<>();
-            double lookAhead = speed * speed / (2 * BRAKING_MPS2) + speed * config.settleMs() / 1000.0 + 2.0;
+            // braking distance, the distance covered while a new zone settles, and the hold margin with the disc
+            double lookAhead = speed * speed / (2 * BRAKING_MPS2) + speed * config.settleMs() / 1000.0 + 4.0;
             Vec2 direction = velocity.times(1.0 / speed);
             for (double d = 0; d <= lookAhead && near.size() < Intent.MAX_CLAIMS - 1; d += 1.0) {
                 grid.addCellsNear(position.plus(direction.times(d)), RADIUS_M, near);
@@ -149,10 +153,15 @@ public final class RightOfWayCoordinator {
                 yield SwarmDirective.retreat(velocity, why);
             }
             case HOLD -> {
+                // Another node's zones are kept out. A zone of this node's that is still settling is kept out too,
+                // but only with a peer near enough to be racing for it: a vehicle turning in open space does
+                // not stop for a claim nobody else can contest.
+                boolean peerNear = nearestPeerM < NEAR_M;
                 List<AxisAlignedRectangle> keepOut = new ArrayList<>();
-                cells.values().stream().filter(c -> c.zone() != under.zone() && !d.mayEnter(c.zone()))
+                cells.values().stream().filter(c -> c.zone() != under.zone()
+                        && (d.othersZones().contains(c.zone()) || peerNear && !d.mayEnter(c.zone())))
                         .forEach(c -> keepOut.add(grid.rectangle(c, RADIUS_M)));
-                yield SwarmDirective.hold(keepOut, why);
+                yield keepOut.isEmpty() ? SwarmDirective.NONE : SwarmDirective.hold(keepOut, why);
             }
         };
     }
@@ -160,9 +169,11 @@ public final class RightOfWayCoordinator {
     /** The smallest distance to a peer's last announced position (for the demo and the debug port). */
     private void trackSeparation(Intent own) {
         double[] mine = frame.toLocal(own.latE7() / 1e7, own.lonE7() / 1e7);
+        nearestPeerM = Double.POSITIVE_INFINITY;
         for (Intent peer : rightOfWay.peers().live()) {
             double[] theirs = frame.toLocal(peer.latE7() / 1e7, peer.lonE7() / 1e7);
             double d = Math.hypot(mine[0] - theirs[0], mine[1] - theirs[1]);
+            nearestPeerM = Math.min(nearestPeerM, d);
             if (d < minSeparationM) {
                 minSeparationM = d;
             }

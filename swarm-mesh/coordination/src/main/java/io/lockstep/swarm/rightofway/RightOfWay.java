@@ -79,11 +79,13 @@ public final class RightOfWay {
         SortedSet<String> victims = graph.victims(byPriority);
 
         List<Integer> cleared = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
         boolean insideOthers = false;
         for (ZoneClaim c : own.claims()) {
             boolean mine = holders.get(c.zone()).nodeId().equals(self);
             if (!mine) {
                 heldSince.remove(c.zone());
+                others.add(c.zone());
                 insideOthers |= c.inside();
                 continue;
             }
@@ -107,7 +109,7 @@ public final class RightOfWay {
             committed.addAll(cleared);
         }
         List<String> waitingFor = List.copyOf(graph.waitsFor(self));
-        return new RightOfWayDecision(manoeuvre, cleared, waitingFor, victims,
+        return new RightOfWayDecision(manoeuvre, cleared, others, waitingFor, victims,
                 track(manoeuvre, waitingFor, victims, nowMs));
     }
 

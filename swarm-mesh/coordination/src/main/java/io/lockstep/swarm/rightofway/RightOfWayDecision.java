@@ -9,15 +9,19 @@ import java.util.SortedSet;
  *
  * @param manoeuvre go, hold or retreat
  * @param clearedZones the claimed zones this node may be in or enter now, ascending
+ * @param othersZones the claimed zones another node has, ascending (the rest of the uncleared ones are
+ *        this node's, still settling)
  * @param waitingFor the nodes holding zones it wants, in node id order
  * @param cycleVictims every node chosen to break a wait cycle (the same on every node with the same intents)
  * @param alert a wait timeout raised at this instant
  */
-public record RightOfWayDecision(Manoeuvre manoeuvre, List<Integer> clearedZones, List<String> waitingFor,
+public record RightOfWayDecision(Manoeuvre manoeuvre, List<Integer> clearedZones, List<Integer> othersZones,
+        List<String> waitingFor,
         SortedSet<String> cycleVictims, Optional<WaitAlert> alert) {
 
     public RightOfWayDecision {
         clearedZones = List.copyOf(clearedZones);
+        othersZones = List.copyOf(othersZones);
         waitingFor = List.copyOf(waitingFor);
     }
 
