@@ -50,6 +50,38 @@ class IntentTableTest {
     }
 
     @Test
+    void everyLeaseExpiresExactlyAtItsExpiryAndTheClaimsWithIt() {
+        java.util.Random random = new java.util.Random(23);
+        for (int round = 0; round < 100; round++) {
+            IntentTable t = new IntentTable("self", 64, SenderBinding.KEY_CHUNK, new NegotiationDrops());
+            java.util.Map<String, Long> expiry = new java.util.TreeMap<>();
+            for (int i = 0; i < 1 + random.nextInt(30); i++) {
+                String node = "n" + i;
+                long time = random.nextInt(1_000);
+                long lease = 1 + random.nextInt(5_000);
+                Intent intent = new Intent(node, 1, time, time + lease, 0, 0, 0, 0, 0, 0,
+                        List.of(new ZoneClaim(random.nextInt(4), random.nextBoolean(), random.nextBoolean())));
+                assertTrue(t.accept(node, IntentCodec.encode(intent), time).isPresent());
+                expiry.put(node, time + lease);
+            }
+            RightOfWay observer = new RightOfWay("self", new RightOfWayConfig(1_000, 0, 60_000, 64), t);
+            for (long now = 0; now <= 6_000; now += 1 + random.nextInt(400)) {
+                final long at = now;
+                observer.decide(new Intent("self", 1, now, now + 1, 0, 0, 0, 0, 0, 0,
+                        List.of(new ZoneClaim(0, false), new ZoneClaim(1, false), new ZoneClaim(2, false),
+                                new ZoneClaim(3, false))), now);
+                List<String> expected = expiry.entrySet().stream().filter(e -> e.getValue() > at)
+                        .map(java.util.Map.Entry::getKey).sorted(io.lockstep.swarm.allocation.NodeIds.ORDER).toList();
+                assertEquals(expected, t.live().stream().map(Intent::nodeId).toList(), "at " + now);
+            }
+            Intent late = new Intent("self", 2, 7_000, 7_001, 0, 0, 0, 0, 0, 0, List.of(new ZoneClaim(0, false),
+                    new ZoneClaim(1, false), new ZoneClaim(2, false), new ZoneClaim(3, false)));
+            assertEquals(Manoeuvre.GO, observer.decide(late, 7_000).manoeuvre(), "the dead nodes' zones are free");
+            assertTrue(t.live().isEmpty(), "every lease (at most 6 s) is over at 7 s");
+        }
+    }
+
+    @Test
     void senderIdsThatAreNotPlainKeysAreBoundThroughTheirHashedChunk() {
         String odd = "node with spaces";
         byte[] message = IntentCodec.encode(Intents.of(odd, 1, 0, 0, 0));
