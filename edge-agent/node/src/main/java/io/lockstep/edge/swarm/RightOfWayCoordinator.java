@@ -43,6 +43,10 @@ public final class RightOfWayCoordinator {
     static final double RADIUS_M = 1.5;
     static final double BRAKING_MPS2 = 3.0;
     static final double RETREAT_SPEED_MPS = 1.0;
+    /** The look-ahead never assumes less than this speed, so claims do not shrink as a held vehicle slows. */
+    static final double NOMINAL_SPEED_MPS = 5.0;
+    /** Zones within this distance of the vehicle's disc are claimed whatever its heading. */
+    static final double AROUND_M = 2.5;
     /** A peer announcing a position closer than this may be racing for the same zone. */
     static final double NEAR_M = 40.0;
 
@@ -63,6 +67,7 @@ public final class RightOfWayCoordinator {
     private Manoeuvre manoeuvre = Manoeuvre.GO;
     private volatile double minSeparationM = Double.POSITIVE_INFINITY;
     private double nearestPeerM = Double.POSITIVE_INFINITY;
+    private Vec2 heading;
 
     public RightOfWayCoordinator(String self, SwarmChannel channel, SafetySupervisor supervisor, LocalFrame frame,
             int missionPriority, boolean carryingPayload, RightOfWayConfig config, LongSupplier clockMillis) {
@@ -99,13 +104,24 @@ public final class RightOfWayCoordinator {
         cells.put(under.zone(), under);
         List<Integer> ahead = new ArrayList<>();
         double speed = velocity.length();
-        if (manoeuvre != Manoeuvre.RETREAT && speed > 0.1) {
+        if (speed > 0.3) {
+            heading = velocity.times(1.0 / speed);
+        }
+        if (manoeuvre != Manoeuvre.RETREAT) {
             Map<Integer, ZoneGrid.Cell> near = new java.util.LinkedHashMap<>();
-            // braking distance, the distance covered while a new zone settles, and the hold margin with the disc
-            double lookAhead = speed * speed / (2 * BRAKING_MPS2) + speed * config.settleMs() / 1000.0 + 4.0;
-            Vec2 direction = velocity.times(1.0 / speed);
-            for (double d = 0; d <= lookAhead && near.size() < Intent.MAX_CLAIMS - 1; d += 1.0) {
-                grid.addCellsNear(position.plus(direction.times(d)), RADIUS_M, near);
+            // Around the vehicle in every direction: a slow vehicle turning must not be inside a zone before it
+            // has claimed it.
+            grid.addCellsNear(position, RADIUS_M + AROUND_M, near);
+            if (heading != null) {
+                // Claims must not come and go with the speed (a held vehicle slows, drops its claim, speeds up,
+                // claims again and settles again): the look-ahead assumes at least a nominal speed and keeps the
+                // last heading while the vehicle stands. Braking distance, the distance covered while a new zone
+                // settles, and the hold margin with the disc.
+                double v = Math.max(speed, NOMINAL_SPEED_MPS);
+                double lookAhead = v * v / (2 * BRAKING_MPS2) + v * config.settleMs() / 1000.0 + 4.0;
+                for (double d = 0; d <= lookAhead && near.size() < Intent.MAX_CLAIMS; d += 1.0) {
+                    grid.addCellsNear(position.plus(heading.times(d)), RADIUS_M, near);
+                }
             }
             near.remove(under.zone());
             near.values().stream().limit(Intent.MAX_CLAIMS - 1).forEach(c -> {
@@ -147,8 +163,13 @@ public final class RightOfWayCoordinator {
         return switch (d.manoeuvre()) {
             case GO -> SwarmDirective.NONE;
             case RETREAT -> {
-                AxisAlignedRectangle cell = grid.rectangle(under, 0);
-                Vec2 away = position.minus(cell.min().plus(cell.max()).times(0.5));
+                // Away from the nearest node it gives way to (its announced position), else from the cell's centre.
+                Vec2 from = nearestOf(d.waitingFor(), position);
+                if (from == null) {
+                    AxisAlignedRectangle cell = grid.rectangle(under, 0);
+                    from = cell.min().plus(cell.max()).times(0.5);
+                }
+                Vec2 away = position.minus(from);
                 Vec2 velocity = away.length() < 1e-6 ? Vec2.ZERO : away.normalized().times(RETREAT_SPEED_MPS);
                 yield SwarmDirective.retreat(velocity, why);
             }
@@ -164,6 +185,20 @@ public final class RightOfWayCoordinator {
                 yield keepOut.isEmpty() ? SwarmDirective.NONE : SwarmDirective.hold(keepOut, why);
             }
         };
+    }
+
+    private Vec2 nearestOf(List<String> nodes, Vec2 position) {
+        Vec2 best = null;
+        for (Intent peer : rightOfWay.peers().live()) {
+            if (nodes.contains(peer.nodeId())) {
+                double[] p = frame.toLocal(peer.latE7() / 1e7, peer.lonE7() / 1e7);
+                Vec2 at = new Vec2(p[0], p[1]);
+                if (best == null || at.distanceTo(position) < best.distanceTo(position)) {
+                    best = at;
+                }
+            }
+        }
+        return best;
     }
 
     /** The smallest distance to a peer's last announced position (for the demo and the debug port). */
