@@ -47,6 +47,7 @@ final class DemoRun {
         try {
             Dispatched dispatched = createAndDispatch(fleet.c2().api(), fleet.nodeIds());
             String missionId = dispatched.missionId();
+            RightOfWayWatch crossing = RightOfWayWatch.start(fleet.nodes());
             long missionStart = System.nanoTime();
             console.println("[4/5] mission " + missionId + " running"
                     + (killOne ? "; one node will be killed with SIGKILL about halfway" : ""));
@@ -55,6 +56,7 @@ final class DemoRun {
             MidMissionKill kill = MidMissionKill.of(victim, console, missionStart);
             JsonNode finalView = new ProgressWatcher(fleet.c2().api(), console)
                     .awaitEnd(missionId, timeout, kill::onProgress);
+            crossing.close();
             long durationMs = Duration.ofNanos(System.nanoTime() - missionStart).toMillis();
             console.println("[5/5] collecting results and verifying journals");
             List<NodeResult> results = new ArrayList<>();
@@ -67,6 +69,7 @@ final class DemoRun {
                     kill.event(), java.util.Optional.of(dispatched.simulation()));
             summary.write(out.resolve("summary.json"));
             summary.print(console);
+            crossing.addTo(out.resolve("summary.json"), results, console);
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             audit.addTo(out.resolve("summary.json"));
             return summary.succeeded() && audit.verified();

@@ -14,6 +14,11 @@ public final class NodeDebugApi {
         return http.get("/status");
     }
 
+    /** The vehicle's state now and the last sensor frame ({@code /telemetry}). */
+    public JsonNode telemetry() {
+        return http.get("/telemetry");
+    }
+
     public JsonNode metrics() {
         return http.get("/metrics");
     }

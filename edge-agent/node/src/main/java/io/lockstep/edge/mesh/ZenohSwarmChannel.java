@@ -11,6 +11,8 @@ import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Subscriber;
 import io.lockstep.swarm.codec.Limits;
 import io.lockstep.swarm.keys.SwarmKeys;
+import io.lockstep.swarm.rightofway.NegotiationDrops;
+import io.lockstep.swarm.rightofway.NegotiationInbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ZenohSwarmChannel.class);
     static final int MAX_QUEUED = 1_024;
+    static final int MAX_NEGOTIATION_PEERS = 256;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(3);
 
     private final Session session;
@@ -44,6 +47,9 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sentBytes = new AtomicLong();
     private final AtomicLong receivedBytes = new AtomicLong();
+    private final NegotiationDrops negotiationDrops = new NegotiationDrops();
+    private final NegotiationInbox negotiation = new NegotiationInbox(MAX_NEGOTIATION_PEERS, negotiationDrops);
+    private final Subscriber intents;
 
     private final class Joined {
         final String prefix;
@@ -72,6 +78,32 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
         this.session = session;
         this.selfChunk = MeshKeys.chunk(nodeId);
         this.membership = membership;
+        String negotiationPrefix = SwarmKeys.PREFIX + "negotiation/";
+        this.intents = session.declareSubscriber(SwarmKeys.negotiationAll(), sample -> {
+            if (sample.kind() == SampleKind.PUT && sample.keyExpr().startsWith(negotiationPrefix)) {
+                // The peer is the key chunk; the sender inside is checked against it (SenderBinding) on the tick thread.
+                String peer = sample.keyExpr().substring(negotiationPrefix.length());
+                if (!peer.equals(selfChunk)) {
+                    negotiation.offer(peer, sample.payload());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void publishIntent(byte[] intent) {
+        session.put(SwarmKeys.PREFIX + "negotiation/" + selfChunk, intent, PutOptions.DEFAULT);
+        sentBytes.addAndGet(intent.length);
+    }
+
+    @Override
+    public List<NegotiationInbox.Raw> drainIntents() {
+        return negotiation.drain();
+    }
+
+    @Override
+    public NegotiationDrops negotiationDrops() {
+        return negotiationDrops;
     }
 
     private void enqueue(List<Received> queue, String keyPrefix, Sample sample) {
@@ -180,6 +212,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
 
     @Override
     public void close() {
+        intents.close();
         missions.values().forEach(Joined::close);
         missions.clear();
     }

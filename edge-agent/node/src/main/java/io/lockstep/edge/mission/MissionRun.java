@@ -89,6 +89,7 @@ public final class MissionRun {
 
     /** The node's share of a cell mission; created when the loop starts (its clock starts then). */
     private volatile SwarmCoordinator swarm;
+    private volatile io.lockstep.edge.swarm.RightOfWayCoordinator rightOfWay;
     private boolean overriddenLastTick;
     private final AgentLogForwarder logForwarder = new AgentLogForwarder();
     private final ManualOverride manual;
@@ -283,6 +284,7 @@ public final class MissionRun {
                 swarm = new SwarmCoordinator(plan.missionId(), plan.cells().get(), services.nodeId(), services.swarm(), services.swarmSettleMillis(), services.clockMillis());
                 swarm.start();
             }
+            rightOfWay = io.lockstep.edge.swarm.RightOfWaySetup.forMission(plan, services);
             services.supervisor().setGeofence(fence);
             watchdog = new DeadmanWatchdog(services.supervisor(), Duration.ofMillis(plan.tickPeriodMs()),
                     services.deadmanMissedPeriods()).start();
@@ -317,6 +319,9 @@ public final class MissionRun {
             services.mesh().leave(plan.missionId());
             if (swarm != null) {
                 swarm.stop();
+            }
+            if (rightOfWay != null) {
+                rightOfWay.stop();
             }
             closeQuietly(runtime);
             if (inference instanceof AutoCloseable closeable) {
@@ -435,6 +440,9 @@ public final class MissionRun {
         SwarmCoordinator cells = swarm;
         if (cells != null) {
             cells.beforeTick(inputs);
+        }
+        if (rightOfWay != null) {
+            rightOfWay.beforeTick(inputs, readings);
         }
         TickResult result = runtime.tick(inputs.build());
         publishLogs(result);

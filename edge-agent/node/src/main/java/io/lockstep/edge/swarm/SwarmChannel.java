@@ -1,5 +1,7 @@
 package io.lockstep.edge.swarm;
 
+import io.lockstep.swarm.rightofway.NegotiationDrops;
+import io.lockstep.swarm.rightofway.NegotiationInbox;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -72,4 +74,26 @@ public interface SwarmChannel {
     List<Received> drainCoverage(String missionId);
 
     List<Received> drainDigests(String missionId);
+
+    /**
+     * Puts this node's right-of-way intent on {@code lockstep/swarm/negotiation/<node>} (all missions: vehicles
+     * of any mission can meet). Without a mesh nothing is sent.
+     */
+    default void publishIntent(byte[] intent) {
+    }
+
+    /**
+     * The newest unchecked intent of every peer heard since the last call, in canonical order (by the key
+     * chunk that named the sender); bounded per peer, so a flood costs one slot.
+     */
+    default List<NegotiationInbox.Raw> drainIntents() {
+        return List.of();
+    }
+
+    /** Counters of negotiation messages dropped, shared by the inbox and every mission's checks. */
+    default NegotiationDrops negotiationDrops() {
+        return NO_DROPS;
+    }
+
+    NegotiationDrops NO_DROPS = new NegotiationDrops();
 }

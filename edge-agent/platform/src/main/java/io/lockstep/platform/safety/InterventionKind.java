@@ -2,6 +2,8 @@ package io.lockstep.platform.safety;
 
 /** The rules through which the safety supervisor overrides a command. */
 public enum InterventionKind {
+    /** Swarm right of way: held short of a zone another node has, or backed out of one (below safety). */
+    SWARM_YIELD,
     /** A command would have left the mission geofence; it was slowed to stop at the boundary. */
     GEOFENCE_CLAMP,
     /** An obstacle ahead in the direction of travel: the command was slowed or stopped. */

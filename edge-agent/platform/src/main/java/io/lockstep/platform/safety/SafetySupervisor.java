@@ -20,7 +20,9 @@ import java.util.function.Consumer;
 /**
  * The always-on safety layer between the agents and the vehicle: every actuator command goes through
  * {@link #apply}, which sends the (possibly overridden) velocity to the vehicle. Priority: safety over swarm
- * over mission, so these rules win over whatever the agents ask, in this order:
+ * over mission, so these rules win over whatever the agents ask, in this order (the swarm's right of way,
+ * {@link SwarmRightOfWayRule}, filters the agents' request first, so every safety rule below still applies to
+ * its result):
  * <ol>
  *   <li><b>E-stop latch</b> ({@link InterventionKind#ESTOP}): engaged by C2, the local debug port or a mesh
  *       peer; zero velocity until a commander (C2 or the local debug port) clears it.</li>
@@ -51,6 +53,7 @@ public final class SafetySupervisor {
     private final GeofenceRule geofenceRule;
     private final ObstacleReflex obstacleReflex;
     private final ReturnToBase returnToBase;
+    private final SwarmRightOfWayRule swarmRule;
     private final List<Consumer<Intervention>> listeners = new CopyOnWriteArrayList<>();
 
     private final Map<InterventionKind, Long> counts = new EnumMap<>(InterventionKind.class);
@@ -58,6 +61,7 @@ public final class SafetySupervisor {
     private final Set<InterventionKind> actingLastTick = EnumSet.noneOf(InterventionKind.class);
 
     private Polygon geofence;
+    private SwarmDirective swarmDirective = SwarmDirective.NONE;
     private boolean estopLatched;
     private boolean returningToBase;
     private long lastTick;
@@ -78,6 +82,7 @@ public final class SafetySupervisor {
                 config.brakingDecelerationMps2());
         this.returnToBase = new ReturnToBase(base, config.returnSpeedMps(), config.baseArrivalRadiusM(),
                 config.brakingDecelerationMps2());
+        this.swarmRule = new SwarmRightOfWayRule(config.brakingDecelerationMps2());
         for (InterventionKind kind : InterventionKind.values()) {
             counts.put(kind, 0L);
         }
@@ -86,6 +91,11 @@ public final class SafetySupervisor {
     /** Sets the mission geofence (local frame), or removes it with {@code null}. */
     public synchronized void setGeofence(Polygon fence) {
         this.geofence = fence;
+    }
+
+    /** Sets what the swarm's right of way asks (applied under the safety rules, over the agents). */
+    public synchronized void setSwarmDirective(SwarmDirective directive) {
+        this.swarmDirective = Objects.requireNonNull(directive, "directive");
     }
 
     /**
@@ -125,6 +135,10 @@ public final class SafetySupervisor {
                         "battery %.3f below reserve %.3f: returning to base (%.1f, %.1f)",
                         readings.batteryFraction(), config.batteryReserveFraction(),
                         returnToBase.base().x(), returnToBase.base().y())));
+            }
+            if (!returningToBase) {
+                velocity = applyRule(InterventionKind.SWARM_YIELD, tick, swarmRule.apply(swarmDirective,
+                        readings.position(), velocity, reactionSeconds), actingNow, started);
             }
             if (returningToBase) {
                 velocity = returnToBase.velocityFrom(readings.position(), reactionSeconds);

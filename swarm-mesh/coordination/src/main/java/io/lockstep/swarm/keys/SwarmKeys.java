@@ -56,4 +56,13 @@ public final class SwarmKeys {
     public static String memberAll(String missionId) {
         return mission(missionId) + "member/*";
     }
+
+    /** Where a node announces its right-of-way intent (all missions: vehicles of any mission can meet). */
+    public static String negotiation(String nodeId) {
+        return PREFIX + "negotiation/" + chunk(nodeId);
+    }
+
+    public static String negotiationAll() {
+        return PREFIX + "negotiation/*";
+    }
 }
