@@ -35,6 +35,9 @@ public class MissionResource {
     private final NodeContacts contacts;
     private final SwarmCoverageStore coverage;
 
+    @jakarta.inject.Inject
+    MissionSearch search;
+
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
             StrictJsonBody jsonBody, NodeContacts contacts, SwarmCoverageStore coverage) {
         this.contacts = contacts;
@@ -55,9 +58,14 @@ public class MissionResource {
         return Response.created(URI.create("/api/v1/missions/" + mission.id())).entity(view(mission)).build();
     }
 
+    /** Every mission, oldest first; filtered and paged by the query (MissionSearch, docs/mission-lifecycle.md). */
     @GET
-    public List<MissionView> list() {
-        return store.list().stream().map(this::view).toList();
+    public Response list(@Context jakarta.ws.rs.core.UriInfo uri) {
+        MissionSearch.Page page = search.search(uri.getQueryParameters(), this::view);
+        Response.ResponseBuilder answer = Response.ok(page.missions());
+        page.next().ifPresent(cursor -> answer.header("X-Next-Cursor", cursor).header("Link",
+                "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build() + ">; rel=\"next\""));
+        return answer.build();
     }
 
     @GET

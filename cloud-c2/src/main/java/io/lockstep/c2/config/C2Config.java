@@ -31,6 +31,19 @@ public interface C2Config {
 
     Swarm swarm();
 
+    Lifecycle lifecycle();
+
+    /** Mission lifecycle history and node telemetry history (docs/mission-lifecycle.md). */
+    interface Lifecycle {
+        /** Transitions kept per mission (a Redis stream trimmed with MAXLEN ~; removed when the mission is archived). */
+        @WithDefault("10000")
+        int historyMaxEntries();
+
+        /** Telemetry samples kept per node (a Redis stream trimmed with MAXLEN ~), spooled offline ones included. */
+        @WithDefault("3600")
+        int telemetryMaxSamples();
+    }
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with
