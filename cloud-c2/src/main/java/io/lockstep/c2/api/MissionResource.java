@@ -60,6 +60,12 @@ public class MissionResource {
 
     /** Every mission, oldest first; filtered and paged by the query (MissionSearch, docs/mission-lifecycle.md). */
     @GET
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "Matching missions, oldest first; X-Next-Cursor when more match",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = MissionView.class)))
     public Response list(@Context jakarta.ws.rs.core.UriInfo uri) {
         MissionSearch.Page page = search.search(uri.getQueryParameters(), this::view);
         Response.ResponseBuilder answer = Response.ok(page.missions());
