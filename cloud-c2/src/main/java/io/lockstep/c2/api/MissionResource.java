@@ -36,6 +36,9 @@ public class MissionResource {
     private final NodeContacts contacts;
     private final SwarmCoverageStore coverage;
 
+    @jakarta.inject.Inject
+    MissionSearch search;
+
     public MissionResource(MissionService missions, MissionStore store, CommandTracing tracing,
             StrictJsonBody jsonBody, NodeContacts contacts, SwarmCoverageStore coverage) {
         this.contacts = contacts;
@@ -57,10 +60,21 @@ public class MissionResource {
         return Response.created(URI.create("/api/v1/missions/" + mission.id())).entity(view(mission)).build();
     }
 
+    /** Every mission, oldest first; filtered and paged by the query (MissionSearch, docs/mission-lifecycle.md). */
     @RolesAllowed("viewer")
     @GET
-    public List<MissionView> list() {
-        return store.list().stream().map(this::view).toList();
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "Matching missions, oldest first; X-Next-Cursor when more match",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = MissionView.class)))
+    public Response list(@Context jakarta.ws.rs.core.UriInfo uri) {
+        MissionSearch.Page page = search.search(uri.getQueryParameters(), this::view);
+        Response.ResponseBuilder answer = Response.ok(page.missions());
+        page.next().ifPresent(cursor -> answer.header("X-Next-Cursor", cursor).header("Link",
+                "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build() + ">; rel=\"next\""));
+        return answer.build();
     }
 
     @RolesAllowed("viewer")

@@ -2,6 +2,8 @@ package io.lockstep.c2.api;
 
 import io.lockstep.c2.fleet.NodeContact;
 import io.lockstep.c2.mission.AgentState;
+import io.lockstep.c2.mission.CancelState;
+import io.lockstep.c2.mission.LifecycleState;
 import io.lockstep.c2.mission.GeoPoint;
 import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionSpec;
@@ -23,7 +25,7 @@ public record MissionView(String id, String name, MissionState state, Instant cr
     /** One node's share and what the node last reported about it. */
     public record NodeShareView(String nodeId, int shareIndex, int shareCount, List<GeoPoint> assignedArea,
             String state, long tick, List<AgentState> agents, String fingerprint, String detail, Instant lastUpdate,
-            RecoveryView recovery, NodeContact contact) {
+            RecoveryView recovery, NodeContact contact, String lifecycle, long statusVersion, CancelState cancel) {
     }
 
     /** Whether the node is starting the share over after a restart, what it reports, and since when. */
@@ -53,12 +55,13 @@ public record MissionView(String id, String name, MissionState state, Instant cr
     private static NodeShareView share(NodeShare share, NodeMissionStatus status, NodeContact contact) {
         if (status == null) {
             return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
-                    "ASSIGNED", 0, List.of(), "", "", null, new RecoveryView(false, null, null), contact);
+                    "ASSIGNED", 0, List.of(), "", "", null, new RecoveryView(false, null, null), contact,
+                    LifecycleState.SENT.name(), 0, null);
         }
         return new NodeShareView(share.nodeId(), share.shareIndex(), share.shareCount(), share.assignedArea(),
                 status.state().name(), status.tick(), status.agents(), status.fingerprint(), status.detail(),
                 status.updatedAt(), new RecoveryView(status.recovering(),
                         status.reportedState() == null ? null : status.reportedState().name(), status.recoveringSince()),
-                contact);
+                contact, LifecycleState.of(status.state()).name(), status.statusVersion(), status.cancel());
     }
 }

@@ -56,6 +56,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response capabilityMismatch(io.lockstep.c2.mission.CapabilityMismatchException e, UriInfo uri) {
+        return Problem.of(Status.CONFLICT, "capability-mismatch", "The chosen nodes cannot run this mission",
+                e.getMessage()).withErrors(e.missing()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response conflict(MissionConflictException e, UriInfo uri) {
         return Problem.of(Status.CONFLICT, "mission-state-conflict", "The mission's state does not allow this",
                 e.getMessage()).at(uri.getPath()).toResponse();

@@ -73,6 +73,8 @@ public interface C2Config {
             @WithDefault("groups")
             String rolesClaim();
         }
+    }
+
     /** Mission signing: the Ed25519 key C2 signs every assignment with (docs/mission-approval.md). */
     Signing signing();
 
@@ -118,6 +120,19 @@ public interface C2Config {
 
         /** World file the simulated vehicles fly in; unset: an open field around the area. */
         Optional<Path> world();
+    }
+
+    Lifecycle lifecycle();
+
+    /** Mission lifecycle history and node telemetry history (docs/mission-lifecycle.md). */
+    interface Lifecycle {
+        /** Transitions kept per mission (a Redis stream trimmed with MAXLEN ~; removed when the mission is archived). */
+        @WithDefault("10000")
+        int historyMaxEntries();
+
+        /** Telemetry samples kept per node (a Redis stream trimmed with MAXLEN ~), spooled offline ones included. */
+        @WithDefault("3600")
+        int telemetryMaxSamples();
     }
 
     interface Fleet {

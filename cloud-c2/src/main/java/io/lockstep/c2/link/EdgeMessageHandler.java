@@ -38,6 +38,12 @@ public class EdgeMessageHandler {
     @jakarta.inject.Inject
     io.lockstep.c2.fleet.AgentLogStore agentLogs;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.fleet.TelemetryHistory telemetryHistory;
+
+    @jakarta.inject.Inject
+    io.lockstep.c2.mission.MissionCancellation cancellation;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -91,10 +97,7 @@ public class EdgeMessageHandler {
             }
             case STATUS -> {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getStatus().getMissionId());
-                if (refusal.isEmpty()) {
-                    missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
-                }
-                return refusal;
+                return refusal.isPresent() ? refusal : missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
             }
             case ACK -> {
                 return commandAck(nodeId, LinkInput.bounded(message.getAck()));
@@ -104,6 +107,7 @@ public class EdgeMessageHandler {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getTelemetry().getMissionId());
                 if (refusal.isEmpty()) {
                     registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
+                    telemetryHistory.append(nodeId, message.getTelemetry(), clock.instant());
                     agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
                 }
                 return refusal;
@@ -177,6 +181,9 @@ public class EdgeMessageHandler {
         }
         ledger.acknowledge(nodeId, ack.getCommandSeq()).ifPresentOrElse(command -> {
             estop.acknowledged(nodeId, command, ack);
+            if (command.hasCancelMission()) {
+                cancellation.answered(nodeId, command.getCancelMission().getMissionId(), ack.getApplied(), ack.getError());
+            }
             if (!ack.getApplied()) {
                 LOG.warnf("Node %s refused command %d (%s): %s", nodeId, ack.getCommandSeq(), command.getBodyCase(),
                         LinkInput.shown(ack.getError()));

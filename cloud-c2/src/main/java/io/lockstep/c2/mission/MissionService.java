@@ -45,6 +45,12 @@ public class MissionService {
     private final io.lockstep.c2.approval.DispatchGate gate;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    @jakarta.inject.Inject
+    MissionScheduler scheduler;
+
+    @jakarta.inject.Inject
+    MissionHistory history;
+
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
             NodeRegistry nodes, NodeCommands commands, CellPlanner cells, Clock clock, BlobUse blobUse,
             MissionArchive archive, io.lockstep.c2.signing.AssignmentSigner signer,
@@ -100,6 +106,7 @@ public class MissionService {
             }
             gate.check(mission);
             MemoryAdmission.check(mission.spec(), nodeIds, nodes);
+            CapabilityMatch.check(mission.spec(), nodeIds, nodes);
             Instant now = clock.instant();
             List<List<GeoPoint>> areas = allocator.allocate(mission.spec().area(), nodeIds.size());
             List<NodeShare> shares = new ArrayList<>();
@@ -107,8 +114,7 @@ public class MissionService {
                 shares.add(new NodeShare(nodeIds.get(i), i, nodeIds.size(), areas.get(i)));
             }
             MissionRecord dispatched = mission.withDispatch(now, shares);
-            // Stored before anything is sent, so a node's first status update always finds its share.
-            store.save(dispatched, shares.stream().map(share -> NodeMissionStatus.assigned(share.nodeId(), now)).toList());
+            Map<String, C2ToEdge.Builder> assignments = new java.util.LinkedHashMap<>();
             Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
             Optional<CellPlan> cellPlan = cells.plan(missionId, mission.spec().area(), nodeIds);
             for (NodeShare share : shares) {
@@ -120,8 +126,10 @@ public class MissionService {
                         .setShareCount(share.shareCount())
                         .setTrace(trace);
                 cellPlan.ifPresent(assignment::setCellPlan);
-                commands.send(share.nodeId(), C2ToEdge.newBuilder().setAssign(signer.sign(assignment.build())));
+                assignments.put(share.nodeId(), C2ToEdge.newBuilder().setAssign(signer.sign(assignment.build())));
             }
+            // Stores the dispatch, then sends, preempts or queues each node's assignment (priority).
+            scheduler.dispatch(dispatched, assignments);
             return dispatched;
         }
     }
@@ -140,9 +148,13 @@ public class MissionService {
             String why = reason == null || reason.isBlank() ? "aborted by the commander" : reason;
             MissionRecord aborted = mission.withAbort(clock.instant(), why);
             store.save(aborted);
+            history.append(missionId, new HistoryEntry(null, aborted.abortedAt(), "", "ABORT_REQUESTED", "", "", 0, 0,
+                    why, HistoryEntry.C2));
             for (NodeShare share : mission.shares()) {
                 NodeMissionStatus status = statuses.get(share.nodeId());
-                if (status == null || !status.terminal()) {
+                if (status != null && status.state() == io.lockstep.proto.v1.NodeMissionState.QUEUED) {
+                    scheduler.dropQueued(missionId, share.nodeId(), "aborted while queued: " + why);
+                } else if (status == null || !status.terminal()) {
                     commands.send(share.nodeId(), C2ToEdge.newBuilder().setAbort(AbortMission.newBuilder()
                             .setMissionId(missionId).setReason(why).setTrace(trace)));
                 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** A mission as the commander describes it (the REST body of POST /missions; mirrors lockstep.v1.Mission). */
 public record MissionSpec(String name, MissionType type, Integer priority, List<GeoPoint> area, GeoPoint frameOrigin,
         List<AgentSpec> agents, List<ModelSpec> models, Instant deadline, LimitsSpec limits,
-        LinkLossPolicy linkLossPolicy, Long linkLossTimeoutMs, ApprovalSpec approval) {
+        LinkLossPolicy linkLossPolicy, Long linkLossTimeoutMs, ApprovalSpec approval, MissionRequirements requirements) {
 
     public MissionSpec {
         models = models == null ? List.of() : models;

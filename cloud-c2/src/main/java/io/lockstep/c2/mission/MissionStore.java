@@ -27,6 +27,32 @@ public class MissionStore {
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             return redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])""";
 
+    /**
+     * Sets one node's status only while the mission exists and, for a versioned update, only when its
+     * version is above the stored one; then appends the transition to the history stream (when given).
+     * KEYS: mission record, node-status hash, status-version hash, history stream.
+     * ARGV: node id, status JSON, status version (0: unversioned), history cap, history field/value pairs.
+     * Returns {1, version} when written, {0, 0} without the mission, {-1, stored version} when stale.
+     */
+    private static final String PUT_VERSIONED = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {0, 0} end
+            local version = tonumber(ARGV[3])
+            if version > 0 then
+              local stored = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
+              if version <= stored then return {-1, stored} end
+              redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
+            end
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+            if #ARGV > 4 then
+              local fields = {}
+              for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+              redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(fields))
+            end
+            return {1, version}""";
+
+    /** What a versioned status write did. */
+    public enum PutResult { WRITTEN, NO_MISSION, STALE }
+
     private final RedisDataSource redis;
     private final ValueCommands<String, String> records;
     private final SortedSetCommands<String, String> index;
@@ -70,7 +96,8 @@ public class MissionStore {
     public void delete(String missionId) {
         redis.withTransaction(tx -> {
             tx.key().del(RedisKeys.mission(missionId), RedisKeys.missionNodeStatus(missionId),
-                    RedisKeys.missionCoverage(missionId));
+                    RedisKeys.missionCoverage(missionId), RedisKeys.missionHistory(missionId),
+                    RedisKeys.missionStatusVersions(missionId));
             tx.sortedSet(String.class).zrem(RedisKeys.missions(), missionId);
         });
     }
@@ -92,6 +119,32 @@ public class MissionStore {
     public void putNodeStatus(String missionId, NodeMissionStatus status) {
         redis.execute("EVAL", PUT_IF_MISSION_EXISTS, "2", RedisKeys.mission(missionId),
                 RedisKeys.missionNodeStatus(missionId), status.nodeId(), json.write(status));
+    }
+
+    /**
+     * Sets one node's status atomically with its version check and history entry (see {@link #PUT_VERSIONED}).
+     *
+     * @param version the node's status version, 0 for an unversioned update or one C2 made itself
+     * @param history the transition to record, or null when nothing changed that history keeps
+     * @param historyCap the most entries the history stream keeps (approximately: MAXLEN ~)
+     * @return the outcome and, when stale, the stored version in {@code stored[0]}
+     */
+    public PutResult putNodeStatus(String missionId, NodeMissionStatus status, long version, HistoryEntry history,
+            int historyCap, long[] stored) {
+        List<String> args = new java.util.ArrayList<>(List.of("EVAL", PUT_VERSIONED, "4", RedisKeys.mission(missionId),
+                RedisKeys.missionNodeStatus(missionId), RedisKeys.missionStatusVersions(missionId),
+                RedisKeys.missionHistory(missionId), status.nodeId(), json.write(status), Long.toString(version),
+                Integer.toString(historyCap)));
+        if (history != null) {
+            args.addAll(MissionHistory.fields(history));
+        }
+        io.vertx.mutiny.redis.client.Response answer = redis.execute(args.get(0),
+                args.subList(1, args.size()).toArray(String[]::new));
+        long code = answer.get(0).toLong();
+        if (stored != null && stored.length > 0) {
+            stored[0] = answer.get(1).toLong();
+        }
+        return code == 1 ? PutResult.WRITTEN : code == 0 ? PutResult.NO_MISSION : PutResult.STALE;
     }
 
     public Optional<NodeMissionStatus> nodeStatus(String missionId, String nodeId) {

@@ -8,7 +8,7 @@ import java.util.Set;
 public final class NodeStates {
 
     private static final Set<NodeMissionState> TERMINAL = EnumSet.of(NodeMissionState.COMPLETED,
-            NodeMissionState.FAILED, NodeMissionState.ABORTED, NodeMissionState.REJECTED);
+            NodeMissionState.FAILED, NodeMissionState.ABORTED, NodeMissionState.REJECTED, NodeMissionState.PREEMPTED);
 
     private NodeStates() {
     }
@@ -18,17 +18,24 @@ public final class NodeStates {
     }
 
     /**
-     * How far along the share's lifecycle a non-terminal state is: ASSIGNED 1, ACCEPTED 2, LOADING 3,
-     * RUNNING and HOLDING 4. A report of a lower progress than stored means the node is starting over
-     * (a restart) and is shown as recovery, never as the share going backwards.
+     * How far along the share's lifecycle a non-terminal state is: QUEUED 0, ASSIGNED (sent) 1, RECEIVED 2,
+     * ACCEPTED 3, LOADING 4, RUNNING and HOLDING 5. A report of a lower progress than stored means the node
+     * is starting over (a restart) and is shown as recovery, never as the share going backwards.
      */
     public static int progress(NodeMissionState state) {
         return switch (state) {
+            case QUEUED -> 0;
             case ASSIGNED -> 1;
-            case ACCEPTED -> 2;
-            case LOADING -> 3;
-            case RUNNING, HOLDING -> 4;
-            default -> 5;
+            case RECEIVED -> 2;
+            case ACCEPTED -> 3;
+            case LOADING -> 4;
+            case RUNNING, HOLDING -> 5;
+            default -> 6;
         };
+    }
+
+    /** Whether the share occupies its node: sent to it and not finished (a queued share does not). */
+    public static boolean occupiesNode(NodeMissionState state) {
+        return state != NodeMissionState.QUEUED && !isTerminal(state);
     }
 }

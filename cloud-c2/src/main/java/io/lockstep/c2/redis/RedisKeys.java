@@ -96,4 +96,29 @@ public final class RedisKeys {
     public static String auditHead() {
         return PREFIX + "audit:head";
     }
+
+    /** Stream of a mission's transitions (every node's state changes, cancel requests and answers). */
+    public static String missionHistory(String missionId) {
+        return PREFIX + "mission:" + missionId + ":history";
+    }
+
+    /** Hash node id → the highest status version applied for the mission on that node. */
+    public static String missionStatusVersions(String missionId) {
+        return PREFIX + "mission:" + missionId + ":status-versions";
+    }
+
+    /** Sorted set of missions queued for a node (lower score = dispatched first: higher priority, then older). */
+    public static String nodeMissionQueue(String nodeId) {
+        return PREFIX + "node:" + nodeId + ":mission-queue";
+    }
+
+    /** Stream of a node's telemetry samples, capped. */
+    public static String nodeTelemetryHistory(String nodeId) {
+        return PREFIX + "node:" + nodeId + ":telemetry-history";
+    }
+
+    /** Hash mission id → the serialized AssignMission command waiting in the node's mission queue. */
+    public static String nodeQueuedAssignments(String nodeId) {
+        return PREFIX + "node:" + nodeId + ":queued-assignments";
+    }
 }

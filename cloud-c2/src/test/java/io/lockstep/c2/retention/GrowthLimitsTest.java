@@ -133,18 +133,21 @@ class GrowthLimitsTest {
         String nodeId = Fixtures.uniqueId("fleet");
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.hello(nodeId);
+            // One after the other: a node runs one mission at a time (a second one of equal priority would queue).
+            long seq = 0;
             for (String mission : List.of(finished, running)) {
                 given().contentType(ContentType.JSON).body("{\"nodes\": [\"" + nodeId + "\"]}")
                         .when().post("/api/v1/missions/" + mission + "/dispatch").then().statusCode(202);
                 C2ToEdge assign = node.await(C2ToEdge::hasAssign);
                 node.send(EdgeToC2.newBuilder().setAck(CommandAck.newBuilder().setCommandSeq(assign.getCommandSeq())
                         .setApplied(true)).build());
+                seq++;
+                node.send(EdgeToC2.newBuilder().setSeq(seq).setStatus(StatusUpdate.newBuilder().setMissionId(mission)
+                        .setState(mission.equals(finished) ? NodeMissionState.COMPLETED : NodeMissionState.RUNNING)
+                        .setTick(mission.equals(finished) ? 30 : 3)).build());
+                long acked = seq;
+                node.await(m -> m.hasStatusAck() && m.getStatusAck().getSeq() == acked);
             }
-            node.send(EdgeToC2.newBuilder().setSeq(1).setStatus(StatusUpdate.newBuilder()
-                    .setMissionId(finished).setState(NodeMissionState.COMPLETED).setTick(30)).build());
-            node.send(EdgeToC2.newBuilder().setSeq(2).setStatus(StatusUpdate.newBuilder()
-                    .setMissionId(running).setState(NodeMissionState.RUNNING).setTick(3)).build());
-            node.await(m -> m.hasStatusAck() && m.getStatusAck().getSeq() == 2);
         }
         given().when().get("/api/v1/missions/" + finished).then().body("state", equalTo("MISSION_COMPLETED"));
 

@@ -73,14 +73,22 @@ public final class FakeEdgeNode implements AutoCloseable {
         return ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
     }
 
+    /** Every ABI v1 host function, as a real node advertises them (dispatch matches agents' grants against them). */
+    public static final java.util.List<String> ALL_HOST_FUNCTIONS = java.util.List.of("log", "rand_u64", "progress",
+            "area_vertices", "kv_get", "kv_put", "sensor_read", "act_velocity", "emit", "infer");
+
     public static EdgeToC2 hello(String nodeId, long lastAppliedCommandSeq) {
+        return hello(nodeId, lastAppliedCommandSeq, NodeCapabilities.newBuilder().addAllHostFunctions(ALL_HOST_FUNCTIONS)
+                .setMaxAgents(4).setVehicleKind("quadcopter").build());
+    }
+
+    public static EdgeToC2 hello(String nodeId, long lastAppliedCommandSeq, NodeCapabilities capabilities) {
         return EdgeToC2.newBuilder().setHello(Hello.newBuilder()
                 .setNodeId(nodeId)
                 .setSoftwareVersion("fake-edge 1.0")
                 .setAbiVersion(1)
                 .setLastAppliedCommandSeq(lastAppliedCommandSeq)
-                .setCapabilities(NodeCapabilities.newBuilder().addHostFunctions("act_velocity").setMaxAgents(4)
-                        .setVehicleKind("quadcopter")))
+                .setCapabilities(capabilities))
                 .build();
     }
 

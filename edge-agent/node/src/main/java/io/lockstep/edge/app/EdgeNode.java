@@ -69,6 +69,7 @@ public final class EdgeNode implements AutoCloseable {
     private final Outbox outbox;
     private final TelemetrySpool spool;
     private final CommandLedger ledger;
+    private final io.lockstep.edge.link.StatusVersions statusVersions;
     private final Vehicle vehicle;
     private final SafetySupervisor supervisor;
     private final TickRing ticks;
@@ -94,6 +95,7 @@ public final class EdgeNode implements AutoCloseable {
         this.outbox = new Outbox(settings.dataDir().resolve("link/outbox.log"), settings.outboxMaxEntries());
         this.spool = new TelemetrySpool(settings.dataDir().resolve("link/telemetry.spool"), settings.spoolMaxEntries());
         this.ledger = new CommandLedger(settings.dataDir().resolve("link/commands.ledger"));
+        this.statusVersions = new io.lockstep.edge.link.StatusVersions(settings.dataDir().resolve("link/status-version"));
         Vec2 start = new Vec2(settings.startX().orElse(world.base().x()), settings.startY().orElse(world.base().y()));
         long noiseSeed = settings.nodeId().hashCode();
         this.vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
@@ -114,7 +116,10 @@ public final class EdgeNode implements AutoCloseable {
         MissionReporter reporter = new MissionReporter() {
             @Override
             public void status(StatusUpdate update) {
-                link.sendStatus(update);
+                // Stamped and queued together, so versions reach C2 in the order of the outbox.
+                synchronized (statusVersions) {
+                    link.sendStatus(update.toBuilder().setStatusVersion(statusVersions.next()).build());
+                }
             }
 
             @Override
@@ -282,5 +287,6 @@ public final class EdgeNode implements AutoCloseable {
         outbox.close();
         spool.close();
         ledger.close();
+        statusVersions.close();
     }
 }

@@ -6,6 +6,7 @@ import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.proto.v1.AbortMission;
 import io.lockstep.proto.v1.AssignMission;
 import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.CancelMissionRequest;
 import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.NodeMissionState;
@@ -72,6 +73,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
             case ASSIGN -> assign(verified(command.getAssign()));
             case ABORT -> abort(command.getAbort());
             case EMERGENCY_STOP -> emergencyStop(command.getEmergencyStop());
+            case CANCEL_MISSION -> cancel(command.getCancelMission());
             default -> throw new CommandRefusedException("unsupported command " + command.getBodyCase());
         }
     }
@@ -89,6 +91,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
 
     /** Starts (or, for the mission already running, keeps) an assigned mission. */
     public synchronized void assign(MissionAssignment assignment) throws CommandRefusedException {
+        receipt(assignment);
         MissionPlan plan;
         try {
             plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery,
@@ -109,6 +112,42 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         store.saveAssignment(assignment);
         services.ticks().clear();
         start(plan, false);
+    }
+
+    /**
+     * The machine receipt (RECEIVED) of a new assignment, reported before anything is checked or fetched.
+     * Not for the mission already running (C2 re-sent it): C2 would read an earlier stage as a restart.
+     */
+    private void receipt(MissionAssignment assignment) {
+        String id = assignment.getMission().getId();
+        if (current != null && current.alive() && current.missionId().equals(id)) {
+            return;
+        }
+        MissionView received = new MissionView(id, NodeMissionState.RECEIVED, "assignment received", -1, "", "",
+                List.of(), 0, false, "CONTINUE", 0, 0);
+        services.reporter().status(StatusMessages.of(received, services.supervisor().counts()));
+    }
+
+    /**
+     * C2's cancel request: the running mission stops (ABORTED) unless {@link CancelRule} refuses, in which
+     * case the refusal's reason goes back to C2 in the command's ack.
+     */
+    private synchronized void cancel(CancelMissionRequest request) throws CommandRefusedException {
+        String id = request.getMissionId();
+        MissionRun run = current;
+        if (run == null || !run.missionId().equals(id)) {
+            if (lastEnded != null && lastEnded.missionId().equals(id)) {
+                throw new CommandRefusedException("mission " + id + " already ended as " + lastEnded.state()
+                        + " on this node");
+            }
+            throw new CommandRefusedException("mission " + id + " is not running on this node");
+        }
+        Optional<String> refusal = CancelRule.refusal(run.view());
+        if (refusal.isPresent()) {
+            throw new CommandRefusedException(refusal.get());
+        }
+        run.abort(request.getReason().isEmpty() ? "cancelled by C2" : "cancelled by C2: " + request.getReason());
+        run.join();
     }
 
     private int defaultTickPeriod() {

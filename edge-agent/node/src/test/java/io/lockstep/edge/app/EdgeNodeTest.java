@@ -104,8 +104,12 @@ class EdgeNodeTest {
         CommandAck ack = c2.acks().get(0);
         assertEquals(seq, ack.getCommandSeq());
         assertTrue(ack.getApplied());
-        assertEquals(List.of(NodeMissionState.ACCEPTED, NodeMissionState.LOADING, NodeMissionState.RUNNING,
-                NodeMissionState.COMPLETED), states("m-ok"));
+        assertEquals(List.of(NodeMissionState.RECEIVED, NodeMissionState.ACCEPTED, NodeMissionState.LOADING,
+                NodeMissionState.RUNNING, NodeMissionState.COMPLETED), states("m-ok"));
+        // Every status carries a version, growing in the order the link delivers them (a re-send repeats one).
+        List<Long> versions = c2.statuses().stream().map(StatusUpdate::getStatusVersion).distinct().toList();
+        assertEquals(versions.stream().sorted().toList(), versions, "status versions grow: " + versions);
+        assertTrue(versions.get(0) > 0);
         StatusUpdate done = c2.statuses().stream().filter(u -> u.getState() == NodeMissionState.COMPLETED)
                 .findFirst().orElseThrow();
         assertEquals(20, done.getTick());
