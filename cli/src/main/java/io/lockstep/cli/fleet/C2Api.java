@@ -46,9 +46,11 @@ public final class C2Api {
     public record AuditExport(String jsonLines, String head) {
     }
 
-    /** C2 at {@code baseUrl}, e.g. {@code http://c2.example:8080}. */
+    /** C2 at {@code baseUrl} without a user: only its open endpoints (the signing key) answer. */
     public C2Api(String baseUrl) {
-        this.http = new JsonHttp(baseUrl.replaceAll("/+$", "") + "/api/v1");
+        this.credentials = null;
+        this.open = new JsonHttp(baseUrl.replaceAll("/+$", "") + "/api/v1");
+        this.http = open;
     }
 
     /** Uploads a Wasm module; returns its sha256. */

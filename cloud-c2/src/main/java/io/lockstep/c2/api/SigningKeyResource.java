@@ -25,7 +25,8 @@ public class SigningKeyResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("viewer")
+    // Open like a JWKS endpoint: a public key is no secret, and nodes are set up before anyone logs in.
+    @jakarta.annotation.security.PermitAll
     public SigningKeyView get() {
         return new SigningKeyView(key.keyId(), MissionSigningKeys.ALGORITHM,
                 Base64.getEncoder().encodeToString(key.pair().getPublic().getEncoded()), key.publicPem());
