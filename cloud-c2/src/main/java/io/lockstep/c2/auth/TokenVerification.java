@@ -43,7 +43,9 @@ public class TokenVerification {
         } else {
             info = new JWTAuthContextInfo(keys.publicKey(), config.auth().issuer());
             info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+            // C2 checks its own clock's tokens: no skew to allow (smallrye-jwt's default is 60 s).
             info.setExpGracePeriodSecs(0);
+            info.setClockSkew(0);
         }
         return info;
     }

@@ -173,14 +173,14 @@ class AuditTrailTest {
         List<AuditRecord> records = exported();
         String auth = bearer("auditor", Role.ADMIN);
         String intact = lines(records);
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(intact)
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(intact.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(200).body("verified", equalTo(true));
 
         List<AuditRecord> edited = new ArrayList<>(records);
         AuditRecord r = edited.get(0);
         edited.set(0, new AuditRecord(r.seq(), r.time(), "mallory", r.action(), r.target(), r.outcome(), r.status(),
                 r.traceId(), r.prevHash(), r.hash()));
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(edited))
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(edited).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("urn:lockstep:problem:audit-chain-broken"))
@@ -190,20 +190,20 @@ class AuditTrailTest {
         AuditRecord tail = forged.get(forged.size() - 1);
         forged.set(forged.size() - 1, AuditRecord.seal(tail.seq(), tail.time(), "mallory", tail.action(), tail.target(),
                 tail.outcome(), tail.status(), tail.traceId(), tail.prevHash()));
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(forged))
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(forged).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(422).body("detail", containsString("forged"));
 
         List<AuditRecord> removed = new ArrayList<>(records);
         removed.remove(1);
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(removed))
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(removed).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(422).body("detail", containsString("missing"));
 
         List<AuditRecord> reordered = new ArrayList<>(records);
         java.util.Collections.swap(reordered, 0, 1);
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(reordered))
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body(lines(reordered).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(422);
 
-        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body("{\"seq\": \"one\"}\n")
+        given().header("Authorization", auth).contentType(AuditResource.NDJSON).body("{\"seq\": \"one\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audit/verify").then().statusCode(400)
                 .body("type", equalTo("urn:lockstep:problem:malformed-audit-export"));
         // nothing was lost: the stored chain still verifies
