@@ -31,6 +31,9 @@ public interface C2Config {
 
     Swarm swarm();
 
+    /** Journals nodes upload after a mission (docs/journal-upload.md). */
+    io.lockstep.c2.journal.JournalSettings journals();
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with
