@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Journal metadata in Redis: hash {@code lockstep:journal:{mission}:{node}} (size, sha256, state,
  * uploadedAt, …) and set {@code lockstep:node:{node}:journal-requests} of the missions whose journal C2
- * still asks that node for (asked again on every Hello).
+ * still wants from that node, requested or half uploaded (asked for again on every Hello).
  */
 @ApplicationScoped
 public class JournalIndex {
@@ -56,7 +56,8 @@ public class JournalIndex {
         put(h, "offeredAt", r.offeredAt());
         put(h, "uploadedAt", r.uploadedAt());
         hashes.hset(key(r.key()), h);
-        if (r.state() == JournalState.REQUESTED) {
+        // Requested or half uploaded: asked for again at the node's next Hello (a restarted node resumes).
+        if (r.state() == JournalState.REQUESTED || r.state() == JournalState.UPLOADING) {
             sets.sadd(requestsKey(r.nodeId()), r.missionId());
         } else {
             sets.srem(requestsKey(r.nodeId()), r.missionId());
