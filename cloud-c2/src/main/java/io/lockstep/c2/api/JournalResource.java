@@ -31,6 +31,24 @@ import java.io.InputStream;
 @Path("/api/v1/missions/{id}/nodes/{node}/journal")
 public class JournalResource {
 
+    /** 422, which {@link Status} does not name. */
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private final MissionService missions;
     private final JournalUploads uploads;
     private final JournalStore store;
@@ -97,7 +115,7 @@ public class JournalResource {
                     "replay-in-progress", "Another replay is running",
                     "C2 replays one journal at a time; try again when the running replay has finished")));
         } catch (UnreplayableJournalException e) {
-            throw new ProblemException(Problem.of(Status.fromStatusCode(422), "unreplayable-journal",
+            throw new ProblemException(Problem.of(UNPROCESSABLE, "unreplayable-journal",
                     "The journal cannot be replayed as this mission's", e.getMessage()));
         }
     }

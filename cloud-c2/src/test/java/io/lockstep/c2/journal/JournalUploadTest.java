@@ -252,10 +252,10 @@ class JournalUploadTest {
         String nodeId = Fixtures.uniqueId("node");
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.hello(nodeId);
-            byte[] module = JournalFixtures.module();
             String[] missions = new String[3];
             byte[][] journals = new byte[3][];
             for (int i = 0; i < 3; i++) {
+                byte[] module = JournalFixtures.module();
                 missions[i] = JournalFixtures.dispatchedMission(module, nodeId);
                 journals[i] = JournalFixtures.journal(dir, missions[i], nodeId, module, 3);
             }
@@ -312,7 +312,7 @@ class JournalUploadTest {
             C2ToEdge again = node.await(C2ToEdge::hasJournalRequest);
             assertThat(again.getJournalRequest().getMissionId()).isEqualTo(missionId);
         }
-        given().post(journalPath(missionId, "bad..id!") + "/requests").then().statusCode(400)
+        given().post(journalPath(missionId, "-bad") + "/requests").then().statusCode(400)
                 .body("type", equalTo("urn:lockstep:problem:invalid-id"));
     }
 
