@@ -96,7 +96,7 @@ public class JournalResource {
     @RolesAllowed("operator")
     public Response request(@PathParam("id") String missionId, @PathParam("node") String nodeId) {
         JournalRecord journal = uploads.request(key(missionId, nodeId));
-        if (journal.state() == JournalState.REQUESTED) {
+        if (journal.state() != JournalState.COMPLETE) {
             // When the node is not connected, it is asked at its next Hello.
             sender.ask(nodeId, missionId);
         }

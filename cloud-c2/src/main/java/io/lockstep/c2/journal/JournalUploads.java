@@ -70,13 +70,14 @@ public class JournalUploads {
 
     /**
      * An operator asks for a journal: recorded as REQUESTED (asked again on every Hello of the node) unless it
-     * is complete or arriving. Returns the record as it stands.
+     * is complete or half uploaded. Returns the record as it stands.
      */
     public JournalRecord request(JournalKey key) {
         synchronized (lockFor(key.nodeId())) {
             Optional<JournalRecord> existing = index.find(key);
+            // A half-uploaded journal keeps what C2 holds: the node's next offer resumes it.
             if (existing.isPresent() && (existing.get().state() == JournalState.COMPLETE
-                    || existing.get().state() == JournalState.UPLOADING && isActive(key))) {
+                    || existing.get().state() == JournalState.UPLOADING)) {
                 return existing.get();
             }
             JournalRecord requested = JournalRecord.requested(key, clock.instant());
@@ -250,12 +251,6 @@ public class JournalUploads {
         if (uploads != null) {
             uploads.remove(key.missionId());
         }
-    }
-
-    private boolean isActive(JournalKey key) {
-        Map<String, Instant> uploads = active.get(key.nodeId());
-        Instant last = uploads == null ? null : uploads.get(key.missionId());
-        return last != null && last.plus(IDLE).isAfter(clock.instant());
     }
 
     private long activeOthers(JournalKey key) {
