@@ -134,6 +134,8 @@ public interface C2Config {
         @WithDefault("3600")
         int telemetryMaxSamples();
     }
+    /** Journals nodes upload after a mission (docs/journal-upload.md). */
+    io.lockstep.c2.journal.JournalSettings journals();
 
     interface Fleet {
         /**

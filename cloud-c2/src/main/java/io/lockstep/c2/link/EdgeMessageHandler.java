@@ -44,6 +44,9 @@ public class EdgeMessageHandler {
     @jakarta.inject.Inject
     io.lockstep.c2.mission.MissionCancellation cancellation;
 
+    @jakarta.inject.Inject
+    JournalLink journals;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -112,6 +115,7 @@ public class EdgeMessageHandler {
                 }
                 return refusal;
             }
+            case JOURNAL_OFFER, JOURNAL_CHUNK -> journals.answer(session, message);
             // A newer node may send message kinds this C2 does not know yet; they arrive without a body.
             default -> LOG.debugf("Ignoring a message without a known body (%s) from node %s",
                     message.getBodyCase(), nodeId);
@@ -136,6 +140,7 @@ public class EdgeMessageHandler {
         outbox.resume(session, hello.getLastAppliedCommandSeq(), instance.id());
         // A latched e-stop is re-asserted on every connect, in case the node restarted and forgot it.
         estop.nodeConnected(hello.getNodeId(), hello.getLastAppliedCommandSeq());
+        journals.nodeConnected(session);
         LOG.infof("Node %s connected from %s (software %s, last applied command %d)", hello.getNodeId(),
                 session.peer(), LinkInput.shown(hello.getSoftwareVersion()), hello.getLastAppliedCommandSeq());
     }

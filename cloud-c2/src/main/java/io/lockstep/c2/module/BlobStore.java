@@ -83,6 +83,35 @@ final class BlobStore<R> {
         }
     }
 
+    /**
+     * At most {@code maxBytes} of the blob from {@code offset} on, read from its file without loading the rest
+     * (chunked delivery to nodes); an offset at or past the end gives an empty piece.
+     */
+    Optional<BlobRange> range(String sha256, long offset, int maxBytes) {
+        Path file = file(sha256);
+        if (!Files.isRegularFile(file) && migrateLegacy(sha256).isEmpty()) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long total = channel.size();
+            int length = (int) Math.max(0, Math.min(maxBytes, total - Math.min(offset, total)));
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+            long position = offset;
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+            }
+            return Optional.of(new BlobRange(total, buffer.array()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read blob " + sha256 + " in " + dir, e);
+        }
+    }
+
     /** Every stored digest (from the Redis index). */
     List<String> digests() {
         return List.copyOf(index.smembers(indexKey));

@@ -37,6 +37,11 @@ public class ModelStore {
         return Sha256.isDigest(sha256) ? blobs.get(sha256) : Optional.empty();
     }
 
+    /** A piece of the model's bytes for chunked delivery (see {@link BlobStore#range}). */
+    public Optional<BlobRange> range(String sha256, long offset, int maxBytes) {
+        return Sha256.isDigest(sha256) ? blobs.range(sha256, offset, maxBytes) : Optional.empty();
+    }
+
     public Optional<byte[]> bytes(String sha256) {
         return Sha256.isDigest(sha256) ? blobs.bytes(sha256) : Optional.empty();
     }

@@ -77,6 +77,7 @@ public final class EdgeNode implements AutoCloseable {
     private final HostInputs hostInputs = new HostInputs();
     private final C2Link link;
     private final BlobFetcher blobs;
+    private final io.lockstep.edge.journal.JournalUploader journals;
     private final MissionStore store;
     private final MissionExecutor executor;
     private final CommandDispatcher dispatcher;
@@ -111,7 +112,9 @@ public final class EdgeNode implements AutoCloseable {
         this.link = new C2Link(settings.link(), new ChannelFactory(settings.link()), outbox, spool, this::hello,
                 this::heartbeat, new Listener(), new Backoff(settings.link().backoffInitialMillis(),
                         settings.link().backoffMaxMillis(), new SecureRandom()));
-        this.blobs = new BlobFetcher(cache, link::requestBlob);
+        this.blobs = new BlobFetcher(cache, link::requestBlobChunk);
+        this.journals = new io.lockstep.edge.journal.JournalUploader(link::sendNow, store::journalPath,
+                io.lockstep.edge.journal.JournalUploader.DEFAULT_CHUNK_BYTES);
         this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor) : null;
         MissionReporter reporter = new MissionReporter() {
             @Override
@@ -142,6 +145,7 @@ public final class EdgeNode implements AutoCloseable {
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
+        executor.onMissionFinished(journals::upload);
     }
 
     /** Builds the node, resumes an interrupted mission if there is one, and starts dialling C2. */
@@ -211,15 +215,29 @@ public final class EdgeNode implements AutoCloseable {
         }
 
         @Override
+        public void onJournal(C2ToEdge message) {
+            if (message.hasJournalRequest()) {
+                journals.upload(message.getJournalRequest().getMissionId());
+            } else {
+                journals.onAck(message.getJournalAck());
+            }
+        }
+
+        @Override
         public void onLinkState(LinkState state) {
             if (state == LinkState.CONNECTED) {
                 blobs.onLinkUp();
+                journals.onLinkUp();
             }
         }
     }
 
     public NodeSettings settings() {
         return settings;
+    }
+
+    public io.lockstep.edge.journal.JournalUploader journals() {
+        return journals;
     }
 
     public C2Link link() {
@@ -281,6 +299,7 @@ public final class EdgeNode implements AutoCloseable {
         executor.close();
         dispatcher.close();
         link.close();
+        journals.close();
         if (mesh != null) {
             mesh.close();
         }

@@ -180,13 +180,23 @@ public final class C2Link implements AutoCloseable {
 
     /** Asks C2 for a blob; returns false when the link is down (the caller asks again on reconnect). */
     public boolean requestBlob(BlobKind kind, String sha256) {
+        return sendNow(EdgeToC2.newBuilder()
+                .setBlobRequest(BlobRequest.newBuilder().setKind(kind).setSha256(sha256)).build());
+    }
+
+    /** Asks C2 for one chunk of a blob from {@code offset}; false when the link is down. */
+    public boolean requestBlobChunk(BlobKind kind, String sha256, long offset, int maxChunkBytes) {
+        return sendNow(EdgeToC2.newBuilder().setBlobRequest(BlobRequest.newBuilder().setKind(kind)
+                .setSha256(sha256).setOffset(offset).setMaxChunkBytes(maxChunkBytes)).build());
+    }
+
+    /**
+     * Sends a message that needs no acknowledgement (journal upload messages answer each other); false when
+     * the link is down, and the caller starts over when it is up again.
+     */
+    public boolean sendNow(EdgeToC2 message) {
         synchronized (sendLock) {
-            if (active == null) {
-                return false;
-            }
-            active.send(EdgeToC2.newBuilder()
-                    .setBlobRequest(BlobRequest.newBuilder().setKind(kind).setSha256(sha256)).build());
-            return true;
+            return active != null && active.send(message);
         }
     }
 
@@ -347,6 +357,7 @@ public final class C2Link implements AutoCloseable {
                 outbox.acknowledge(msg.getStatusAck().getSeq());
             }
             case BLOB -> listener.onBlob(msg.getBlob());
+            case JOURNAL_REQUEST, JOURNAL_ACK -> listener.onJournal(msg);
             case ASSIGN, ABORT, EMERGENCY_STOP -> listener.onCommand(msg);
             default -> {
                 unknownMessages.incrementAndGet();

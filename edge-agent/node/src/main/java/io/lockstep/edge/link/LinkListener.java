@@ -12,6 +12,10 @@ public interface LinkListener {
     /** A blob C2 sent in answer to a BlobRequest. */
     void onBlob(Blob blob);
 
+    /** A journal upload message from C2 (JournalUploadRequest or JournalUploadAck). */
+    default void onJournal(C2ToEdge message) {
+    }
+
     /** The link changed state. */
     void onLinkState(LinkState state);
 }

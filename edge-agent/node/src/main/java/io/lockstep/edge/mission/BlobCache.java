@@ -103,4 +103,58 @@ public final class BlobCache {
             throw new UncheckedIOException("cannot store blob " + file, e);
         }
     }
+
+    /** Bytes of a blob received so far in chunks ({@code <sha256>.partial}); 0 when none. */
+    public long partialSize(String sha256) {
+        Path file = dir.resolve(requireDigest(sha256) + ".partial");
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Appends a verified chunk at {@code offset}, which must be {@link #partialSize}; durable when it returns. */
+    public void appendPartial(String sha256, long offset, byte[] data) {
+        Path file = dir.resolve(requireDigest(sha256) + ".partial");
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (out.size() != offset) {
+                throw new IllegalStateException("chunk at " + offset + " of a partial blob of " + out.size() + " bytes");
+            }
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            long position = offset;
+            while (buf.hasRemaining()) {
+                position += out.write(buf, position);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * The assembled blob, once every chunk is in: its SHA-256 is checked and it moves into the cache.
+     *
+     * @throws DigestMismatchException when the whole does not match (the partial file is deleted)
+     */
+    public byte[] completePartial(String sha256) {
+        Path file = dir.resolve(requireDigest(sha256) + ".partial");
+        try {
+            byte[] data = Files.readAllBytes(file);
+            Files.deleteIfExists(file);
+            put(sha256, data);
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Deletes a partial blob (a chunk that cannot be right, or a blob given up). */
+    public void discardPartial(String sha256) {
+        try {
+            Files.deleteIfExists(dir.resolve(requireDigest(sha256) + ".partial"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete a partial blob " + sha256, e);
+        }
+    }
 }

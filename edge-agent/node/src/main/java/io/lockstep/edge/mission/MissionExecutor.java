@@ -173,6 +173,17 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         if (current == run) {
             lastEnded = run.view();
         }
+        // The runtime, and with it the journal, is closed by now; a shutdown mid-mission is no ending.
+        if (MissionStates.isTerminal(run.view().state())) {
+            onFinished.accept(run.view().missionId());
+        }
+    }
+
+    private volatile java.util.function.Consumer<String> onFinished = missionId -> { };
+
+    /** Called with the mission id when a mission reaches a terminal state and its journal is closed. */
+    public void onMissionFinished(java.util.function.Consumer<String> listener) {
+        this.onFinished = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     private Span missionSpan(MissionAssignment assignment, boolean resume) {

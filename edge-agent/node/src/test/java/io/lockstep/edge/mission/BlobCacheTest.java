@@ -59,7 +59,7 @@ class BlobCacheTest {
     void fetcherAsksC2OnceCachesTheAnswerAndReasksAfterReconnect() throws Exception {
         BlobCache cache = new BlobCache(dir);
         List<String> requests = new ArrayList<>();
-        BlobFetcher fetcher = new BlobFetcher(cache, (kind, sha) -> requests.add(kind + ":" + sha));
+        BlobFetcher fetcher = new BlobFetcher(cache, (kind, sha, offset, max) -> requests.add(kind + ":" + sha));
         CompletableFuture<byte[]> f = fetcher.fetch(BlobKind.WASM_MODULE, SHA);
         assertTrue(!f.isDone());
         fetcher.onLinkUp();
@@ -73,7 +73,7 @@ class BlobCacheTest {
 
     @Test
     void fetcherFailsOnWrongBytesAndOnC2Errors() {
-        BlobFetcher fetcher = new BlobFetcher(new BlobCache(dir), (kind, sha) -> true);
+        BlobFetcher fetcher = new BlobFetcher(new BlobCache(dir), (kind, sha, offset, max) -> true);
         CompletableFuture<byte[]> wrong = fetcher.fetch(BlobKind.WASM_MODULE, SHA);
         fetcher.onBlob(Blob.newBuilder().setSha256(SHA).setData(ByteString.copyFromUtf8("tampered")).build());
         ExecutionException e = assertThrows(ExecutionException.class, wrong::get);

@@ -74,6 +74,26 @@ public final class FakeC2 implements AutoCloseable {
         toDrop.set(count);
     }
 
+    private volatile int blobChunkBytes;
+    private final java.util.concurrent.atomic.AtomicInteger blobChunksLeft =
+            new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+    private volatile java.util.function.Function<EdgeToC2, java.util.Optional<C2ToEdge>> journals =
+            m -> java.util.Optional.empty();
+
+    /**
+     * Answers chunked BlobRequests like C2 does: at most {@code chunkBytes} per answer (0: whole blobs in one
+     * message, like an older C2), and only {@code answered} more chunk answers (then silence, a stalled link).
+     */
+    public void chunkBlobs(int chunkBytes, int answered) {
+        blobChunkBytes = chunkBytes;
+        blobChunksLeft.set(answered);
+    }
+
+    /** Answers journal upload messages (offers and chunks) with {@code handler}; empty: no answer. */
+    public void onJournal(java.util.function.Function<EdgeToC2, java.util.Optional<C2ToEdge>> handler) {
+        journals = handler;
+    }
+
     /** Serves {@code data} when a node asks for {@code sha256} (which need not be its digest). */
     public void offerBlob(String sha256, byte[] data) {
         blobs.put(sha256, data.clone());
@@ -186,14 +206,31 @@ public final class FakeC2 implements AutoCloseable {
                         byte[] data = blobs.get(sha);
                         io.lockstep.proto.v1.Blob.Builder blob = io.lockstep.proto.v1.Blob.newBuilder()
                                 .setKind(m.getBlobRequest().getKind()).setSha256(sha);
+                        int chunk = blobChunkBytes;
                         if (data == null) {
                             blob.setError("unknown blob");
+                        } else if (chunk > 0 && m.getBlobRequest().getMaxChunkBytes() > 0) {
+                            if (blobChunksLeft.getAndDecrement() <= 0) {
+                                return;
+                            }
+                            int from = (int) Math.min(data.length, m.getBlobRequest().getOffset());
+                            int to = Math.min(data.length, from + Math.min(chunk, m.getBlobRequest().getMaxChunkBytes()));
+                            byte[] piece = java.util.Arrays.copyOfRange(data, from, to);
+                            blob.setChunked(true).setOffset(from).setTotalBytes(data.length)
+                                    .setData(com.google.protobuf.ByteString.copyFrom(piece))
+                                    .setChunkSha256(io.lockstep.edge.mission.BlobCache.sha256Hex(piece));
                         } else {
                             blob.setData(com.google.protobuf.ByteString.copyFrom(data));
                         }
                         synchronized (out) {
                             out.onNext(C2ToEdge.newBuilder().setBlob(blob).build());
                         }
+                    } else if (m.hasJournalOffer() || m.hasJournalChunk()) {
+                        journals.apply(m).ifPresent(answer -> {
+                            synchronized (out) {
+                                out.onNext(answer);
+                            }
+                        });
                     } else if (m.getSeq() > 0) {
                         if (toDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                             return;

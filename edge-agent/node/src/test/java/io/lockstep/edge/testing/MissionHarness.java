@@ -53,7 +53,7 @@ public final class MissionHarness implements AutoCloseable {
         NodeServices services = new NodeServices(vehicle, supervisor, supervisor::clearEmergencyStop, reporter, PeerMesh.NONE, models -> InferenceService.NONE, hostInputs, ticks, agentLogs,
                 otel.getTracer("test"), "node-1", ExecutionMode.COMPILED, 2, 10, 10.0, deadmanPeriods,
                 5_000, System::currentTimeMillis);
-        MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha) -> false), cache, store, services,
+        MissionLoader loader = new MissionLoader(new BlobFetcher(cache, (kind, sha, offset, max) -> false), cache, store, services,
                 50);
         executor = new MissionExecutor(services, store, loader, 50);
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
