@@ -40,6 +40,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     private final Session session;
     private final String selfChunk;
     private final ZenohPeerMesh membership;
+    private final MeshSenderCheck senders;
     private final Map<String, Joined> missions = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sentBytes = new AtomicLong();
@@ -69,9 +70,14 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     }
 
     public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership) {
+        this(session, nodeId, membership, new MeshSenderCheck(nodeId, false));
+    }
+
+    public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership, MeshSenderCheck senders) {
         this.session = session;
         this.selfChunk = MeshKeys.chunk(nodeId);
         this.membership = membership;
+        this.senders = senders;
     }
 
     private void enqueue(List<Received> queue, String keyPrefix, Sample sample) {
@@ -79,7 +85,10 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
             return;
         }
         String peer = sample.keyExpr().substring(keyPrefix.length());
-        if (peer.equals(selfChunk)) {
+        if (peer.equals(selfChunk) && sample.peerIdentity() == null) {
+            return;
+        }
+        if (!senders.allows(sample, peer, "swarm")) {
             return;
         }
         byte[] payload = sample.payload();
