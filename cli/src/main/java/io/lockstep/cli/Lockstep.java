@@ -3,6 +3,8 @@ package io.lockstep.cli;
 import io.lockstep.cli.agent.AgentCommand;
 import io.lockstep.cli.demo.DemoCommand;
 import io.lockstep.cli.journal.JournalCommand;
+import io.lockstep.cli.pki.FleetCommand;
+import io.lockstep.cli.pki.NodeCommand;
 import io.lockstep.cli.runtime.ReplayCommand;
 import io.lockstep.cli.swarm.SimCommand;
 import io.lockstep.cli.zenoh.ZenohCommand;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = LockstepVersion.class,
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, JournalCommand.class,
-            AgentCommand.class, BenchCommand.class, ZenohCommand.class,
+            AgentCommand.class, BenchCommand.class, ZenohCommand.class, FleetCommand.class, NodeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 

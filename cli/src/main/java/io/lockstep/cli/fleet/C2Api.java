@@ -9,7 +9,23 @@ public final class C2Api {
     private final JsonHttp http;
 
     public C2Api(int httpPort) {
-        this.http = new JsonHttp("http://127.0.0.1:" + httpPort + "/api/v1");
+        this("http://127.0.0.1:" + httpPort);
+    }
+
+    /** C2 at {@code baseUrl} (scheme, host and port, e.g. {@code https://c2.example:8080}). */
+    public C2Api(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = new JsonHttp(base + "/api/v1");
+    }
+
+    /** A one-time enrolment token for {@code nodeId} (admin); the answer has nodeId, token, expiresAt. */
+    public JsonNode issueEnrollmentToken(String nodeId, long ttlSeconds) {
+        return http.postJson("/enrollment-tokens", Map.of("nodeId", nodeId, "ttlSeconds", ttlSeconds));
+    }
+
+    /** Redeems a token for a certificate over {@code publicKey}; the answer has certificateChain, caCertificate. */
+    public JsonNode enrol(String nodeId, String token, String publicKey) {
+        return http.postJson("/enrollments", Map.of("nodeId", nodeId, "token", token, "publicKey", publicKey));
     }
 
     /** Uploads a Wasm module; returns its sha256. */

@@ -31,6 +31,18 @@ public interface C2Config {
 
     Swarm swarm();
 
+    Enrollment enrollment();
+
+    /** Node enrolment (docs/c2.md): C2 issues node certificates from the fleet CA in {@code ca-dir}. */
+    interface Enrollment {
+        /** The fleet CA directory ({@code lockstep fleet init}); enrolment is off without it. */
+        Optional<Path> caDir();
+
+        /** How long a token issued through the API stays valid unless the request asks for less. */
+        @WithDefault("24h")
+        Duration tokenTtl();
+    }
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with
