@@ -128,8 +128,8 @@ public class EdgeMessageHandler {
         }
         String certified = session.certifiedNodeId();
         if (certified != null && !certified.equals(received.getNodeId())) {
-            throw new NodeIdentityMismatchException("Hello names node '" + LinkInput.shown(received.getNodeId())
-                    + "' but the client certificate is issued to node '" + LinkInput.shown(certified) + "'");
+            throw new NodeIdentityMismatchException("Hello names node " + LinkInput.shown(received.getNodeId())
+                    + " but the client certificate is issued to node " + LinkInput.shown(certified));
         }
         Hello hello = LinkInput.bounded(received);
         session.identify(hello.getNodeId());
