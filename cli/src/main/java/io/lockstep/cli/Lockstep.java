@@ -4,6 +4,8 @@ import io.lockstep.cli.agent.AgentCommand;
 import io.lockstep.cli.audit.AuditCommand;
 import io.lockstep.cli.demo.DemoCommand;
 import io.lockstep.cli.journal.JournalCommand;
+import io.lockstep.cli.pki.FleetCommand;
+import io.lockstep.cli.pki.NodeCommand;
 import io.lockstep.cli.runtime.ReplayCommand;
 import io.lockstep.cli.swarm.SimCommand;
 import io.lockstep.cli.user.UserCommand;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Lockstep: command and control for fleets of deterministic edge devices.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, JournalCommand.class,
             AgentCommand.class, BenchCommand.class, ZenohCommand.class, UserCommand.class, AuditCommand.class, io.lockstep.cli.fleet.SigningKeyCommand.class,
+            FleetCommand.class, NodeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
 

@@ -53,6 +53,16 @@ public final class C2Api {
         this.http = open;
     }
 
+    /** A one-time enrolment token for {@code nodeId} (admin); the answer has nodeId, token, expiresAt. */
+    public JsonNode issueEnrollmentToken(String nodeId, long ttlSeconds) {
+        return http.postJson("/enrollment-tokens", Map.of("nodeId", nodeId, "ttlSeconds", ttlSeconds));
+    }
+
+    /** Redeems a token for a certificate over {@code publicKey}; the answer has certificateChain, caCertificate. */
+    public JsonNode enrol(String nodeId, String token, String publicKey) {
+        return http.postJson("/enrollments", Map.of("nodeId", nodeId, "token", token, "publicKey", publicKey));
+    }
+
     /** Uploads a Wasm module; returns its sha256. */
     public String uploadModule(byte[] wasm) {
         return http.postBytes("/modules", wasm).path("sha256").asText();

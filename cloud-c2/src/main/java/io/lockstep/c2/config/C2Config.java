@@ -137,6 +137,18 @@ public interface C2Config {
     /** Journals nodes upload after a mission (docs/journal-upload.md). */
     io.lockstep.c2.journal.JournalSettings journals();
 
+    Enrollment enrollment();
+
+    /** Node enrolment (docs/c2.md): C2 issues node certificates from the fleet CA in {@code ca-dir}. */
+    interface Enrollment {
+        /** The fleet CA directory ({@code lockstep fleet init}); enrolment is off without it. */
+        Optional<Path> caDir();
+
+        /** How long a token issued through the API stays valid unless the request asks for less. */
+        @WithDefault("24h")
+        Duration tokenTtl();
+    }
+
     interface Fleet {
         /**
          * Most node ids C2 registers. A Hello from an id C2 has never seen is refused with

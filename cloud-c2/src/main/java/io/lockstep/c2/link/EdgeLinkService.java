@@ -53,8 +53,9 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
     @Override
     public Multi<C2ToEdge> connect(Multi<EdgeToC2> inbound) {
         String peer = PeerAddress.current();
+        String certifiedNodeId = PeerAddress.certifiedNodeId().orElse(null);
         return Multi.createFrom().emitter(emitter -> {
-            LinkSession session = new LinkSession(emitter, peer);
+            LinkSession session = new LinkSession(emitter, peer, certifiedNodeId);
             if (!sessions.accepting()) {
                 session.close(Status.UNAVAILABLE.withDescription("C2 is shutting down; reconnect later"));
                 return;
@@ -102,6 +103,9 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
         } catch (ProtocolViolationException e) {
             LOG.warnf("Closing %s: %s", session, e.getMessage());
             session.close(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+        } catch (NodeIdentityMismatchException e) {
+            LOG.warnf("Refusing %s: %s", session, e.getMessage());
+            session.close(Status.PERMISSION_DENIED.withDescription(e.getMessage()));
         } catch (FleetFullException e) {
             LOG.warnf("Closing %s: %s", session, e.getMessage());
             session.close(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()));

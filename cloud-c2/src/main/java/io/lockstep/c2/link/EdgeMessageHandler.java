@@ -134,6 +134,11 @@ public class EdgeMessageHandler {
             throw new ProtocolViolationException("agent ABI version " + Integer.toUnsignedString(received.getAbiVersion())
                     + " is not supported; this C2 speaks ABI v" + ABI_SUPPORTED);
         }
+        String certified = session.certifiedNodeId();
+        if (certified != null && !certified.equals(received.getNodeId())) {
+            throw new NodeIdentityMismatchException("Hello names node " + LinkInput.shown(received.getNodeId())
+                    + " but the client certificate is issued to node " + LinkInput.shown(certified));
+        }
         Hello hello = LinkInput.bounded(received);
         session.identify(hello.getNodeId());
         registry.registerHello(hello, clock.instant());

@@ -13,13 +13,24 @@ final class LinkSession {
 
     private final MultiEmitter<? super C2ToEdge> outbound;
     private final String peer;
+    /** The node id the client certificate names (mutual TLS), or null on a plaintext link. */
+    private final String certifiedNodeId;
     private volatile String nodeId;
     private volatile boolean closed;
     private final AtomicBoolean disconnected = new AtomicBoolean();
 
     LinkSession(MultiEmitter<? super C2ToEdge> outbound, String peer) {
+        this(outbound, peer, null);
+    }
+
+    LinkSession(MultiEmitter<? super C2ToEdge> outbound, String peer, String certifiedNodeId) {
         this.outbound = outbound;
         this.peer = peer;
+        this.certifiedNodeId = certifiedNodeId;
+    }
+
+    String certifiedNodeId() {
+        return certifiedNodeId;
     }
 
     String nodeId() {

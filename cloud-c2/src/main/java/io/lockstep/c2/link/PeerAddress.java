@@ -20,6 +20,13 @@ final class PeerAddress {
         return address == null ? "unknown peer" : address.toString();
     }
 
+    /** The node id named by the client certificate of the current call (mutual TLS); empty on a plaintext link. */
+    static java.util.Optional<String> certifiedNodeId() {
+        ServerCall<?, ?> call = CurrentCall.KEY.get();
+        return call == null ? java.util.Optional.empty()
+                : CertifiedNodeId.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+    }
+
     /** Holds the ServerCall in the gRPC context; filled by {@link PeerAddressInterceptor}. */
     static final class CurrentCall {
         static final Context.Key<ServerCall<?, ?>> KEY = Context.key("lockstep-server-call");

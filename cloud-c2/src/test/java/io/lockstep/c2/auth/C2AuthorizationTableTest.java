@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class C2AuthorizationTableTest {
 
     /** The only endpoints open to anyone; health, metrics and OpenAPI are not REST resources. */
-    private static final Set<String> OPEN = Set.of("POST /api/v1/auth/login", "GET /api/v1/signing-key");
+    private static final Set<String> OPEN = Set.of("POST /api/v1/auth/login", "GET /api/v1/signing-key",
+            "POST /api/v1/enrollments");
     /** Rolled-up minimum roles as SESSION2's convention and docs/c2.md state them, to catch a typo'd annotation. */
     private static final Map<String, Role> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/v1/missions", Role.VIEWER),

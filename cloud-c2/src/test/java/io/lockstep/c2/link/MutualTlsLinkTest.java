@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(C2TestResources.class)
 class MutualTlsLinkTest {
 
+    /** The node id in the CN of FleetCertificates.NODE_KEY_STORE. */
+    private static final String CERTIFIED_NODE = "node-tls-1";
+
     private static FleetCertificates pki() {
         Path keyStore = Path.of(ConfigProvider.getConfig().getValue("quarkus.grpc.server.ssl.key-store", String.class));
         return FleetCertificates.existing(keyStore.getParent());
@@ -30,7 +33,7 @@ class MutualTlsLinkTest {
     /** Proves the TLS link is up, so a refusal below is due to the client's credentials. */
     private static void assertATrustedNodeConnects() throws Exception {
         try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(FleetCertificates.NODE_KEY_STORE))) {
-            C2ToEdge welcome = node.hello(Fixtures.uniqueId("tls-node"));
+            C2ToEdge welcome = node.hello(CERTIFIED_NODE);
 
             assertThat(welcome.hasWelcome()).isTrue();
         }
@@ -68,6 +71,18 @@ class MutualTlsLinkTest {
             node.send(FakeEdgeNode.hello(Fixtures.uniqueId("plain"), 0));
 
             assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void aNodeWhoseHelloNamesAnotherNodeThanItsCertificateIsRefused() throws Exception {
+        assertATrustedNodeConnects();
+        try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(FleetCertificates.NODE_KEY_STORE))) {
+            node.send(FakeEdgeNode.hello("node-b", 0));
+
+            Status end = node.awaitEnd();
+            assertThat(end.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(end.getDescription()).contains("node-b").contains(CERTIFIED_NODE);
         }
     }
 }

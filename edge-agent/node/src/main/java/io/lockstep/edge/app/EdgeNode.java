@@ -9,6 +9,8 @@ import io.lockstep.edge.link.LinkListener;
 import io.lockstep.edge.link.LinkState;
 import io.lockstep.edge.link.Outbox;
 import io.lockstep.edge.link.TelemetrySpool;
+import io.lockstep.edge.mesh.MeshSenderCheck;
+import io.lockstep.edge.mesh.MeshTls;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
@@ -167,7 +169,8 @@ public final class EdgeNode implements AutoCloseable {
         settings.mesh().listen().forEach(config::listen);
         settings.mesh().connect().forEach(config::connect);
         try {
-            return new ZenohPeerMesh(Zenoh.open(config), settings.nodeId(), supervisor);
+            MeshSenderCheck senders = MeshTls.apply(settings.mesh(), config, settings.nodeId());
+            return new ZenohPeerMesh(Zenoh.open(config), settings.nodeId(), supervisor, senders);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Zenoh mesh session", e);
         }

@@ -5,6 +5,7 @@ import io.lockstep.edge.config.NodeConfig;
 import io.lockstep.edge.link.LinkSettings;
 import io.lockstep.edge.link.TlsFiles;
 import io.lockstep.edge.mesh.MeshSettings;
+import io.lockstep.edge.mesh.MeshTls;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.MemoryBudget;
 import io.lockstep.runtime.MissionRuntime;
@@ -140,7 +141,7 @@ public record NodeSettings(
                 c.deadmanMissedPeriods(), c.batteryReserve(), c.outboxMaxEntries(), c.spoolMaxEntries(),
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
                         meshConfig.connect().orElse(List.of()), meshConfig.scouting(), meshConfig.lease().toMillis(),
-                        meshConfig.settleWindow().toMillis()), c.inference().gpu(),
+                        meshConfig.settleWindow().toMillis(), MeshTls.files(meshConfig.tls())), c.inference().gpu(),
                 c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes),
                 c.runtimeWorkers().orElse(MissionRuntime.defaultWorkers()));
     }

@@ -2,6 +2,7 @@ package io.lockstep.edge.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,4 +34,18 @@ public interface MeshConfig {
      */
     @WithDefault("PT1S")
     Duration settleWindow();
+
+    /** Mutual TLS for {@code tls/} endpoints (see docs/mesh-security.md); on when all three files are set. */
+    Tls tls();
+
+    interface Tls {
+        /** PEM certificate chain of this node from the fleet CA (the same file as {@code lockstep.node.c2.tls.cert}). */
+        Optional<Path> certificate();
+
+        /** PEM (PKCS#8) private key of that certificate. */
+        Optional<Path> privateKey();
+
+        /** PEM certificate of the fleet CA: only peers with a certificate it issued may join. */
+        Optional<Path> rootCa();
+    }
 }

@@ -197,6 +197,8 @@ public class DebugResource {
             m.put("mesh.members", mesh.members());
             m.put("mesh.dropped", mesh.dropped());
             m.put("mesh.malformed", mesh.malformed());
+            m.put("mesh.refused_senders", mesh.senderCheck().refused());
+            m.put("mesh.dropped_while_reconnecting", mesh.droppedWhileReconnecting());
             m.put("swarm.sent_bytes", mesh.swarm().sentBytes());
             m.put("swarm.received_bytes", mesh.swarm().receivedBytes());
             m.put("swarm.dropped", mesh.swarm().dropped());

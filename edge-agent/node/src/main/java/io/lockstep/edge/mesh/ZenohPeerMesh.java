@@ -47,15 +47,23 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final ZenohSwarmChannel swarm;
+    private final MeshSenderCheck senders;
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
+        this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false));
+    }
+
+    /** {@code senders} binds each message's claimed sender to its certified one (see {@link MeshSenderCheck}). */
+    public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, MeshSenderCheck senders) {
         this.session = session;
         this.nodeId = nodeId;
+        this.senders = senders;
         this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
-        this.swarm = new ZenohSwarmChannel(session, nodeId, this);
+        this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders);
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> {
-            if (sample.kind() == SampleKind.PUT) {
+            if (sample.kind() == SampleKind.PUT
+                    && senders.allows(sample, sample.keyExpr().substring(MeshKeys.ESTOP.length()), "e-stop")) {
                 String reason = sample.payloadAsString();
                 supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sample.keyExpr() + ": "
                         + (reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason));
@@ -107,8 +115,11 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             return;
         }
         String sender = attachment.substring(0, nl);
-        if (sender.equals(nodeId)) {
+        if (sender.equals(nodeId) && sample.peerIdentity() == null) {
             return; // the runtime already delivers this node's own messages locally
+        }
+        if (sender.isEmpty() || !senders.allows(sample, sender, "mission")) {
+            return;
         }
         List<PeerMessage> queue = inbox.get(missionId);
         if (queue == null) {
@@ -182,6 +193,16 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
     public long malformed() {
         return malformed.get();
+    }
+
+    /** The sender binding every channel of this mesh applies; other mesh channels (hazards...) use it too. */
+    public MeshSenderCheck senderCheck() {
+        return senders;
+    }
+
+    /** Publications that missed a peer whose session was being re-established (Zenoh does not store them). */
+    public long droppedWhileReconnecting() {
+        return session.droppedWhileReconnecting();
     }
 
     /** The coverage exchange of cell missions, over this mesh's session. */

@@ -43,6 +43,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     private final Session session;
     private final String selfChunk;
     private final ZenohPeerMesh membership;
+    private final MeshSenderCheck senders;
     private final Map<String, Joined> missions = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sentBytes = new AtomicLong();
@@ -75,15 +76,20 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     }
 
     public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership) {
+        this(session, nodeId, membership, new MeshSenderCheck(nodeId, false));
+    }
+
+    public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership, MeshSenderCheck senders) {
         this.session = session;
         this.selfChunk = MeshKeys.chunk(nodeId);
         this.membership = membership;
+        this.senders = senders;
         String negotiationPrefix = SwarmKeys.PREFIX + "negotiation/";
         this.intents = session.declareSubscriber(SwarmKeys.negotiationAll(), sample -> {
             if (sample.kind() == SampleKind.PUT && sample.keyExpr().startsWith(negotiationPrefix)) {
                 // The peer is the key chunk; the sender inside is checked against it (SenderBinding) on the tick thread.
                 String peer = sample.keyExpr().substring(negotiationPrefix.length());
-                if (!peer.equals(selfChunk)) {
+                if (!peer.equals(selfChunk) && senders.allows(sample, peer, "negotiation")) {
                     negotiation.offer(peer, sample.payload());
                 }
             }
@@ -111,7 +117,10 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
             return;
         }
         String peer = sample.keyExpr().substring(keyPrefix.length());
-        if (peer.equals(selfChunk)) {
+        if (peer.equals(selfChunk) && sample.peerIdentity() == null) {
+            return;
+        }
+        if (!senders.allows(sample, peer, "swarm")) {
             return;
         }
         byte[] payload = sample.payload();

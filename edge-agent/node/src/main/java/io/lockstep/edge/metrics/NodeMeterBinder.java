@@ -100,6 +100,13 @@ public final class NodeMeterBinder implements MeterBinder {
         meters.add(FunctionCounter.builder(NodeMetricNames.MESH_MALFORMED, mesh, ZenohPeerMesh::malformed)
                 .description("Peer messages ignored as malformed")
                 .register(registry));
+        meters.add(FunctionCounter.builder(NodeMetricNames.MESH_REFUSED_SENDERS, mesh, m -> m.senderCheck().refused())
+                .description("Mesh messages refused: sender not the certified peer, or no fleet certificate")
+                .register(registry));
+        meters.add(FunctionCounter.builder(NodeMetricNames.MESH_DROPPED_RECONNECTING, mesh,
+                        ZenohPeerMesh::droppedWhileReconnecting)
+                .description("Publications that missed a peer whose mesh session was being re-established")
+                .register(registry));
     }
 
     private double journalBytes() {

@@ -22,6 +22,8 @@ public final class NodeMetricNames {
     public static final String MESH_CONSUMED = "messaging.client.consumed.messages";
     public static final String MESH_DROPPED = "lockstep.mesh.messages.dropped";
     public static final String MESH_MALFORMED = "lockstep.mesh.messages.malformed";
+    public static final String MESH_REFUSED_SENDERS = "lockstep.mesh.messages.refused";
+    public static final String MESH_DROPPED_RECONNECTING = "lockstep.mesh.messages.dropped.reconnecting";
 
     /** Tag keys. */
     public static final String NODE_ID = "lockstep.node.id";

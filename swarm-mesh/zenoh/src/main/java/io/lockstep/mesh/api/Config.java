@@ -4,7 +4,11 @@ import io.lockstep.mesh.message.WhatAmI;
 import io.lockstep.mesh.message.ZenohId;
 import io.lockstep.mesh.session.SessionConfig;
 import io.lockstep.mesh.transport.Endpoint;
+import io.lockstep.mesh.transport.TlsSettings;
 import io.lockstep.mesh.transport.TransportConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ public final class Config {
     private long reconnectMaxMillis = 4_000;
     private boolean multicastScouting;
     private String scoutingGroup = "224.0.0.224:7446";
+    private TlsSettings tls;
 
     public static Config peer() {
         return new Config();
@@ -49,10 +54,24 @@ public final class Config {
                 case "lease-ms": c.leaseMillis(Long.parseLong(v.trim())); break;
                 case "batch-size": c.batchSize(Integer.parseInt(v.trim())); break;
                 case "scouting": c.multicastScouting(Boolean.parseBoolean(v.trim())); break;
+                case "tls": c.tls(tlsFromPaths(v)); break;
                 default: break;
             }
         });
         return c;
+    }
+
+    /** {@code certificate.pem,private-key.pem,root-ca.pem} (the {@code tls} key of {@link #fromMap}). */
+    private static TlsSettings tlsFromPaths(String v) {
+        List<String> files = split(v);
+        if (files.size() != 3) {
+            throw new IllegalArgumentException("tls must be <certificate.pem>,<private-key.pem>,<root-ca.pem>");
+        }
+        try {
+            return TlsSettings.fromPem(Path.of(files.get(0)), Path.of(files.get(1)), Path.of(files.get(2)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> split(String v) {
@@ -125,6 +144,15 @@ public final class Config {
         return this;
     }
 
+    /**
+     * Mutual TLS for {@code tls/} endpoints (Zenoh's {@code transport/link/tls}). With TLS set, only peers with a
+     * certificate from the trusted CA can open a session, over any endpoint.
+     */
+    public Config tls(TlsSettings value) {
+        this.tls = value;
+        return this;
+    }
+
     public WhatAmI mode() {
         return mode;
     }
@@ -141,6 +169,6 @@ public final class Config {
         return new SessionConfig(id == null ? ZenohId.random() : id, mode,
                 listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
                 leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
-                multicastScouting, scoutingGroup);
+                multicastScouting, scoutingGroup, tls);
     }
 }

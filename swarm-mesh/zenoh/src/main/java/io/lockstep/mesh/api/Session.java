@@ -52,6 +52,11 @@ public final class Session implements AutoCloseable {
         return core.peers();
     }
 
+    /** Publications that missed a peer whose session was being re-established (see SessionCore). */
+    public long droppedWhileReconnecting() {
+        return core.droppedWhileReconnecting();
+    }
+
     public Liveliness liveliness() {
         return liveliness;
     }

@@ -14,10 +14,17 @@ final class Delivery {
     }
 
     static Sample sample(KeyExpr key, PushBody body) {
+        return sample(key, body, null);
+    }
+
+    /** {@code peerIdentity}: who sent it, as its TLS certificate names it (null when local or unauthenticated). */
+    static Sample sample(KeyExpr key, PushBody body, String peerIdentity) {
         if (body instanceof Put p) {
-            return new Sample(key.toString(), SampleKind.PUT, p.payload(), p.encoding(), p.timestamp(), p.attachment());
+            return new Sample(key.toString(), SampleKind.PUT, p.payload(), p.encoding(), p.timestamp(), p.attachment(),
+                    peerIdentity);
         }
-        return new Sample(key.toString(), SampleKind.DELETE, null, null, body.timestamp(), body.attachment());
+        return new Sample(key.toString(), SampleKind.DELETE, null, null, body.timestamp(), body.attachment(),
+                peerIdentity);
     }
 
     static void deliver(LocalEntities.Subscriber s, Sample sample) {

@@ -2,11 +2,11 @@ package io.lockstep.mesh.session;
 
 import io.lockstep.mesh.transport.Endpoint;
 import io.lockstep.mesh.transport.Handshake;
+import io.lockstep.mesh.transport.Links;
 import io.lockstep.mesh.transport.PeerTransport;
 import io.lockstep.mesh.transport.TcpLink;
 import io.lockstep.mesh.transport.TransportParams;
 import java.io.IOException;
-import java.net.Socket;
 
 /**
  * Keeps a session open to one connect endpoint: connects, waits for the session to end, and reconnects with an
@@ -20,6 +20,7 @@ final class PeerConnector {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile PeerTransport current;
+    private volatile boolean everConnected;
 
     PeerConnector(SessionCore core, Endpoint endpoint) {
         this.core = core;
@@ -34,17 +35,11 @@ final class PeerConnector {
 
     /** One attempt, synchronously: used at open so a session starts connected when the peer is there. */
     PeerTransport connectOnce() throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(endpoint.socketAddress(), CONNECT_TIMEOUT_MS);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        TcpLink link = new TcpLink(socket);
+        TcpLink link = Links.connect(endpoint, core.config().tls(), CONNECT_TIMEOUT_MS);
         try {
             TransportParams params = Handshake.initiate(link, core.transportConfig());
             current = core.opened(link, params);
+            everConnected = true;
             return current;
         } catch (IOException | RuntimeException e) {
             link.close();
@@ -78,6 +73,16 @@ final class PeerConnector {
                 delay = Math.min(delay * 2, core.config().reconnectMaxMillis());
             }
         }
+    }
+
+    /** True while a session this connector had is lost and not yet re-established. */
+    boolean reconnecting() {
+        PeerTransport t = current;
+        return running && everConnected && (t == null || t.isClosed());
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
     }
 
     void close() {

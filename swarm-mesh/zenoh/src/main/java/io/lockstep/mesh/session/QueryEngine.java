@@ -122,7 +122,7 @@ final class QueryEngine {
         }
     }
 
-    void onResponse(RemoteState remote, Response r) {
+    void onResponse(PeerTransport t, RemoteState remote, Response r) {
         PendingQuery q = queries.get(r.requestId());
         if (q == null) {
             return;
@@ -130,7 +130,7 @@ final class QueryEngine {
         KeyExpr key = KeyResolver.key(remote, r.key());
         ZenohId replier = r.responder() == null ? null : r.responder().zid();
         if (r.body() instanceof io.lockstep.mesh.message.payload.Reply reply) {
-            q.add(Reply.ok(Delivery.sample(key, reply.body()), replier));
+            q.add(Reply.ok(Delivery.sample(key, reply.body(), t.peerIdentity()), replier));
         } else {
             Err e = (Err) r.body();
             q.add(Reply.error(e.payload(), e.encoding(), replier));

@@ -3,6 +3,7 @@ package io.lockstep.mesh.session;
 import io.lockstep.mesh.message.WhatAmI;
 import io.lockstep.mesh.message.ZenohId;
 import io.lockstep.mesh.transport.Endpoint;
+import io.lockstep.mesh.transport.TlsSettings;
 import java.util.List;
 
 /**
@@ -11,15 +12,20 @@ import java.util.List;
  * @param reconnectInitialMillis first retry delay of a connect endpoint; doubled after each failure
  * @param reconnectMaxMillis the delay stops growing here
  * @param multicastScouting answer and send SCOUT on {@code scoutingGroup} (host:port) and connect to what is found
+ * @param tls certificates for {@code tls/} endpoints, or null; when set, every session must be with a peer that
+ *        authenticated with a certificate from the trusted CA (a plain {@code tcp/} peer is refused)
  */
 public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, List<Endpoint> connect,
         long leaseMillis, int batchSize, int maxMessageSize, int queueCapacity, long reconnectInitialMillis,
-        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup) {
+        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls) {
     public SessionConfig {
         listen = List.copyOf(listen);
         connect = List.copyOf(connect);
         if (mode == WhatAmI.ROUTER) {
             throw new IllegalArgumentException("router mode is not supported: use peer or client");
+        }
+        if (tls == null && (listen.stream().anyMatch(Endpoint::isTls) || connect.stream().anyMatch(Endpoint::isTls))) {
+            throw new IllegalArgumentException("tls/ endpoints need TLS settings (certificate, private key, root CA)");
         }
         if (mode == WhatAmI.CLIENT && connect.isEmpty() && !multicastScouting) {
             throw new IllegalArgumentException("client mode needs a connect endpoint (or scouting) to find a router");

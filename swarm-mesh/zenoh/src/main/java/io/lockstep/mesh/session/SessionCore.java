@@ -73,6 +73,8 @@ public final class SessionCore implements TransportListener {
     private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
     private final List<PeerConnector> connectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
+    private final AtomicLong droppedWhileReconnecting = new AtomicLong();
+    private final AtomicLong unauthenticatedRefused = new AtomicLong();
     private ScoutingAutoconnect scouting;
     private volatile boolean closed;
 
@@ -164,7 +166,7 @@ public final class SessionCore implements TransportListener {
     public List<PeerInfo> peers() {
         List<PeerInfo> out = new ArrayList<>();
         for (PeerTransport t : remotes.keySet()) {
-            out.add(new PeerInfo(t.params().peerZid(), t.params().peerWhatAmI(), t.remoteAddress()));
+            out.add(new PeerInfo(t.params().peerZid(), t.params().peerWhatAmI(), t.remoteAddress(), t.peerIdentity()));
         }
         return out;
     }
@@ -211,6 +213,12 @@ public final class SessionCore implements TransportListener {
             if (closed) {
                 throw new IOException("session closed");
             }
+            if (config.tls() != null && link.peerIdentity() == null) {
+                long n = unauthenticatedRefused.incrementAndGet();
+                LOG.log(n <= 10 || n % 100 == 0 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "refused {0} at {1}: no certificate from the trusted CA "
+                        + "(this session requires TLS)", params.peerZid(), link.remote());
+                refuse(link, "peer " + params.peerZid() + " did not authenticate with a certificate from the trusted CA");
+            }
             if (params.peerZid().equals(config.zid())) {
                 refuse(link, "connected to ourselves");
             }
@@ -228,7 +236,8 @@ public final class SessionCore implements TransportListener {
         byZid.put(params.peerZid(), t);
         routingVersion.incrementAndGet();
         t.start();
-        LOG.log(System.Logger.Level.DEBUG, "session open with {0} ({1})", params.peerZid(), params.peerWhatAmI());
+        LOG.log(System.Logger.Level.DEBUG, "session open with {0} ({1}, identity {2})", params.peerZid(),
+                params.peerWhatAmI(), link.peerIdentity());
         if (toRouter) {
             // A router gets plain declarations; it answers our own interests, not an implicit one.
             sendCurrentDeclarations(t, null, null, ALL_DECLARATIONS);
@@ -273,11 +282,12 @@ public final class SessionCore implements TransportListener {
             return;
         }
         if (m instanceof Push p) {
-            deliverLocal(KeyResolver.key(remote, p.key()), p.body());
+            KeyExpr key = KeyResolver.key(remote, p.key());
+            deliverLocal(route(key), key, p.body(), t.peerIdentity());
         } else if (m instanceof Request r) {
             queries.onRequest(t, remote, r);
         } else if (m instanceof Response r) {
-            queries.onResponse(remote, r);
+            queries.onResponse(t, remote, r);
         } else if (m instanceof ResponseFinal f) {
             queries.onResponseFinal(t, f);
         } else if (m instanceof Declare d) {
@@ -403,14 +413,14 @@ public final class SessionCore implements TransportListener {
     }
 
     void deliverLocal(KeyExpr key, PushBody body) {
-        deliverLocal(route(key), key, body);
+        deliverLocal(route(key), key, body, null);
     }
 
-    private static void deliverLocal(DataRoute route, KeyExpr key, PushBody body) {
+    private static void deliverLocal(DataRoute route, KeyExpr key, PushBody body, String peerIdentity) {
         if (route.locals().isEmpty()) {
             return;
         }
-        Sample sample = Delivery.sample(key, body);
+        Sample sample = Delivery.sample(key, body, peerIdentity);
         for (LocalEntities.Subscriber s : route.locals()) {
             Delivery.deliver(s, sample);
         }
@@ -420,17 +430,63 @@ public final class SessionCore implements TransportListener {
     public boolean push(KeyExpr key, PushBody body, int qos, boolean reliable, CongestionControl congestion) {
         checkOpen();
         DataRoute route = route(key);
-        deliverLocal(route, key, body);
+        deliverLocal(route, key, body, null);
+        boolean reconnecting = reconnecting();
         if (route.peers().isEmpty()) {
+            if (reconnecting) {
+                droppedWhileReconnecting(1);
+            }
             return true;
         }
         Push push = new Push(KeyResolver.wire(key), qos == Qos.DEFAULT ? null : qos, null, null, body);
         boolean all = true;
         boolean express = (qos & Qos.FLAG_EXPRESS) != 0;
+        boolean lostOne = reconnecting;
         for (PeerTransport t : route.peers()) {
-            all &= t.send(push, reliable, congestion, express);
+            boolean sent = t.send(push, reliable, congestion, express);
+            all &= sent;
+            lostOne |= !sent && t.isClosed();
+        }
+        if (lostOne) {
+            droppedWhileReconnecting(1);
         }
         return all;
+    }
+
+    /** True while some connect endpoint lost its session and is being re-established. */
+    private boolean reconnecting() {
+        for (PeerConnector c : connectors) {
+            if (c.reconnecting()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void droppedWhileReconnecting(long n) {
+        long total = droppedWhileReconnecting.addAndGet(n);
+        if (total <= 10 || total % 100 == 0) {
+            LOG.log(System.Logger.Level.WARNING, "a publication missed a peer whose session is being re-established "
+                    + "({0} so far): Zenoh does not store and forward", total);
+        }
+    }
+
+    /**
+     * Publications that missed a peer because its session was down: put while one of our connect endpoints was
+     * reconnecting (that peer never gets them), or refused by a transport that had just closed.
+     */
+    public long droppedWhileReconnecting() {
+        return droppedWhileReconnecting.get();
+    }
+
+    /** Sessions refused because the peer did not authenticate with a certificate from the trusted CA. */
+    public long unauthenticatedPeersRefused() {
+        return unauthenticatedRefused.get();
+    }
+
+    /** Connections closed before their handshake because too many were idle or handshaking (all listeners). */
+    public long refusedConnections() {
+        return listeners.stream().mapToLong(PeerListener::refusedConnections).sum();
     }
 
     /** True when some peer (or local subscriber) would receive a publication on {@code key}. */

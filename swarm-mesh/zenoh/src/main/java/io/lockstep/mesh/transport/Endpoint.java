@@ -3,7 +3,7 @@ package io.lockstep.mesh.transport;
 import java.net.InetSocketAddress;
 
 /**
- * A locator written as Zenoh writes it: {@code tcp/127.0.0.1:7447}, {@code tcp/[::1]:7447}. Anything after '#'
+ * A locator written as Zenoh writes it: {@code tcp/127.0.0.1:7447}, {@code tcp/[::1]:7447}, {@code tls/host:7447}. Anything after '#'
  * (Zenoh's per-endpoint configuration) is ignored.
  */
 public record Endpoint(String protocol, String host, int port) {
@@ -22,8 +22,9 @@ public record Endpoint(String protocol, String host, int port) {
             throw new IllegalArgumentException("endpoint '" + text + "' must look like tcp/<host>:<port>");
         }
         String protocol = t.substring(0, slash);
-        if (!protocol.equals("tcp")) {
-            throw new IllegalArgumentException("unsupported protocol '" + protocol + "' in '" + text + "': only tcp is supported");
+        if (!protocol.equals("tcp") && !protocol.equals("tls")) {
+            throw new IllegalArgumentException("unsupported protocol '" + protocol + "' in '" + text
+                    + "': only tcp and tls are supported");
         }
         String address = t.substring(slash + 1);
         int colon = address.lastIndexOf(':');
@@ -44,6 +45,11 @@ public record Endpoint(String protocol, String host, int port) {
             throw new IllegalArgumentException("endpoint '" + text + "' has a port out of range");
         }
         return new Endpoint(protocol, host, port);
+    }
+
+    /** A {@code tls/} endpoint: mutual TLS over TCP. */
+    public boolean isTls() {
+        return protocol.equals("tls");
     }
 
     public InetSocketAddress socketAddress() {

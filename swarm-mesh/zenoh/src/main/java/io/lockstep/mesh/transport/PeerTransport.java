@@ -96,6 +96,11 @@ public final class PeerTransport {
         return params;
     }
 
+    /** The peer's authenticated identity (its TLS certificate's node id); null over plain TCP. */
+    public String peerIdentity() {
+        return link.peerIdentity();
+    }
+
     public String remoteAddress() {
         return link.remote();
     }

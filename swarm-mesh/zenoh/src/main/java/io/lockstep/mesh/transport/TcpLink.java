@@ -7,20 +7,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import javax.net.ssl.SSLSocket;
 
-/** A TCP link carrying transport messages, each preceded by Zenoh's 2-byte little-endian length. */
+/** A TCP (or TLS over TCP) link carrying transport messages, each preceded by Zenoh's 2-byte little-endian length. */
 public final class TcpLink implements AutoCloseable {
     public static final int MAX_MESSAGE = 0xFFFF;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final Object writeLock = new Object();
+    private final String peerIdentity;
 
     public TcpLink(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
         this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         this.out = socket.getOutputStream();
+        this.peerIdentity = socket instanceof SSLSocket ssl ? PeerIdentity.of(ssl.getSession()) : null;
+    }
+
+    /**
+     * The identity named by the certificate the peer authenticated with (TLS links); null on a plain TCP link.
+     */
+    public String peerIdentity() {
+        return peerIdentity;
     }
 
     public String remote() {

@@ -12,6 +12,8 @@ class EndpointTest {
         assertEquals(new Endpoint("tcp", "::1", 7447), Endpoint.parse("tcp/[::1]:7447"));
         assertEquals(new Endpoint("tcp", "localhost", 7447), Endpoint.parse("tcp/localhost:7447#iface=lo"));
         assertEquals("tcp/[::1]:7447", Endpoint.parse("tcp/[::1]:7447").toString());
+        assertEquals(new Endpoint("tls", "node-1.fleet", 7447), Endpoint.parse("tls/node-1.fleet:7447"));
+        assertEquals(true, Endpoint.parse("tls/127.0.0.1:7447").isTls());
     }
 
     @Test
