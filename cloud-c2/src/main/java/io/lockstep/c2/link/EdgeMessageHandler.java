@@ -38,6 +38,9 @@ public class EdgeMessageHandler {
     @jakarta.inject.Inject
     io.lockstep.c2.fleet.AgentLogStore agentLogs;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.stream.StreamHub stream;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -86,6 +89,7 @@ public class EdgeMessageHandler {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getHeartbeat().getMissionId());
                 if (refusal.isEmpty()) {
                     registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
+                    stream.heartbeat(nodeId, message.getHeartbeat(), clock.millis());
                 }
                 return refusal;
             }
@@ -93,6 +97,7 @@ public class EdgeMessageHandler {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getStatus().getMissionId());
                 if (refusal.isEmpty()) {
                     missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
+                    stream.status(nodeId, LinkInput.bounded(message.getStatus()), clock.millis());
                 }
                 return refusal;
             }
@@ -105,6 +110,7 @@ public class EdgeMessageHandler {
                 if (refusal.isEmpty()) {
                     registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
                     agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
+                    stream.telemetry(nodeId, message.getTelemetry(), clock.millis());
                 }
                 return refusal;
             }
