@@ -25,9 +25,10 @@ function showUser() {
 }
 
 const stream = new LiveStream({
-  status: (state, code) => {
+  status: (state, code, opens) => {
     const pill = $('stream-status');
     pill.dataset.state = state;
+    pill.dataset.opens = String(opens || 0);
     pill.textContent = `stream: ${state}${code ? ' (' + code + ')' : ''}`;
   },
   message: message => applyStreamMessage(message),

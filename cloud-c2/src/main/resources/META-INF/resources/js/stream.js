@@ -9,6 +9,7 @@ export class LiveStream {
     this.backoffMs = 500;
     this.socket = null;
     this.stopped = false;
+    this.opens = 0;
   }
 
   start() {
@@ -32,12 +33,13 @@ export class LiveStream {
       // Browsers cannot set headers on a WebSocket; Quarkus takes this subprotocol entry as a header.
       protocols.push('quarkus-http-upgrade#Authorization#' + encodeURIComponent('Bearer ' + bearer));
     }
-    this.handlers.status('connecting');
+    this.handlers.status('connecting', 0, this.opens);
     const socket = new WebSocket(`${scheme}//${location.host}/api/v1/stream`, protocols);
     this.socket = socket;
     socket.onopen = () => {
       this.backoffMs = 500;
-      this.handlers.status('open');
+      this.opens++;
+      this.handlers.status('open', 0, this.opens);
     };
     socket.onmessage = event => {
       const message = JSON.parse(event.data);
@@ -47,7 +49,7 @@ export class LiveStream {
       if (this.socket !== socket) {
         return;
       }
-      this.handlers.status(event.code === 1006 && !this.everOpened ? 'closed' : 'closed', event.code);
+      this.handlers.status('closed', event.code, this.opens);
       if (!this.stopped) {
         setTimeout(() => this.open(), this.backoffMs);
         this.backoffMs = Math.min(this.backoffMs * 2, 5000);

@@ -28,6 +28,11 @@ public final class Fleet implements AutoCloseable {
     }
 
     public static Fleet start(LockstepHome home, FleetSpec spec, PrintStream progress) {
+        return start(home, spec, progress, List.of());
+    }
+
+    /** As {@link #start(LockstepHome, FleetSpec, PrintStream)}, with extra system properties for C2 (e.g. its token keys). */
+    public static Fleet start(LockstepHome home, FleetSpec spec, PrintStream progress, List<String> c2Properties) {
         Vec2 base = baseOf(spec.world());
         RedisServerProcess redis = new RedisServerProcess(spec.outDir().resolve("redis"));
         Fleet fleet = null;
@@ -35,8 +40,9 @@ public final class Fleet implements AutoCloseable {
             redis.start();
             progress.println("  redis    " + redis.uri());
             FleetCertificates pki = spec.mutualTls() ? FleetCertificates.create(spec.outDir().resolve("pki")) : null;
-            C2Process c2 = new C2Process(home, redis.uri(), pki == null ? List.of() : pki.c2Properties(),
-                    spec.outDir());
+            List<String> c2Extra = new ArrayList<>(pki == null ? List.of() : pki.c2Properties());
+            c2Extra.addAll(c2Properties);
+            C2Process c2 = new C2Process(home, redis.uri(), c2Extra, spec.outDir());
             fleet = new Fleet(redis, c2);
             c2.start(START_TIMEOUT);
             progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort()
