@@ -205,8 +205,18 @@ class DashboardBrowserTest {
         return found.isEmpty() ? "" : found.get(0).getText();
     }
 
+    /** Clicks an element; the page re-renders lists while it runs, so a stale element is looked up again. */
     private void click(String css) {
-        driver().findElement(By.cssSelector(css)).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver().findElement(By.cssSelector(css)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private int rows() {
@@ -268,7 +278,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private static boolean allRequested(C2Api c2, boolean engaged, String... only) {
+    private boolean allRequested(C2Api c2, boolean engaged, String... only) {
         List<String> wanted = List.of(only);
         for (JsonNode node : c2.nodes()) {
             if (!wanted.isEmpty() && !wanted.contains(node.path("nodeId").asText())) {
@@ -281,11 +291,13 @@ class DashboardBrowserTest {
         return true;
     }
 
-    private static void await(String what, BooleanSupplier condition) {
+    private void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                browser.screenshot("failed-" + what.replaceAll("[^a-z0-9]+", "-"));
+                throw new AssertionError("timed out waiting until " + what + "; page says: stream '"
+                        + text("#stream-status") + "', notice '" + text("#notice") + "'");
             }
             try {
                 Thread.sleep(100);

@@ -1,6 +1,5 @@
-package io.lockstep.c2.dashboard;
+package io.lockstep.c2.api;
 
-import io.lockstep.c2.api.PathIds;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.mission.GeoPoint;
 import io.lockstep.c2.mission.MissionRecord;
