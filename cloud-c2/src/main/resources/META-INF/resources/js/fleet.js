@@ -56,7 +56,8 @@ export function renderFleet() {
     const requested = stop.requested || {};
     tr.querySelector('.id').textContent = id;
     tr.querySelector('.id').style.color = colourOf(id);
-    tr.querySelector('.state').textContent = node.currentState || '—';
+    const state = node.currentState || '';
+    tr.querySelector('.state').textContent = !state || state === 'NODE_MISSION_STATE_UNSPECIFIED' ? 'idle' : state;
     tr.querySelector('.link').textContent = node.linkState;
     tr.querySelector('.seen').textContent = ageText(seen ? now - seen : null);
     tr.querySelector('.battery').textContent = sample ? `${Math.round(sample.batteryFraction * 100)} %` : '';

@@ -43,7 +43,10 @@ export class MissionMap {
       || new LocalFrame(DEFAULT_ORIGIN.lat, DEFAULT_ORIGIN.lon);
   }
 
+  /** While drawing, the view stays where it is, so the picture does not move under the pointer. */
   startDrawing() {
+    this.render();
+    this.frozen = this.view;
     this.drawing = [];
     this.render();
   }
@@ -51,12 +54,14 @@ export class MissionMap {
   finishDrawing() {
     const area = this.drawing;
     this.drawing = null;
+    this.frozen = null;
     this.render();
     return area && area.length >= 3 ? area : null;
   }
 
   clearDrawing() {
     this.drawing = null;
+    this.frozen = null;
     this.render();
   }
 
@@ -98,7 +103,7 @@ export class MissionMap {
     const spanX = Math.max(bounds.maxX - bounds.minX, 40);
     const spanY = Math.max(bounds.maxY - bounds.minY, 40);
     const scale = Math.min(w / spanX, h / spanY) * 0.85 * this.zoom;
-    this.view = { frame, scale, cx: (bounds.minX + bounds.maxX) / 2, cy: (bounds.minY + bounds.maxY) / 2 };
+    this.view = this.frozen || { frame, scale, cx: (bounds.minX + bounds.maxX) / 2, cy: (bounds.minY + bounds.maxY) / 2 };
     const ctx = this.ctx;
     ctx.clearRect(0, 0, w, h);
     this.grid();
