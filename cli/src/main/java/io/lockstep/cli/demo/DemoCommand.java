@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             "The nodes share the mission's cells over the Zenoh mesh. About halfway through, one node is killed "
                     + "with SIGKILL (unless --no-kill, or with a single node) and the survivors take over its cells.",
             "",
+            "At the start it prints the commander's dashboard URL (served by C2) with the demo commander's login; "
+                    + "--keep-running leaves the fleet up after the mission until Ctrl-C.",
+            "",
             "Exit code 0 when the mission COMPLETED with every cell covered, every surviving node COMPLETED and "
                     + "every surviving node's journal replays; 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
@@ -42,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-kill", description = "Fly without killing a node halfway through.")
     boolean noKill;
 
+    @Option(names = "--keep-running", description = "Leave the fleet (and the dashboard) up after the mission until Ctrl-C.")
+    boolean keepRunning;
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
         DemoRun run = new DemoRun(LockstepHome.detect(), out.toAbsolutePath(), nodes,
-                Duration.ofSeconds(timeoutSeconds), !noKill && nodes > 1, System.out);
+                Duration.ofSeconds(timeoutSeconds), !noKill && nodes > 1, System.out).keepRunning(keepRunning);
         return run.execute() ? 0 : 1;
     }
 }

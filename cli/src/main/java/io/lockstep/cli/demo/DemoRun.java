@@ -25,6 +25,13 @@ final class DemoRun {
     private final Duration timeout;
     private final boolean killOne;
     private final PrintStream console;
+    private boolean keepRunning;
+
+    /** Leaves the fleet up after the mission until Ctrl-C (the dashboard stays usable). */
+    DemoRun keepRunning(boolean keep) {
+        this.keepRunning = keep;
+        return this;
+    }
 
     DemoRun(LockstepHome home, Path out, int nodeCount, Duration timeout, boolean killOne, PrintStream console) {
         this.home = home;
@@ -41,7 +48,10 @@ final class DemoRun {
         console.println("Lockstep demo: " + nodeCount + " edge nodes, output in " + out);
         console.println("[1/5] starting the fleet");
         long started = System.nanoTime();
-        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld(), true), console);
+        DemoDashboard dashboard = new DemoDashboard();
+        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld(), true), console,
+                dashboard.c2Properties());
+        dashboard.announce(fleet.c2().httpPort(), console);
         Thread cleanup = new Thread(fleet::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -72,6 +82,9 @@ final class DemoRun {
             crossing.addTo(out.resolve("summary.json"), results, console);
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             audit.addTo(out.resolve("summary.json"));
+            if (keepRunning) {
+                DemoDashboard.keepRunning(fleet.c2().httpPort(), console);
+            }
             return summary.succeeded() && audit.verified();
         } finally {
             console.println("shutting down the fleet");

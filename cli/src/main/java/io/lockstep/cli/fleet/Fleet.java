@@ -28,6 +28,11 @@ public final class Fleet implements AutoCloseable {
     }
 
     public static Fleet start(LockstepHome home, FleetSpec spec, PrintStream progress) {
+        return start(home, spec, progress, List.of());
+    }
+
+    /** As {@link #start(LockstepHome, FleetSpec, PrintStream)}, with extra system properties for C2 (e.g. its token keys). */
+    public static Fleet start(LockstepHome home, FleetSpec spec, PrintStream progress, List<String> c2Properties) {
         Vec2 base = baseOf(spec.world());
         RedisServerProcess redis = new RedisServerProcess(spec.outDir().resolve("redis"));
         Fleet fleet = null;
@@ -37,12 +42,11 @@ public final class Fleet implements AutoCloseable {
             FleetCertificates pki = spec.mutualTls() ? FleetCertificates.create(spec.outDir().resolve("pki")) : null;
             // C2 signs assignments with a key made for this fleet; every node pins its public half.
             FleetSigningKey signing = FleetSigningKey.create(spec.outDir().resolve("pki"));
-            List<String> c2Properties = new ArrayList<>(pki == null ? List.of() : pki.c2Properties());
-            c2Properties.addAll(signing.c2Properties());
-            c2Properties.add("-Dlockstep.c2.approval.world=" + spec.world().toAbsolutePath());
-            // C2's files (blobs, simulation journals) beside the fleet's Redis data, not in the working directory
-            c2Properties.add("-Dlockstep.c2.data-dir=" + spec.outDir().resolve("redis").resolve("c2-data").toAbsolutePath());
-            C2Process c2 = new C2Process(home, redis.uri(), c2Properties, spec.outDir());
+            List<String> c2Extra = new ArrayList<>(pki == null ? List.of() : pki.c2Properties());
+            c2Extra.addAll(signing.c2Properties());
+            c2Extra.add("-Dlockstep.c2.approval.world=" + spec.world().toAbsolutePath());
+            c2Extra.addAll(c2Properties);
+            C2Process c2 = new C2Process(home, redis.uri(), c2Extra, spec.outDir());
             fleet = new Fleet(redis, c2);
             c2.start(START_TIMEOUT);
             progress.println("  c2       http://127.0.0.1:" + c2.httpPort() + "  (gRPC link on " + c2.grpcPort()

@@ -147,6 +147,33 @@ public interface C2Config {
         /** How long a token issued through the API stays valid unless the request asks for less. */
         @WithDefault("24h")
         Duration tokenTtl();
+    Stream stream();
+
+    /** The dashboard's live stream ({@code /api/v1/stream}, docs/dashboard.md). */
+    interface Stream {
+        /** A client gets at most one frame per period, so each node reaches it at most 1/period times a second. */
+        @WithDefault("100ms")
+        Duration framePeriod();
+
+        /** Heartbeat frames (server time, every node's last-seen time) go out this often. */
+        @WithDefault("2s")
+        Duration heartbeatInterval();
+
+        /** The hub re-reads every node from Redis this often to catch changes no link message announced. */
+        @WithDefault("1s")
+        Duration reconcileInterval();
+
+        /** A client whose previous frame is still unwritten after this long is disconnected. */
+        @WithDefault("30s")
+        Duration stallTimeout();
+
+        /** Most stream clients at once; more are refused with close code 1013 (try again later). */
+        @WithDefault("500")
+        int maxClients();
+
+        /** Timeline events (state changes, interventions, alerts) kept for new clients. */
+        @WithDefault("1000")
+        int eventCapacity();
     }
 
     interface Fleet {

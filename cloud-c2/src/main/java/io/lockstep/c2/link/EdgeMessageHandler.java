@@ -47,6 +47,9 @@ public class EdgeMessageHandler {
     @jakarta.inject.Inject
     JournalLink journals;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.stream.StreamHub stream;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -95,12 +98,20 @@ public class EdgeMessageHandler {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getHeartbeat().getMissionId());
                 if (refusal.isEmpty()) {
                     registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
+                    stream.heartbeat(nodeId, message.getHeartbeat(), clock.millis());
                 }
                 return refusal;
             }
             case STATUS -> {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getStatus().getMissionId());
-                return refusal.isPresent() ? refusal : missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+                Optional<String> applied = missions.apply(nodeId, LinkInput.bounded(message.getStatus()));
+                if (applied.isEmpty()) {
+                    stream.status(nodeId, LinkInput.bounded(message.getStatus()), clock.millis());
+                }
+                return applied;
             }
             case ACK -> {
                 return commandAck(nodeId, LinkInput.bounded(message.getAck()));
@@ -112,6 +123,7 @@ public class EdgeMessageHandler {
                     registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
                     telemetryHistory.append(nodeId, message.getTelemetry(), clock.instant());
                     agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
+                    stream.telemetry(nodeId, message.getTelemetry(), clock.millis());
                 }
                 return refusal;
             }

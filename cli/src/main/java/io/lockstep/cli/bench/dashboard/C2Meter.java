@@ -1,0 +1,58 @@
+package io.lockstep.cli.bench.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * C2's CPU (from /proc: user + system time of its process) and heap in use (its own Prometheus metrics:
+ * {@code jvm_memory_used_bytes{area="heap"}} summed over the pools).
+ */
+final class C2Meter {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final double CLOCK_TICKS_PER_S = 100.0;
+
+    private final long pid;
+    private final int httpPort;
+
+    C2Meter(long pid, int httpPort) {
+        this.pid = pid;
+        this.httpPort = httpPort;
+    }
+
+    /** CPU seconds the process used so far; NaN where /proc is not there. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) are the 12th and 13th after the name.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_S;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    double heapUsedMib() {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            double bytes = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return bytes / (1024 * 1024);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+}

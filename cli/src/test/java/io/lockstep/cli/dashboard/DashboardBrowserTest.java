@@ -1,0 +1,311 @@
+package io.lockstep.cli.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lockstep.agents.ExampleAgents;
+import io.lockstep.cli.demo.DemoMission;
+import io.lockstep.cli.fleet.C2Api;
+import io.lockstep.cli.fleet.Fleet;
+import io.lockstep.cli.fleet.FleetSpec;
+import io.lockstep.cli.fleet.FleetTokens;
+import io.lockstep.cli.fleet.LockstepHome;
+import io.lockstep.platform.model.HazardModel;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The commander's workflow in a real browser (headless chromium) against a real C2, real Redis and two real
+ * edge nodes: the page loads, nodes appear, an area is drawn on the map and becomes a mission, simulate and
+ * approve are pressed (the server's answer is shown; where C2 has those endpoints they must succeed), the
+ * mission is dispatched and the nodes move on the map, stop all engages every node's e-stop at once,
+ * release (with its confirmation) clears it, and C2 restarting does not duplicate a node on the page.
+ * Screenshots of each step land in cli/target/dashboard-screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+    private Path work;
+    private Fleet fleet;
+    private FleetTokens tokens;
+    private HeadlessChromium browser;
+    private String missionId;
+
+    @BeforeAll
+    void startFleetAndBrowser() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "dashboard-");
+        tokens = new FleetTokens();
+        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(work, 2, LockstepHome.detect().demoWorld(), false),
+                QUIET, tokens.c2Properties());
+        browser = HeadlessChromium.start(work.resolve("chromium"), SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void commanderDrawsDispatchesWatchesStopsAllAndReleases() throws Exception {
+        C2Api c2 = fleet.c2().api();
+        String survey = c2.uploadModule(ExampleAgents.bytes("survey"));
+        String scout = c2.uploadModule(ExampleAgents.bytes("hazard-scout"));
+        String model = c2.uploadModel(HazardModel.bytes());
+        Map<String, Object> template = DemoMission.json(DemoMission.WIDTH_M, DemoMission.HEIGHT_M, survey, scout, model);
+
+        open(tokens.token("cora", "commander"));
+        await("the stream opens", () -> "open".equals(text("#stream-status").replace("stream: ", "")));
+        await("both nodes are listed", () -> rows() == 2);
+        browser.screenshot("fleet");
+
+        // Draw the demo field (0..120 m east, 0..60 m north of the frame origin) on the map.
+        click("#draw-button");
+        for (double[] corner : new double[][] {{0, 0}, {120, 0}, {120, 60}, {0, 60}}) {
+            clickMap(corner[0], corner[1]);
+        }
+        browser.screenshot("area-drawn");
+        click("#draw-finish");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (String key : List.of("models", "limits", "linkLossPolicy", "linkLossTimeoutMs")) {
+            extra.put(key, template.get(key));
+        }
+        js().executeScript("document.getElementById('mf-name').value = 'browser survey';"
+                + "document.getElementById('mf-agents').value = arguments[0];"
+                + "document.getElementById('mf-extra').value = arguments[1];",
+                JSON.writeValueAsString(template.get("agents")), JSON.writeValueAsString(extra));
+        click("#mf-create");
+        await("the mission is created and shown", () -> text("#mission-title").startsWith("browser survey"));
+        missionId = (String) js().executeScript("return window.lockstepDashboard.model.selectedMission;");
+        JsonNode created = c2.mission(missionId);
+        assertEquals(4, created.path("spec").path("area").size(), created.toPrettyString());
+        // Within a few pixels of where the corner was drawn (about 0.5 m a pixel here).
+        assertEquals(DemoMission.FRAME.originLat(), created.path("spec").path("area").get(0).path("lat").asDouble(), 3e-4);
+        browser.screenshot("mission-created");
+
+        // Simulate and approve: shown as the server answers. Where C2 has them, they must succeed.
+        for (String step : List.of("simulate", "approve")) {
+            js().executeScript("const n = document.getElementById('notice'); n.textContent = ''; n.hidden = true;");
+            click("#mission-" + step);
+            await(step + " answered", () -> !text("#notice").isBlank());
+            String notice = text("#notice");
+            if (!notice.contains("(404 ")) {
+                assertTrue(driver().findElement(By.id("notice")).getAttribute("class").contains("ok"), step + ": " + notice);
+            }
+            browser.screenshot(step);
+        }
+
+        click("#mission-dispatch");
+        await("the mission is dispatched", () -> !c2.mission(missionId).path("nodes").isEmpty());
+        await("both nodes fly", () -> nodesOnMap().size() == 2);
+        JsonNode before = nodesOnMap();
+        await("the nodes move on the map", () -> moved(before, nodesOnMap()));
+        browser.screenshot("flying");
+
+        click("#stop-all");
+        await("every node's e-stop is engaged", () -> allRequested(c2, true));
+        await("the fleet list shows the stops", () -> driver().findElements(By.cssSelector("#fleet-table .node-release")).size() == 2);
+        browser.screenshot("stopped-all");
+
+        click("#release-all");
+        assertTrue(text("#release-all").startsWith("confirm release"), "release asks for a confirmation first");
+        assertTrue(allRequested(c2, true), "the first click releases nothing");
+        click("#release-all");
+        await("every node's e-stop is released", () -> allRequested(c2, false));
+        browser.screenshot("released");
+    }
+
+    @Test
+    @Order(2)
+    void thePageReconnectsAfterC2RestartsWithoutDuplicatingNodes() throws Exception {
+        open(tokens.token("cora", "commander"));
+        await("both nodes are listed", () -> rows() == 2);
+        int opensBefore = opens();
+        fleet.c2().restart(false, Duration.ofSeconds(120));
+        await("the stream reconnects", () -> opens() > opensBefore && text("#stream-status").endsWith("open"));
+        fleet.awaitNodesConnected(WAIT);
+        await("the nodes are back, once each", () -> rows() == 2
+                && ((Number) js().executeScript("return window.lockstepDashboard.model.nodes.size;")).intValue() == 2
+                && driver().findElements(By.cssSelector("#fleet-table td.link")).stream()
+                        .allMatch(td -> td.getText().equals("CONNECTED")));
+        browser.screenshot("after-c2-restart");
+    }
+
+    @Test
+    @Order(3)
+    void aViewerCannotDispatchOrReleaseEvenFromATamperedPage() throws Exception {
+        Assumptions.assumeTrue(c2EnforcesRoles(), "this C2 has no role checks on its REST API yet (c2-auth)");
+        C2Api c2 = fleet.c2().api();
+        String viewer = tokens.token("vic", "viewer");
+        String commander = tokens.token("cora", "commander");
+        open(viewer);
+        await("the stream opens for a viewer", () -> text("#stream-status").endsWith("open"));
+        int engage = fetchStatus("POST", "/api/v1/nodes/node-1/estop", commander);
+        assertEquals(200, engage);
+        // Tampering: whatever the page shows, the viewer's token is what the server checks.
+        js().executeScript("document.querySelectorAll('button').forEach(b => { b.disabled = false; b.hidden = false; });");
+        js().executeScript("const n = document.getElementById('notice'); n.textContent = ''; n.hidden = true;");
+        click("#release-all");
+        click("#release-all");
+        await("the server refusal is shown", () -> text("#notice").contains("403") || text("#notice").contains("401"));
+        assertTrue(allRequested(c2, true, "node-1"), "a viewer released nothing");
+        assertEquals(403, fetchStatus("POST", "/api/v1/missions/" + missionId + "/dispatch", viewer));
+        assertEquals(403, fetchStatus("DELETE", "/api/v1/nodes/node-1/estop", viewer));
+        browser.screenshot("viewer-refused");
+        assertEquals(200, fetchStatus("DELETE", "/api/v1/nodes/node-1/estop", commander));
+    }
+
+    // ---- page helpers ----
+
+    private void open(String token) {
+        driver().get("http://127.0.0.1:" + fleet.c2().httpPort() + "/#token=" + token);
+    }
+
+    private org.openqa.selenium.chrome.ChromeDriver driver() {
+        return browser.driver;
+    }
+
+    private JavascriptExecutor js() {
+        return browser.driver;
+    }
+
+    private String text(String css) {
+        List<WebElement> found = driver().findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /** Clicks an element; the page re-renders lists while it runs, so a stale element is looked up again. */
+    private void click(String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver().findElement(By.cssSelector(css)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int rows() {
+        return driver().findElements(By.cssSelector("#fleet-table tbody tr")).size();
+    }
+
+    private int opens() {
+        String opens = driver().findElement(By.id("stream-status")).getAttribute("data-opens");
+        return opens == null ? 0 : Integer.parseInt(opens);
+    }
+
+    /** Clicks the map where the frame's point ({@code eastM}, {@code northM}) is drawn right now. */
+    private void clickMap(double eastM, double northM) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> offset = (Map<String, Object>) js().executeScript(
+                "const m = window.lockstepDashboard.map; m.render();"
+                        + "const s = m.toScreen({x: arguments[0], y: arguments[1]});"
+                        + "const r = m.canvas.getBoundingClientRect();"
+                        + "return {x: s.x * r.width / m.canvas.width - r.width / 2,"
+                        + "        y: s.y * r.height / m.canvas.height - r.height / 2};", eastM, northM);
+        WebElement canvas = driver().findElement(By.id("map"));
+        new Actions(driver()).moveToElement(canvas, (int) Math.round(((Number) offset.get("x")).doubleValue()),
+                (int) Math.round(((Number) offset.get("y")).doubleValue())).click().perform();
+    }
+
+    private JsonNode nodesOnMap() {
+        try {
+            String data = driver().findElement(By.id("map")).getAttribute("data-nodes");
+            return JSON.readTree(data == null ? "{}" : data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether any node moved in the local frame (pixels can stay put while the view re-fits). */
+    private boolean moved(JsonNode before, JsonNode now) {
+        Object moved = js().executeScript("const d = window.lockstepDashboard.model;"
+                + "return [...d.trails.values()].some(t => t.length > 1"
+                + "  && Math.hypot(t[t.length-1].xM - t[0].xM, t[t.length-1].yM - t[0].yM) > 2);");
+        return Boolean.TRUE.equals(moved) && now.size() == before.size();
+    }
+
+    private int fetchStatus(String method, String path, String token) {
+        Object status = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[1], {method: arguments[0], headers: {Authorization: 'Bearer ' + arguments[2],"
+                + "  'Content-Type': 'application/json'}, body: arguments[0] === 'POST' ? '{\"nodes\":[\"node-1\"]}' : undefined})"
+                + ".then(r => done(r.status), e => done(-1));", method, path, token);
+        return ((Number) status).intValue();
+    }
+
+    private boolean c2EnforcesRoles() {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + fleet.c2().httpPort()
+                            + "/api/v1/nodes")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 401;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean allRequested(C2Api c2, boolean engaged, String... only) {
+        List<String> wanted = List.of(only);
+        for (JsonNode node : c2.nodes()) {
+            if (!wanted.isEmpty() && !wanted.contains(node.path("nodeId").asText())) {
+                continue;
+            }
+            if (node.path("emergencyStop").path("requested").path("engaged").asBoolean() != engaged) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                browser.screenshot("failed-" + what.replaceAll("[^a-z0-9]+", "-"));
+                throw new AssertionError("timed out waiting until " + what + "; page says: stream '"
+                        + text("#stream-status") + "', notice '" + text("#notice") + "'");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting until " + what);
+            }
+        }
+    }
+}
