@@ -60,7 +60,7 @@ export async function call(method, path, body) {
 
 export const api = {
   call: (method, path, body) => call(method, path, body),
-  login: (user, password) => call('POST', '/api/v1/auth/login', { username: user, password }),
+  login: (user, password) => call('POST', '/api/v1/auth/login', { name: user, password }),
   nodes: () => call('GET', '/api/v1/nodes'),
   missions: () => call('GET', '/api/v1/missions'),
   mission: id => call('GET', `/api/v1/missions/${encodeURIComponent(id)}`),
