@@ -95,8 +95,9 @@ public final class EdgeNode implements AutoCloseable {
         this.ledger = new CommandLedger(settings.dataDir().resolve("link/commands.ledger"));
         Vec2 start = new Vec2(settings.startX().orElse(world.base().x()), settings.startY().orElse(world.base().y()));
         long noiseSeed = settings.nodeId().hashCode();
-        this.vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
+        SimulatedVehicle simulated = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
                 settings.startBattery());
+        this.vehicle = simulated;
         SafetyConfig safety = SafetyConfig.defaults().withBatteryReserve(settings.batteryReserve());
         this.supervisor = new SafetySupervisor(vehicle, safety, world.base());
         this.estopLatch = new EmergencyStopLatch(supervisor, settings.dataDir().resolve("safety/estop-latched"));
@@ -109,7 +110,9 @@ public final class EdgeNode implements AutoCloseable {
                 this::heartbeat, new Listener(), new Backoff(settings.link().backoffInitialMillis(),
                         settings.link().backoffMaxMillis(), new SecureRandom()));
         this.blobs = new BlobFetcher(cache, link::requestBlob);
-        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor) : null;
+        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor, otel,
+                this::currentMissionId,
+                () -> simulated.state().position()) : null;
         MissionReporter reporter = new MissionReporter() {
             @Override
             public void status(StatusUpdate update) {
@@ -146,13 +149,21 @@ public final class EdgeNode implements AutoCloseable {
         return node;
     }
 
-    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor) {
+    /** The running mission's id, "" when none (or while the node is still being built). */
+    private String currentMissionId() {
+        MissionExecutor e = executor;
+        return e == null ? "" : e.view().map(MissionView::missionId).orElse("");
+    }
+
+    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor, OpenTelemetry otel,
+            java.util.function.Supplier<String> mission, java.util.function.Supplier<Vec2> position) {
         Config config = Config.peer().multicastScouting(settings.mesh().scouting())
                 .leaseMillis(settings.mesh().leaseMillis());
         settings.mesh().listen().forEach(config::listen);
         settings.mesh().connect().forEach(config::connect);
         try {
-            return new ZenohPeerMesh(Zenoh.open(config), settings.nodeId(), supervisor);
+            return NodeHazards.mesh(Zenoh.open(config), settings.nodeId(), supervisor,
+                    otel.getTracer("io.lockstep.edge"), mission, position);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Zenoh mesh session", e);
         }
