@@ -10,6 +10,7 @@ import io.lockstep.edge.link.LinkState;
 import io.lockstep.edge.link.Outbox;
 import io.lockstep.edge.link.TelemetrySpool;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
+import io.lockstep.edge.safety.NodeEstopReport;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
 import io.lockstep.edge.mission.AgentLogRing;
@@ -138,6 +139,9 @@ public final class EdgeNode implements AutoCloseable {
                 settings.agentMemoryBudgetBytes());
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
+        if (mesh != null) {
+            executor.setFleetStop(reason -> mesh.broadcastEmergencyStop("fleet-wide stop from C2: " + reason));
+        }
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
     }
 
@@ -196,6 +200,7 @@ public final class EdgeNode implements AutoCloseable {
     private Heartbeat heartbeat() {
         Heartbeat.Builder b = Heartbeat.newBuilder();
         executor.view().ifPresent(v -> b.setMissionId(v.missionId()).setTick(Math.max(0, v.tick())).setState(v.state()));
+        b.setEstopLatch(NodeEstopReport.of(supervisor));
         return b.build();
     }
 

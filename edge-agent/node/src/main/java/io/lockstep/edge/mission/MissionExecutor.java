@@ -42,6 +42,13 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     /** The last mission's final view, kept for status after it ended or after a restart. */
     private volatile MissionView lastEnded;
     private final long memoryBudgetBytes;
+    /** Stops every peer over the mesh for a fleet-wide e-stop from C2 (nothing without a mesh). */
+    private volatile java.util.function.Consumer<String> fleetStop = reason -> { };
+
+    /** Where a fleet-wide e-stop from C2 goes after this node latched (the mesh broadcast). */
+    public void setFleetStop(java.util.function.Consumer<String> broadcast) {
+        this.fleetStop = java.util.Objects.requireNonNull(broadcast, "broadcast");
+    }
 
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
         this(services, store, loader, snapshotEvery, MemoryBudget.nodeDefaultBytes());
@@ -162,6 +169,9 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
         if (stop.getEngaged()) {
             services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
+            if (stop.getFleetWide()) {
+                fleetStop.accept(stop.getReason());
+            }
         } else if (!services.estopClear().test(EstopSource.C2)) {
             throw new CommandRefusedException("C2 may not clear this e-stop");
         }
