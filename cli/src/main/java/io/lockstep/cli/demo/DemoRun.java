@@ -65,7 +65,11 @@ final class DemoRun {
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), results, SwarmOutcome.of(finalView),
                     kill.event());
             summary.write(out.resolve("summary.json"));
+            DemoHazards hazards = DemoHazards.collect(fleet.nodes(), kill.event().map(e -> java.util.Set.of(e.node()))
+                    .orElse(java.util.Set.of()));
+            hazards.writeInto(out.resolve("summary.json"));
             summary.print(console);
+            hazards.print(console);
             return summary.succeeded();
         } finally {
             console.println("shutting down the fleet");
