@@ -82,7 +82,7 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                         true, "p99 of the same over " + HazardPropagationBenchmark.HAZARDS + " hazards x "
                         + (f.nodes() - 1) + " peers, real node processes on loopback"),
                 new BenchFigure("mesh_estop_fanout_ms", f.estopFanOutMs(), HazardPropagationBenchmark.TARGET_MS, true,
-                        "from one node latching an e-stop on its debug port to the last of " + (f.nodes() - 2)
+                        "from one node putting its debug port's e-stop on the mesh to the last of " + (f.nodes() - 2)
                         + " peers latching it over the mesh, C2 not involved"));
     }
 }

@@ -53,11 +53,12 @@ public final class HazardPropagationBenchmark {
         return p;
     }
 
-    /** Milliseconds from the first node latching on its debug port to the last peer latching over the mesh. */
+    /** Milliseconds from the first node's debug port e-stop going on the mesh to the last peer latching it. */
     static double estopFanOut(List<EdgeNodeProcess> nodes, PrintStream out) {
         EdgeNodeProcess origin = nodes.get(0);
         origin.debug().engageEstop("bench: fleet stop fan-out");
-        long engaged = origin.debug().fleetStop().path("latchedAtMicros").asLong();
+        // The origin puts the stop on the mesh first, then latches (and persists) its own latch.
+        long engaged = origin.debug().fleetStop().path("broadcastAtMicros").asLong();
         long last = engaged;
         for (EdgeNodeProcess peer : nodes.subList(1, nodes.size())) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();

@@ -69,6 +69,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final AtomicLong estopReleasesRefused = new AtomicLong();
     private final AtomicLong estopsBroadcast = new AtomicLong();
     private volatile long estopLatchedAtMicros = -1;
+    private volatile long estopBroadcastAtMicros = -1;
     private volatile String estopDetail = "";
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
@@ -164,6 +165,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
      */
     public void broadcastEmergencyStop(String reason) {
         Span span = tracer.spanBuilder("estop.broadcast").setSpanKind(SpanKind.PRODUCER).startSpan();
+        estopBroadcastAtMicros = nowMicros();
         try {
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
             session.put(MeshKeys.ESTOP + MeshKeys.chunk(nodeId), bounded.getBytes(StandardCharsets.UTF_8),
@@ -185,6 +187,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("latched", latched);
         out.put("latchedAtMicros", estopLatchedAtMicros);
+        out.put("broadcastAtMicros", estopBroadcastAtMicros);
         out.put("detail", estopDetail);
         out.put("meshEstopsReceived", estopsReceived.get());
         out.put("meshEstopsBroadcast", estopsBroadcast.get());

@@ -168,10 +168,10 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
 
     private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
         if (stop.getEngaged()) {
-            services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
             if (stop.getFleetWide()) {
-                fleetStop.accept(stop.getReason());
+                fleetStop.accept(stop.getReason()); // first, so the peers do not wait for this latch's fsync
             }
+            services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
         } else if (!services.estopClear().test(EstopSource.C2)) {
             throw new CommandRefusedException("C2 may not clear this e-stop");
         }
