@@ -78,8 +78,12 @@ final class DemoRun {
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), results, SwarmOutcome.of(finalView),
                     kill.event(), java.util.Optional.of(dispatched.simulation()));
             summary.write(out.resolve("summary.json"));
+            DemoHazards hazards = DemoHazards.collect(fleet.nodes(), kill.event().map(e -> java.util.Set.of(e.node()))
+                    .orElse(java.util.Set.of()));
+            hazards.writeInto(out.resolve("summary.json"));
             summary.print(console);
             crossing.addTo(out.resolve("summary.json"), results, console);
+            hazards.print(console);
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             audit.addTo(out.resolve("summary.json"));
             if (keepRunning) {

@@ -26,7 +26,9 @@ public final class EdgeNodeProcess implements AutoCloseable {
                 "-Dlockstep.node.start-x=" + startX,
                 "-Dlockstep.node.start-y=" + startY,
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + debugPort));
+                "-Dquarkus.http.port=" + debugPort,
+                "-Dlockstep.node.debug.write-enabled=true",
+                "-Dlockstep.node.debug.token=" + NodeDebugApi.FLEET_DEBUG_TOKEN));
         properties.addAll(linkProperties);
         this.process = new ManagedProcess(id, home.nodeJar(), properties, "256m", outDir.resolve("logs").resolve(id + ".log"));
     }

@@ -1,5 +1,6 @@
 package io.lockstep.cli.swarm;
 
+import io.lockstep.cli.bench.swarm.HazardPropagationBenchmark;
 import io.lockstep.cli.bench.swarm.SwarmReallocationBenchmark;
 import io.lockstep.cli.fleet.FleetSpec;
 import io.lockstep.cli.fleet.LockstepHome;
@@ -74,6 +75,14 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                         + " ms + 2 tick periods"),
                 BenchFigure.informational("gossip_bytes_per_node_per_s_" + f.nodes() + "_nodes",
                         f.gossipBytesPerNodePerS(), "coverage and agreement-digest payload bytes each node put on "
-                        + "the mesh per second, mean over the nodes, during a 5 s window of a shared survey"));
+                        + "the mesh per second, mean over the nodes, during a 5 s window of a shared survey"),
+                BenchFigure.informational("hazard_propagation_p50_ms", f.hazardP50Ms(), "median time from a node's "
+                        + "debug port publishing a hazard to a peer's supervisor holding it as a keep-out zone"),
+                new BenchFigure("hazard_propagation_p99_ms", f.hazardP99Ms(), HazardPropagationBenchmark.TARGET_MS,
+                        true, "p99 of the same over " + HazardPropagationBenchmark.HAZARDS + " hazards x "
+                        + (f.nodes() - 1) + " peers, real node processes on loopback"),
+                new BenchFigure("mesh_estop_fanout_ms", f.estopFanOutMs(), HazardPropagationBenchmark.TARGET_MS, true,
+                        "from one node putting its debug port's e-stop on the mesh to the last of " + (f.nodes() - 2)
+                        + " peers latching it over the mesh, C2 not involved"));
     }
 }

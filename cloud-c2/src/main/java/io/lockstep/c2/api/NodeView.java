@@ -19,9 +19,12 @@ public record NodeView(String nodeId, LinkState linkState, String softwareVersio
     /**
      * {@code engaged}/{@code reason}: the latch the node confirmed (acknowledged). {@code requested}: the
      * last e-stop command C2 sent. {@code state} says whether the two agree yet (see docs/c2.md).
+     * {@code nodeLatch}: the latch the node reports in its heartbeats, whoever engaged it (a mesh peer's fleet
+     * stop included); null until the node reported one.
      */
     public record EmergencyStopView(boolean engaged, String reason, EmergencyStopState.Sync state,
-            Requested requested, long confirmedCommandSeq, Instant confirmedAt, String error) {
+            Requested requested, long confirmedCommandSeq, Instant confirmedAt, String error,
+            EmergencyStopState.NodeLatch nodeLatch) {
 
         static EmergencyStopView of(EmergencyStopState stop) {
             EmergencyStopState.Sync sync = stop.sync();
@@ -29,7 +32,7 @@ public record NodeView(String nodeId, LinkState linkState, String softwareVersio
                     new Requested(stop.requestedEngaged(), stop.requestedReason(), stop.requestedCommandSeq(),
                             stop.requestedAt()),
                     stop.confirmedCommandSeq(), stop.confirmedAt(),
-                    sync == EmergencyStopState.Sync.REFUSED ? stop.refusal() : "");
+                    sync == EmergencyStopState.Sync.REFUSED ? stop.refusal() : "", stop.nodeLatch());
         }
     }
 

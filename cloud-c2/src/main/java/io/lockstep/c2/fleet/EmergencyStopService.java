@@ -39,6 +39,34 @@ public class EmergencyStopService {
     }
 
     /**
+     * Latches every registered node's e-stop as one fleet-wide stop: each node that receives it also stops its
+     * peers over the mesh, so nodes whose link to C2 is down stop too (docs/hazards.md).
+     *
+     * @return the ids of the nodes the command was queued for
+     */
+    public java.util.List<String> engageFleet(String reason) {
+        java.util.List<String> nodes = registry.list().stream().map(NodeRecord::nodeId).sorted().toList();
+        for (String nodeId : nodes) {
+            synchronized (lockFor(nodeId)) {
+                commands.send(nodeId, C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder()
+                                .setEngaged(true).setReason(reason == null ? "" : reason).setFleetWide(true)),
+                        seq -> registry.requestEmergencyStop(nodeId, seq, true, reason == null ? "" : reason,
+                                clock.instant()));
+            }
+        }
+        return nodes;
+    }
+
+    /** Releases every registered node's e-stop (a commander's decision; peers can never release one). */
+    public java.util.List<String> releaseFleet() {
+        java.util.List<String> nodes = registry.list().stream().map(NodeRecord::nodeId).sorted().toList();
+        for (String nodeId : nodes) {
+            set(nodeId, false, "fleet-wide stop released from C2");
+        }
+        return nodes;
+    }
+
+    /**
      * Called when a node said Hello. E-stop commands up to {@code lastAppliedCommandSeq} were applied by
      * the node (their acks may never come: C2 forgets them), and a requested latch is sent again in case
      * the node restarted and forgot it.

@@ -9,9 +9,17 @@ import java.time.Instant;
  */
 public record EmergencyStopState(boolean requestedEngaged, String requestedReason, long requestedCommandSeq,
         Instant requestedAt, boolean confirmedEngaged, String confirmedReason, long confirmedCommandSeq,
-        Instant confirmedAt, long refusedCommandSeq, String refusal) {
+        Instant confirmedAt, long refusedCommandSeq, String refusal, NodeLatch nodeLatch) {
 
-    public static final EmergencyStopState NONE = new EmergencyStopState(false, "", 0, null, false, "", 0, null, 0, "");
+    public static final EmergencyStopState NONE = new EmergencyStopState(false, "", 0, null, false, "", 0, null, 0, "",
+            null);
+
+    /**
+     * The latch the node itself reports in its heartbeats, whoever engaged it (C2, its debug port, a mesh peer's
+     * fleet stop); null until a node that reports it sent a heartbeat.
+     */
+    public record NodeLatch(boolean latched, String detail, Instant reportedAt) {
+    }
 
     /** How the node stands with C2's latest e-stop request. */
     public enum Sync {

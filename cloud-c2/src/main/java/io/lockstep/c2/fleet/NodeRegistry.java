@@ -47,6 +47,9 @@ public class NodeRegistry {
     private static final String ESTOP_CONFIRMED_AT = "estopConfirmedAt";
     private static final String ESTOP_REFUSED_SEQ = "estopRefusedSeq";
     private static final String ESTOP_REFUSAL = "estopRefusal";
+    private static final String NODE_LATCHED = "nodeLatchLatched";
+    private static final String NODE_LATCH_DETAIL = "nodeLatchDetail";
+    private static final String NODE_LATCH_AT = "nodeLatchReportedAt";
 
     /** KEYS: node set, node hash. ARGV: id, max nodes (0 = no limit), firstSeenAt, field/value pairs. */
     private static final String REGISTER = """
@@ -122,6 +125,12 @@ public class NodeRegistry {
         updateKnown(nodeId, LAST_SEEN, at.toString(), LAST_HEARTBEAT, at.toString(),
                 MISSION, heartbeat.getMissionId(), TICK, Long.toString(heartbeat.getTick()),
                 STATE, heartbeat.getState().name());
+        if (heartbeat.hasEstopLatch()) {
+            String detail = heartbeat.getEstopLatch().getDetail();
+            updateKnown(nodeId, NODE_LATCHED, Boolean.toString(heartbeat.getEstopLatch().getLatched()),
+                    NODE_LATCH_DETAIL, detail.length() > 512 ? detail.substring(0, 512) : detail,
+                    NODE_LATCH_AT, at.toString());
+        }
     }
 
     public void recordTelemetry(String nodeId, Telemetry sample, Instant at) {
@@ -196,7 +205,10 @@ public class NodeRegistry {
                 parseLong(values.get(ESTOP_SEQ)), instant(values.get(ESTOP_AT)),
                 Boolean.parseBoolean(values.get(ESTOP_CONFIRMED)), values.getOrDefault(ESTOP_CONFIRMED_REASON, ""),
                 parseLong(values.get(ESTOP_CONFIRMED_SEQ)), instant(values.get(ESTOP_CONFIRMED_AT)),
-                parseLong(values.get(ESTOP_REFUSED_SEQ)), values.getOrDefault(ESTOP_REFUSAL, ""));
+                parseLong(values.get(ESTOP_REFUSED_SEQ)), values.getOrDefault(ESTOP_REFUSAL, ""),
+                values.containsKey(NODE_LATCHED) ? new EmergencyStopState.NodeLatch(
+                        Boolean.parseBoolean(values.get(NODE_LATCHED)), values.getOrDefault(NODE_LATCH_DETAIL, ""),
+                        instant(values.get(NODE_LATCH_AT))) : null);
     }
 
     private void updateKnown(String nodeId, String... fieldValues) {

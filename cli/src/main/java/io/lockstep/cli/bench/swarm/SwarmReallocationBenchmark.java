@@ -24,7 +24,8 @@ import java.util.List;
 public final class SwarmReallocationBenchmark {
 
     /** What one run measured. */
-    public record Figures(int nodes, double reallocationMs, double targetMs, double gossipBytesPerNodePerS) {
+    public record Figures(int nodes, double reallocationMs, double targetMs, double gossipBytesPerNodePerS,
+            double hazardP50Ms, double hazardP99Ms, double estopFanOutMs) {
     }
 
     private static final double FIELD_M = 400;
@@ -47,6 +48,7 @@ public final class SwarmReallocationBenchmark {
                     .allMatch(n -> n.debug().status().path("swarm").path("members").size() == nodeCount));
             double gossip = gossipBytesPerNodePerS(nodes);
             out.printf("  gossip: %.0f B/s per node%n", gossip);
+            HazardPropagationBenchmark.Propagation hazards = HazardPropagationBenchmark.hazards(nodes, out);
             EdgeNodeProcess victim = nodes.get(nodes.size() - 1);
             List<EdgeNodeProcess> survivors = nodes.subList(0, nodes.size() - 1);
             long killed = System.nanoTime();
@@ -55,7 +57,9 @@ public final class SwarmReallocationBenchmark {
                     .allMatch(n -> lost(n.debug().status(), victim.id())));
             double reallocationMs = (System.nanoTime() - killed) / 1e6;
             out.printf("  reallocation after SIGKILL: %.0f ms%n", reallocationMs);
-            return new Figures(nodeCount, reallocationMs, targetMs(), gossip);
+            double fanOut = HazardPropagationBenchmark.estopFanOut(survivors, out);
+            return new Figures(nodeCount, reallocationMs, targetMs(), gossip, hazards.percentile(0.5),
+                    hazards.percentile(0.99), fanOut);
         }
     }
 

@@ -12,6 +12,7 @@ import io.lockstep.edge.link.TelemetrySpool;
 import io.lockstep.edge.mesh.MeshSenderCheck;
 import io.lockstep.edge.mesh.MeshTls;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
+import io.lockstep.edge.safety.NodeEstopReport;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.mission.BlobFetcher;
 import io.lockstep.edge.mission.AgentLogRing;
@@ -101,8 +102,9 @@ public final class EdgeNode implements AutoCloseable {
         this.statusVersions = new io.lockstep.edge.link.StatusVersions(settings.dataDir().resolve("link/status-version"));
         Vec2 start = new Vec2(settings.startX().orElse(world.base().x()), settings.startY().orElse(world.base().y()));
         long noiseSeed = settings.nodeId().hashCode();
-        this.vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
+        SimulatedVehicle simulated = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(noiseSeed), start,
                 settings.startBattery());
+        this.vehicle = simulated;
         SafetyConfig safety = SafetyConfig.defaults().withBatteryReserve(settings.batteryReserve());
         this.supervisor = new SafetySupervisor(vehicle, safety, world.base());
         this.estopLatch = new EmergencyStopLatch(supervisor, settings.dataDir().resolve("safety/estop-latched"));
@@ -117,7 +119,9 @@ public final class EdgeNode implements AutoCloseable {
         this.blobs = new BlobFetcher(cache, link::requestBlobChunk);
         this.journals = new io.lockstep.edge.journal.JournalUploader(link::sendNow, store::journalPath,
                 io.lockstep.edge.journal.JournalUploader.DEFAULT_CHUNK_BYTES);
-        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor) : null;
+        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor, otel,
+                this::currentMissionId,
+                () -> simulated.state().position()) : null;
         MissionReporter reporter = new MissionReporter() {
             @Override
             public void status(StatusUpdate update) {
@@ -146,6 +150,9 @@ public final class EdgeNode implements AutoCloseable {
                 settings.agentMemoryBudgetBytes(), signatures);
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
+        if (mesh != null) {
+            executor.setFleetStop(reason -> mesh.broadcastEmergencyStop("fleet-wide stop from C2: " + reason));
+        }
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
         executor.onMissionFinished(journals::upload);
     }
@@ -163,14 +170,22 @@ public final class EdgeNode implements AutoCloseable {
         return node;
     }
 
-    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor) {
+    /** The running mission's id, "" when none (or while the node is still being built). */
+    private String currentMissionId() {
+        MissionExecutor e = executor;
+        return e == null ? "" : e.view().map(MissionView::missionId).orElse("");
+    }
+
+    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor, OpenTelemetry otel,
+            java.util.function.Supplier<String> mission, java.util.function.Supplier<Vec2> position) {
         Config config = Config.peer().multicastScouting(settings.mesh().scouting())
                 .leaseMillis(settings.mesh().leaseMillis());
         settings.mesh().listen().forEach(config::listen);
         settings.mesh().connect().forEach(config::connect);
         try {
             MeshSenderCheck senders = MeshTls.apply(settings.mesh(), config, settings.nodeId());
-            return new ZenohPeerMesh(Zenoh.open(config), settings.nodeId(), supervisor, senders);
+            return NodeHazards.mesh(Zenoh.open(config), settings.nodeId(), supervisor, senders,
+                    otel.getTracer("io.lockstep.edge"), mission, position);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Zenoh mesh session", e);
         }
@@ -203,6 +218,7 @@ public final class EdgeNode implements AutoCloseable {
     private Heartbeat heartbeat() {
         Heartbeat.Builder b = Heartbeat.newBuilder();
         executor.view().ifPresent(v -> b.setMissionId(v.missionId()).setTick(Math.max(0, v.tick())).setState(v.state()));
+        b.setEstopLatch(NodeEstopReport.of(supervisor));
         return b.build();
     }
 

@@ -279,6 +279,9 @@ public class DebugResource {
         }
         if (req.engaged()) {
             String reason = req.reason() == null || req.reason().isBlank() ? "operator at the vehicle" : req.reason();
+            // Fleet-wide: every peer stops too, over the mesh, with or without C2 (docs/hazards.md). Sent first,
+            // so the peers do not wait for this node's latch to be persisted.
+            node().mesh().ifPresent(m -> m.broadcastEmergencyStop("at " + node().settings().nodeId() + ": " + reason));
             node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT,
                     reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
         } else {

@@ -1,5 +1,6 @@
 package io.lockstep.edge.mesh;
 
+import io.lockstep.edge.hazard.HazardService;
 import io.lockstep.edge.mission.PeerMesh;
 import io.lockstep.mesh.api.LivelinessToken;
 import io.lockstep.mesh.api.PutOptions;
@@ -8,7 +9,18 @@ import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Subscriber;
 import io.lockstep.platform.safety.EstopSource;
+import io.lockstep.platform.safety.InterventionKind;
 import io.lockstep.platform.safety.SafetySupervisor;
+import io.lockstep.swarm.hazard.HazardKeys;
+import io.lockstep.swarm.hazard.SenderBinding;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import io.lockstep.runtime.EmittedMessage;
 import io.lockstep.runtime.PeerMessage;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +36,11 @@ import org.jboss.logging.Logger;
 /**
  * The mesh over a Zenoh session (see {@link MeshKeys} for the key space): publishes the agents'
  * emitted messages, queues the peers' ones for the next tick, keeps a liveliness token for this
- * node and tracks the others', and turns a peer's e-stop into a supervisor e-stop (source MESH: a
- * peer may stop this vehicle, only a commander may release it).
+ * node and tracks the others', turns a peer's e-stop into a supervisor e-stop (source MESH: a
+ * peer may stop this vehicle, only a commander may release it: a mesh release, a DELETE on
+ * {@code lockstep/estop/<node>}, is refused and counted), and carries the node's hazards
+ * ({@link HazardService}, {@code lockstep/swarm/hazards/<kind>/<node>}). E-stops and hazards carry W3C
+ * trace context in their attachment ({@link MeshTraceContext}).
  */
 public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
@@ -48,6 +63,15 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private final ZenohSwarmChannel swarm;
     private final MeshSenderCheck senders;
+    private final HazardService hazards;
+    private final Subscriber hazardSubscriber;
+    private final Tracer tracer;
+    private final AtomicLong estopsReceived = new AtomicLong();
+    private final AtomicLong estopReleasesRefused = new AtomicLong();
+    private final AtomicLong estopsBroadcast = new AtomicLong();
+    private volatile long estopLatchedAtMicros = -1;
+    private volatile long estopBroadcastAtMicros = -1;
+    private volatile String estopDetail = "";
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
         this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false));
@@ -55,20 +79,89 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
     /** {@code senders} binds each message's claimed sender to its certified one (see {@link MeshSenderCheck}). */
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, MeshSenderCheck senders) {
+        this(session, nodeId, supervisor, senders, TracerProvider.noop().get("io.lockstep.edge"),
+                transport -> new HazardService(nodeId, transport, System::currentTimeMillis, ZenohPeerMesh::nowMicros,
+                        TracerProvider.noop().get("io.lockstep.edge"), () -> "", SenderBinding.KEY_CHUNK,
+                        HazardService.Settings.DEFAULTS));
+    }
+
+    /** Development mesh (no fleet certificates): senders are bound only by their key. */
+    public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, Tracer tracer,
+            Function<HazardService.Transport, HazardService> hazards) {
+        this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false), tracer, hazards);
+    }
+
+    /**
+     * @param senders binds each message's claimed sender to its certified one (see {@link MeshSenderCheck})
+     * @param hazards builds the node's hazard service over the transport this mesh gives it
+     */
+    public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, MeshSenderCheck senders,
+            Tracer tracer, Function<HazardService.Transport, HazardService> hazards) {
         this.session = session;
         this.nodeId = nodeId;
         this.senders = senders;
+        this.tracer = tracer;
         this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
         this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders);
-        this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> {
-            if (sample.kind() == SampleKind.PUT
-                    && senders.allows(sample, sample.keyExpr().substring(MeshKeys.ESTOP.length()), "e-stop")) {
-                String reason = sample.payloadAsString();
-                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sample.keyExpr() + ": "
-                        + (reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason));
+        supervisor.addListener(event -> {
+            if (event.kind() == InterventionKind.ESTOP) {
+                estopLatchedAtMicros = nowMicros();
+                estopDetail = event.detail();
             }
         });
+        this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> onEstop(supervisor, sample));
+        this.hazards = hazards.apply((key, payload, attachment) -> session.put(key, payload,
+                PutOptions.DEFAULT.withAttachment(attachment).withReliable(true)));
+        supervisor.setKeepOutZones(this.hazards::zones);
+        this.hazardSubscriber = session.declareSubscriber(HazardKeys.ALL, sample -> {
+            // The certified sender must be the node its key names (lockstep/swarm/hazards/<kind>/<node>).
+            if (sample.kind() == SampleKind.PUT && senders.allows(sample,
+                    sample.keyExpr().substring(sample.keyExpr().lastIndexOf('/') + 1), "hazard")) {
+                this.hazards.onSample(sample.keyExpr(), sample.payload(), sample.attachment());
+            }
+        });
+    }
+
+    static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /**
+     * A peer's e-stop engages this vehicle's (and is relayed once under this node's key, so peers that do not
+     * hear the originator directly still stop); a release over the mesh is refused: only a commander, through
+     * C2 or at the vehicle, releases.
+     */
+    private void onEstop(SafetySupervisor supervisor, Sample sample) {
+        String sender = sample.keyExpr().substring(MeshKeys.ESTOP.length());
+        Span span = tracer.spanBuilder(sample.kind() == SampleKind.PUT ? "estop.receive" : "estop.release.refused")
+                .setSpanKind(SpanKind.CONSUMER).setParent(MeshTraceContext.extract(sample.attachment())).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            span.setAttribute("lockstep.estop.sender", sender);
+            if (sample.kind() != SampleKind.PUT) {
+                long n = estopReleasesRefused.incrementAndGet();
+                LOG.warnf("refused an e-stop release from peer %s over the mesh (%d so far): only a commander releases",
+                        sender, n);
+                return;
+            }
+            if (sender.equals(MeshKeys.chunk(nodeId)) && sample.peerIdentity() == null) {
+                return; // this node's own broadcast: it latched before sending
+            }
+            if (!senders.allows(sample, sender, "e-stop")) {
+                return;
+            }
+            estopsReceived.incrementAndGet();
+            boolean wasLatched = supervisor.isEmergencyStopLatched();
+            String reason = sample.payloadAsString();
+            String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
+            supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+            if (!wasLatched) {
+                broadcastEmergencyStop("relayed from " + sender + ": " + bounded);
+            }
+        } finally {
+            span.end();
+        }
     }
 
     private void onMember(Sample sample) {
@@ -85,9 +178,52 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         return new TreeSet<>(peers);
     }
 
-    /** Engages the e-stop of every peer (and, through the loopback subscription, of this node). */
+    /**
+     * Engages the e-stop of every peer (the caller latches this node's own first). Carries the current trace
+     * context, so the peers' {@code estop.receive} spans are children of the caller's.
+     */
     public void broadcastEmergencyStop(String reason) {
-        session.put(MeshKeys.ESTOP + MeshKeys.chunk(nodeId), reason);
+        Span span = tracer.spanBuilder("estop.broadcast").setSpanKind(SpanKind.PRODUCER).startSpan();
+        estopBroadcastAtMicros = nowMicros();
+        try {
+            String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
+            session.put(MeshKeys.ESTOP + MeshKeys.chunk(nodeId), bounded.getBytes(StandardCharsets.UTF_8),
+                    PutOptions.DEFAULT.withAttachment(MeshTraceContext.attachment(Context.current().with(span)))
+                            .withReliable(true).withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK));
+            estopsBroadcast.incrementAndGet();
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The node's hazards (publishing, peers' keep-out zones, the journaled input). */
+    public HazardService hazards() {
+        return hazards;
+    }
+
+    /** The fleet-stop figures of this node: latch time (Unix µs, -1 never), mesh e-stops in and out. */
+    public Map<String, Object> fleetStop(boolean latched) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("latched", latched);
+        out.put("latchedAtMicros", estopLatchedAtMicros);
+        out.put("broadcastAtMicros", estopBroadcastAtMicros);
+        out.put("detail", estopDetail);
+        out.put("meshEstopsReceived", estopsReceived.get());
+        out.put("meshEstopsBroadcast", estopsBroadcast.get());
+        out.put("meshReleasesRefused", estopReleasesRefused.get());
+        return out;
+    }
+
+    public long estopReleasesRefused() {
+        return estopReleasesRefused.get();
+    }
+
+    @Override
+    public void beforeTick(String missionId, int tickPeriodMs, BiConsumer<String, byte[]> hostEvent) {
+        byte[] event = hazards.eventForNextTick(missionId, tickPeriodMs);
+        if (event != null) {
+            hostEvent.accept(io.lockstep.edge.hazard.HazardEvents.KIND, event);
+        }
     }
 
     @Override
@@ -146,6 +282,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
     @Override
     public void publish(String missionId, List<EmittedMessage> messages) {
+        hazards.onEmitted(messages);
         String prefix = MeshKeys.missionPrefix(missionId);
         for (EmittedMessage m : messages) {
             byte[] attachment = (nodeId + "\n" + m.seq()).getBytes(StandardCharsets.UTF_8);
@@ -212,6 +349,8 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
     @Override
     public void close() {
+        hazardSubscriber.close();
+        hazards.close();
         swarm.close();
         missionSubscribers.values().forEach(Subscriber::close);
         missionSubscribers.clear();

@@ -45,6 +45,13 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private volatile MissionView lastEnded;
     private final long memoryBudgetBytes;
     private final AssignmentSignatureCheck signatures;
+    /** Stops every peer over the mesh for a fleet-wide e-stop from C2 (nothing without a mesh). */
+    private volatile java.util.function.Consumer<String> fleetStop = reason -> { };
+
+    /** Where a fleet-wide e-stop from C2 goes after this node latched (the mesh broadcast). */
+    public void setFleetStop(java.util.function.Consumer<String> broadcast) {
+        this.fleetStop = java.util.Objects.requireNonNull(broadcast, "broadcast");
+    }
 
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
         this(services, store, loader, snapshotEvery, MemoryBudget.nodeDefaultBytes());
@@ -231,6 +238,9 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
 
     private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
         if (stop.getEngaged()) {
+            if (stop.getFleetWide()) {
+                fleetStop.accept(stop.getReason()); // first, so the peers do not wait for this latch's fsync
+            }
             services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
         } else if (!services.estopClear().test(EstopSource.C2)) {
             throw new CommandRefusedException("C2 may not clear this e-stop");

@@ -434,6 +434,7 @@ public final class MissionRun {
                 hostEvents++;
             }
         }
+        services.mesh().beforeTick(plan.missionId(), plan.tickPeriodMs(), inputs::hostEvent);
         List<PeerMessage> fromPeers = services.mesh().drain(plan.missionId());
         fromPeers.forEach(inputs::peerMessage);
         lastFrame = frame;

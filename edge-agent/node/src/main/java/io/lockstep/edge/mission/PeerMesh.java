@@ -3,6 +3,7 @@ package io.lockstep.edge.mission;
 import io.lockstep.runtime.EmittedMessage;
 import io.lockstep.runtime.PeerMessage;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** The swarm mesh as a mission run sees it: peers' messages in, its agents' messages out. */
 public interface PeerMesh {
@@ -37,4 +38,11 @@ public interface PeerMesh {
 
     /** Peer messages received since the last call, in arrival order (the runtime orders them canonically). */
     List<PeerMessage> drain(String missionId);
+
+    /**
+     * Host events the mesh raises for the mission's next tick (peers' hazards, {@code swarm.hazards}), handed
+     * to {@code hostEvent} to be journaled with it. None by default.
+     */
+    default void beforeTick(String missionId, int tickPeriodMs, BiConsumer<String, byte[]> hostEvent) {
+    }
 }

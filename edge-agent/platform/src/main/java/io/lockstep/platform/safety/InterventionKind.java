@@ -6,6 +6,8 @@ public enum InterventionKind {
     SWARM_YIELD,
     /** A command would have left the mission geofence; it was slowed to stop at the boundary. */
     GEOFENCE_CLAMP,
+    /** A command closing in on a peer's hazard was limited to stop at its edge (docs/hazards.md). */
+    HAZARD_KEEP_OUT,
     /** An obstacle ahead in the direction of travel: the command was slowed or stopped. */
     OBSTACLE_STOP,
     /** The battery fell below the reserve: the supervisor took over and steers to base. */

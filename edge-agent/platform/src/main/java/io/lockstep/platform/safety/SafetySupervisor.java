@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The always-on safety layer between the agents and the vehicle: every actuator command goes through
@@ -33,8 +34,12 @@ import java.util.function.Consumer;
  *   <li><b>Geofence</b> ({@link InterventionKind#GEOFENCE_CLAMP}): a command that would take the vehicle out
  *       of the mission polygon within its reaction time and braking distance is slowed to stop at the boundary.
  *       Not applied while returning to base (the base may lie outside the mission area).</li>
+ *   <li><b>Peers' hazards</b> ({@link InterventionKind#HAZARD_KEEP_OUT}): the part of a command that closes in
+ *       on a live hazard a peer reported is limited so the vehicle stops at its edge ({@link HazardKeepOut}).
+ *       Swarm knowledge: it overrides the agents, and the vehicle's own sensors (next rule) override it.</li>
  *   <li><b>Obstacle reflex</b> ({@link InterventionKind#OBSTACLE_STOP}): stop before coming closer than the
- *       stop distance to an obstacle in the direction of travel.</li>
+ *       stop distance to an obstacle in the direction of travel. Applied last, so the vehicle's own sensors
+ *       have the final word: safety over swarm over mission (docs/hazards.md).</li>
  *   <li><b>Dead-man's switch</b> ({@link InterventionKind#DEADMAN_STOP}): a {@link DeadmanWatchdog} on its own
  *       thread stops the vehicle when the tick loop stalls.</li>
  * </ol>
@@ -54,6 +59,8 @@ public final class SafetySupervisor {
     private final ObstacleReflex obstacleReflex;
     private final ReturnToBase returnToBase;
     private final SwarmRightOfWayRule swarmRule;
+    private final HazardKeepOut hazardKeepOut;
+    private volatile Supplier<List<KeepOutZone>> keepOutZones = List::of;
     private final List<Consumer<Intervention>> listeners = new CopyOnWriteArrayList<>();
 
     private final Map<InterventionKind, Long> counts = new EnumMap<>(InterventionKind.class);
@@ -83,9 +90,18 @@ public final class SafetySupervisor {
         this.returnToBase = new ReturnToBase(base, config.returnSpeedMps(), config.baseArrivalRadiusM(),
                 config.brakingDecelerationMps2());
         this.swarmRule = new SwarmRightOfWayRule(config.brakingDecelerationMps2());
+        this.hazardKeepOut = new HazardKeepOut(config.brakingDecelerationMps2());
         for (InterventionKind kind : InterventionKind.values()) {
             counts.put(kind, 0L);
         }
+    }
+
+    /**
+     * Where the keep-out zones of peers' hazards come from; asked once per {@link #apply} (so it must be cheap
+     * and return an immutable list).
+     */
+    public void setKeepOutZones(Supplier<List<KeepOutZone>> zones) {
+        this.keepOutZones = Objects.requireNonNull(zones, "zones");
     }
 
     /** Sets the mission geofence (local frame), or removes it with {@code null}. */
@@ -147,6 +163,9 @@ public final class SafetySupervisor {
                         geofenceRule.apply(geofence, readings.position(), velocity, reactionSeconds),
                         actingNow, started);
             }
+            velocity = applyRule(InterventionKind.HAZARD_KEEP_OUT, tick,
+                    hazardKeepOut.apply(keepOutZones.get(), readings.position(), velocity, reactionSeconds),
+                    actingNow, started);
             velocity = applyRule(InterventionKind.OBSTACLE_STOP, tick,
                     obstacleReflex.apply(readings, velocity, reactionSeconds), actingNow, started);
         }

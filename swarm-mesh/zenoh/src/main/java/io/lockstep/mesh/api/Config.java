@@ -41,7 +41,7 @@ public final class Config {
     }
 
     /**
-     * Reads the keys used by the SmallRye connector and the CLI: {@code mode}, {@code listen}, {@code connect}
+     * Reads the keys used by the CLI: {@code mode}, {@code listen}, {@code connect}
      * (comma-separated endpoints), {@code lease-ms}, {@code batch-size}, {@code scouting} (true/false).
      */
     public static Config fromMap(Map<String, String> values) {
