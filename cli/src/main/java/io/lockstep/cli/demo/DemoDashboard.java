@@ -1,34 +1,24 @@
 package io.lockstep.cli.demo;
 
-import io.lockstep.cli.fleet.FleetTokens;
+import io.lockstep.cli.fleet.C2Process;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The demo's invitation to the commander's dashboard: C2 is started trusting a throwaway token key, and the
- * demo prints the dashboard's URL with a commander token for the demo commander (the page takes it from the
- * URL fragment, which never reaches a server log). With --keep-running the fleet stays up after the mission
- * until Ctrl-C.
+ * The demo's invitation to the commander's dashboard: the URL C2 serves it at and the demo commander's login
+ * (a user of the demo's C2 users file with a random password), plus a link that logs in at once (a token in
+ * the URL fragment, which never reaches a server log). With --keep-running the fleet stays up after the
+ * mission until Ctrl-C.
  */
 final class DemoDashboard {
-    static final String COMMANDER = "demo-commander";
-
-    private final FleetTokens tokens = new FleetTokens();
-
-    /** System properties C2 needs to accept the demo's tokens. */
-    List<String> c2Properties() {
-        return tokens.c2Properties();
+    private DemoDashboard() {
     }
 
-    String url(int httpPort) {
-        return "http://127.0.0.1:" + httpPort + "/#token=" + tokens.token(COMMANDER, "commander");
-    }
-
-    void announce(int httpPort, PrintStream console) {
-        console.println("  dashboard  http://127.0.0.1:" + httpPort + "/   (open the link below to log in as '" + COMMANDER
-                + "', role commander)");
-        console.println("             " + url(httpPort));
+    static void announce(C2Process c2, PrintStream console) {
+        String base = "http://127.0.0.1:" + c2.httpPort() + "/";
+        console.println("  dashboard  " + base + "   log in as '" + c2.credentials().user() + "' with password '"
+                + c2.credentials().password() + "'");
+        console.println("             or open " + base + "#token=" + c2.api().token());
     }
 
     /** Blocks until the process is interrupted (Ctrl-C runs the shutdown hook that stops the fleet). */

@@ -48,10 +48,8 @@ final class DemoRun {
         console.println("Lockstep demo: " + nodeCount + " edge nodes, output in " + out);
         console.println("[1/5] starting the fleet");
         long started = System.nanoTime();
-        DemoDashboard dashboard = new DemoDashboard();
-        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld(), true), console,
-                dashboard.c2Properties());
-        dashboard.announce(fleet.c2().httpPort(), console);
+        Fleet fleet = Fleet.start(home, new FleetSpec(out, nodeCount, home.demoWorld(), true), console);
+        DemoDashboard.announce(fleet.c2(), console);
         Thread cleanup = new Thread(fleet::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {

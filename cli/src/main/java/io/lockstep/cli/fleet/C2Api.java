@@ -28,6 +28,11 @@ public final class C2Api {
         this.http = new JsonHttp(api, this::token);
     }
 
+    /** A bearer token of this user (logging in if none is held), e.g. for the dashboard's stream. */
+    public String token() {
+        return token(false);
+    }
+
     private synchronized String token(boolean fresh) {
         if (token == null || fresh) {
             token = open.postJson("/auth/login", Map.of("name", credentials.user(), "password", credentials.password()))

@@ -46,6 +46,20 @@ public final class C2Process implements AutoCloseable {
         return api;
     }
 
+    /** The fleet commander's login (an admin), for a person to use the dashboard. */
+    public C2Credentials credentials() {
+        return commander.credentials();
+    }
+
+    /**
+     * Adds (or replaces) a user in this C2's users file; C2 reads it at every login, so it takes effect
+     * without a restart. For tests and benchmarks that act as other roles.
+     */
+    public C2Credentials addUser(String name, io.lockstep.c2.security.Role role, String password) {
+        new io.lockstep.c2.security.users.UsersFile(dataDir.resolve("users.json")).put(name, role, password.toCharArray());
+        return new C2Credentials(name, password);
+    }
+
     /** C2's own files: the users file, the token signing key. */
     public Path dataDir() {
         return dataDir;

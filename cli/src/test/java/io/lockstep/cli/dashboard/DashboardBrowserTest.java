@@ -10,7 +10,8 @@ import io.lockstep.cli.demo.DemoMission;
 import io.lockstep.cli.fleet.C2Api;
 import io.lockstep.cli.fleet.Fleet;
 import io.lockstep.cli.fleet.FleetSpec;
-import io.lockstep.cli.fleet.FleetTokens;
+import io.lockstep.c2.security.Role;
+import io.lockstep.cli.fleet.C2Credentials;
 import io.lockstep.cli.fleet.LockstepHome;
 import io.lockstep.platform.model.HazardModel;
 import java.io.OutputStream;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,7 +53,8 @@ class DashboardBrowserTest {
 
     private Path work;
     private Fleet fleet;
-    private FleetTokens tokens;
+    private C2Credentials commander;
+    private C2Credentials viewer;
     private HeadlessChromium browser;
     private String missionId;
 
@@ -61,9 +62,10 @@ class DashboardBrowserTest {
     void startFleetAndBrowser() throws Exception {
         HeadlessChromium.assumeInstalled();
         work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "dashboard-");
-        tokens = new FleetTokens();
         fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(work, 2, LockstepHome.detect().demoWorld(), false),
-                QUIET, tokens.c2Properties());
+                QUIET);
+        commander = fleet.c2().addUser("cora", Role.COMMANDER, "cora-password-1");
+        viewer = fleet.c2().addUser("vic", Role.VIEWER, "vic-password-1");
         browser = HeadlessChromium.start(work.resolve("chromium"), SCREENSHOTS);
     }
 
@@ -86,7 +88,7 @@ class DashboardBrowserTest {
         String model = c2.uploadModel(HazardModel.bytes());
         Map<String, Object> template = DemoMission.json(DemoMission.WIDTH_M, DemoMission.HEIGHT_M, survey, scout, model);
 
-        open(tokens.token("cora", "commander"));
+        logInThroughTheForm(commander);
         await("the stream opens", () -> "open".equals(text("#stream-status").replace("stream: ", "")));
         await("both nodes are listed", () -> rows() == 2);
         browser.screenshot("fleet");
@@ -150,7 +152,7 @@ class DashboardBrowserTest {
     @Test
     @Order(2)
     void thePageReconnectsAfterC2RestartsWithoutDuplicatingNodes() throws Exception {
-        open(tokens.token("cora", "commander"));
+        open(token(commander));
         await("both nodes are listed", () -> rows() == 2);
         int opensBefore = opens();
         fleet.c2().restart(false, Duration.ofSeconds(120));
@@ -166,10 +168,10 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void aViewerCannotDispatchOrReleaseEvenFromATamperedPage() throws Exception {
-        Assumptions.assumeTrue(c2EnforcesRoles(), "this C2 has no role checks on its REST API yet (c2-auth)");
+        assertTrue(c2EnforcesRoles(), "C2 refuses a request without a token");
         C2Api c2 = fleet.c2().api();
-        String viewer = tokens.token("vic", "viewer");
-        String commander = tokens.token("cora", "commander");
+        String viewer = token(this.viewer);
+        String commander = token(this.commander);
         open(viewer);
         await("the stream opens for a viewer", () -> text("#stream-status").endsWith("open"));
         int engage = fetchStatus("POST", "/api/v1/nodes/node-1/estop", commander);
@@ -188,6 +190,20 @@ class DashboardBrowserTest {
     }
 
     // ---- page helpers ----
+
+    private String token(C2Credentials user) {
+        return new C2Api(fleet.c2().httpPort(), user).token();
+    }
+
+    /** Logs in as a person would: name and password in the page's form. */
+    private void logInThroughTheForm(C2Credentials user) {
+        driver().get("http://127.0.0.1:" + fleet.c2().httpPort() + "/");
+        await("the login form is shown", () -> driver().findElement(By.id("login-user")).isDisplayed());
+        driver().findElement(By.id("login-user")).sendKeys(user.user());
+        driver().findElement(By.id("login-password")).sendKeys(user.password());
+        browser.screenshot("login");
+        click("#login-button");
+    }
 
     private void open(String token) {
         driver().get("http://127.0.0.1:" + fleet.c2().httpPort() + "/#token=" + token);

@@ -147,6 +147,8 @@ public interface C2Config {
         /** How long a token issued through the API stays valid unless the request asks for less. */
         @WithDefault("24h")
         Duration tokenTtl();
+    }
+
     Stream stream();
 
     /** The dashboard's live stream ({@code /api/v1/stream}, docs/dashboard.md). */

@@ -1,7 +1,6 @@
 package io.lockstep.cli.bench.dashboard;
 
 import io.lockstep.cli.fleet.C2Alone;
-import io.lockstep.cli.fleet.FleetTokens;
 import io.lockstep.cli.fleet.LockstepHome;
 import io.lockstep.runtime.bench.BenchFigure;
 import io.lockstep.runtime.bench.RuntimeBenchReport;
@@ -50,15 +49,15 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("lockstep-bench-dashboard");
-        FleetTokens tokens = new FleetTokens();
         System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients");
         List<BenchFigure> figures;
-        try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, tokens.c2Properties(), Duration.ofSeconds(120));
+        try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, List.of(), Duration.ofSeconds(120));
                 SimulatedNodes fleet = new SimulatedNodes(c2.c2().grpcPort(), nodes)) {
             List<MeasuringClient> readers = new ArrayList<>();
             try {
+                String token = c2.c2().api().token();
                 for (int i = 0; i < clients; i++) {
-                    readers.add(new MeasuringClient(c2.c2().httpPort(), tokens.token("bench-" + i, "viewer")));
+                    readers.add(new MeasuringClient(c2.c2().httpPort(), token));
                 }
                 for (MeasuringClient reader : readers) {
                     reader.snapshot.get(60, TimeUnit.SECONDS);
