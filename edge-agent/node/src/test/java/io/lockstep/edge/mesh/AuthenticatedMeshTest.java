@@ -89,7 +89,8 @@ class AuthenticatedMeshTest {
             b.broadcastEmergencyStop("real hazard");
             return supervisorA.isEmergencyStopLatched();
         });
-        assertTrue(supervisorA.recentInterventions().get(0).detail().contains("lockstep/estop/node-b"));
+        assertTrue(supervisorA.recentInterventions().get(0).detail().contains("peer node-b"),
+                supervisorA.recentInterventions().get(0).detail());
     }
 
     @Test

@@ -84,9 +84,12 @@ class MeshHazardsTest {
 
     @Test
     void aHazardOneNodeMarksClampsThePeersVehicleAndItsTraceCrossesTheMesh() {
+        int[] published = {0};
         await("B's supervisor has the zone", () -> {
+            // Published again until B has it: the first put may go out before B's subscription is matched.
             if (b.hazards().zones().isEmpty() && spans.named("hazard.publish").size() < 50) {
                 a.hazards().publish(HazardKind.OPERATOR, 5.0, 0.0, 2.0, 60_000);
+                published[0]++;
             }
             return !b.hazards().zones().isEmpty();
         });
@@ -94,7 +97,7 @@ class MeshHazardsTest {
         assertTrue(d.velocity().x() < 8.0, "clamped: " + d.velocity());
         assertEquals(InterventionKind.HAZARD_KEEP_OUT, d.interventions().get(0).kind());
         // A marks its operator hazard on its own board too; B's copy came over the mesh.
-        assertEquals(1, a.hazards().zones().size());
+        assertEquals(published[0], a.hazards().zones().size());
 
         SpanData received = spans.named("hazard.receive").stream()
                 .filter(s -> "node-a".equals(s.getAttributes().asMap().entrySet().stream()
