@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class MissionCellsApiTest {
 
     @Test
-    @TestSecurity(user = "vera", roles = "viewer")
+    @TestSecurity(user = "ada", roles = {"viewer", "operator", "commander", "admin"})
     void aMissionsCellsAreNumberedOutlinesInsideItsArea() {
         String missionId = Fixtures.createMission(Fixtures.uploadModule());
         JsonPath cells = given().when().get("/api/v1/missions/" + missionId + "/cells").then().statusCode(200)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Modules go to nodes in chunks from any offset (so a transfer resumes); whole-blob requests still work. */
 @QuarkusTest
 @QuarkusTestResource(C2TestResources.class)
+@io.quarkus.test.security.TestSecurity(user = "alice", roles = {"viewer", "operator", "commander", "admin"})
 class ChunkedBlobLinkTest {
 
     private static Blob ask(FakeEdgeNode node, String sha, long offset, int max) throws InterruptedException {
