@@ -37,7 +37,7 @@ class TwoPersonApprovalTest {
 
     @Test
     @Order(1)
-    @TestSecurity(user = "alice", roles = {"viewer", "commander"})
+    @TestSecurity(user = "alice", roles = {"viewer", "commander", "admin"})
     void aliceApprovesOnceOnly() throws Exception {
         missionId = createMission(upload("hello"), 3000, "{\"required\": 2}");
         simulationId = simulated(missionId, 1);
@@ -69,7 +69,7 @@ class TwoPersonApprovalTest {
 
     @Test
     @Order(3)
-    @TestSecurity(user = "bob", roles = {"viewer", "commander"})
+    @TestSecurity(user = "bob", roles = {"viewer", "commander", "admin"})
     void bobsSecondApprovalAllowsDispatch() throws Exception {
         given().contentType(ContentType.JSON).body(body()).when().post("/api/v1/missions/" + missionId + "/approvals")
                 .then().statusCode(200).body("dispatchable", equalTo(true))
