@@ -67,7 +67,10 @@ export const api = {
   history: id => call('GET', `/api/v1/missions/${encodeURIComponent(id)}/history`),
   createMission: spec => call('POST', '/api/v1/missions', spec),
   simulate: id => call('POST', `/api/v1/missions/${encodeURIComponent(id)}/simulations`, {}),
-  approve: id => call('POST', `/api/v1/missions/${encodeURIComponent(id)}/approvals`, {}),
+  simulation: (id, simulationId) =>
+    call('GET', `/api/v1/missions/${encodeURIComponent(id)}/simulations/${encodeURIComponent(simulationId)}`),
+  approve: (id, simulationId) =>
+    call('POST', `/api/v1/missions/${encodeURIComponent(id)}/approvals`, { simulationId }),
   dispatch: (id, nodes) => call('POST', `/api/v1/missions/${encodeURIComponent(id)}/dispatch`, { nodes }),
   abort: (id, reason) => call('POST', `/api/v1/missions/${encodeURIComponent(id)}/abort`, { reason }),
   stop: (node, reason) => call('POST', `/api/v1/nodes/${encodeURIComponent(node)}/estop`, { reason }),

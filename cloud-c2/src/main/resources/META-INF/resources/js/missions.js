@@ -66,7 +66,7 @@ function renderMissionDetail() {
   const actions = document.createElement('div');
   actions.append(
     button('simulate', 'Simulate', () => simulate(m.id)),
-    button('approve', 'Approve', () => attempt(() => api.approve(m.id), 'approval recorded')),
+    button('approve', 'Approve', () => approve(m.id)),
     button('dispatch', 'Dispatch', () => dispatch(m.id)),
     button('abort', 'Abort', () => attempt(() => api.abort(m.id, 'aborted from the dashboard'), 'abort sent')),
     button('history', 'History', () => showHistory(m.id)));
@@ -124,12 +124,43 @@ async function dispatch(id) {
   }
 }
 
+/** The last simulation run from this page per mission: what Approve approves. */
+const simulations = new Map();
+
+/** Starts a simulation (202) and follows it until it succeeds or fails; the answer is shown either way. */
 async function simulate(id) {
-  const result = await attempt(() => api.simulate(id), 'simulation finished');
-  if (result) {
-    model.plans.set(id, planFrom(result));
-    changed('missions');
+  const started = await attempt(() => api.simulate(id));
+  if (!started) {
+    return;
   }
+  let record = started;
+  const deadline = Date.now() + 10 * 60 * 1000;
+  while (record && (record.state === 'QUEUED' || record.state === 'RUNNING') && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 500));
+    record = await attempt(() => api.simulation(id, started.id));
+  }
+  if (!record) {
+    return;
+  }
+  simulations.set(id, record.id);
+  if (record.state === 'SUCCEEDED') {
+    const o = record.outcome || {};
+    await attempt(async () => record, `simulation succeeded: ${o.coveragePercent}% covered, `
+      + `about ${Math.round((o.predictedDurationMs || 0) / 1000)} s predicted`);
+    model.plans.set(id, planFrom(o));
+    changed('missions');
+  } else {
+    showError(new Error(`simulation ${record.state}: ${record.error || 'no result'}`));
+  }
+}
+
+async function approve(id) {
+  const simulationId = simulations.get(id);
+  if (!simulationId) {
+    showError(new Error('simulate the mission first: an approval names the simulation it approves'));
+    return;
+  }
+  await attempt(() => api.approve(id, simulationId), 'approval recorded');
 }
 
 async function showHistory(id) {

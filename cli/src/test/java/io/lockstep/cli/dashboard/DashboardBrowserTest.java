@@ -277,10 +277,12 @@ class DashboardBrowserTest {
     }
 
     private int fetchStatus(String method, String path, String token) {
+        String body = !method.equals("POST") ? null
+                : path.endsWith("/estop") ? "{\"reason\":\"browser test\"}" : "{\"nodes\":[\"node-1\"]}";
         Object status = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[1], {method: arguments[0], headers: {Authorization: 'Bearer ' + arguments[2],"
-                + "  'Content-Type': 'application/json'}, body: arguments[0] === 'POST' ? '{\"nodes\":[\"node-1\"]}' : undefined})"
-                + ".then(r => done(r.status), e => done(-1));", method, path, token);
+                + "  'Content-Type': 'application/json'}, body: arguments[3] === null ? undefined : arguments[3]})"
+                + ".then(r => done(r.status), e => done(-1));", method, path, token, body);
         return ((Number) status).intValue();
     }
 
