@@ -206,6 +206,8 @@ class DashboardBrowserTest {
     }
 
     private void open(String token) {
+        // Away first: a URL that differs only in its fragment would not reload the page (and its token).
+        driver().get("about:blank");
         driver().get("http://127.0.0.1:" + fleet.c2().httpPort() + "/#token=" + token);
     }
 
