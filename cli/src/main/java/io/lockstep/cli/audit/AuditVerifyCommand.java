@@ -4,7 +4,7 @@ import io.lockstep.c2.security.audit.AuditChain;
 import io.lockstep.c2.security.audit.AuditRecord;
 import io.lockstep.c2.security.audit.ChainVerdict;
 import io.lockstep.cli.fleet.C2Api;
-import io.lockstep.cli.fleet.C2Credentials;
+import io.lockstep.cli.fleet.C2LoginOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,14 +42,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             description = "with --file: the head to end at (the Lockstep-Audit-Head of the export, kept elsewhere)")
     String head;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "with --c2: an admin's user name")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "with --c2: the password")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "with --c2: read the password from FILE")
-    Path passwordFile;
+    @Mixin
+    C2LoginOptions login;
 
     @Option(names = "--save", paramLabel = "FILE", description = "with --c2: also write the export to FILE")
     Path save;
@@ -64,11 +59,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot read " + source.file, e);
             }
         } else {
-            if (user == null) {
-                throw new IllegalArgumentException("--c2 needs --user (an admin) and --password-file or --password");
-            }
-            char[] secret = Secrets.password(password, passwordFile, "Password for " + user + ": ", false);
-            C2Api.AuditExport export = new C2Api(source.c2, new C2Credentials(user, new String(secret))).auditExport();
+            C2Api.AuditExport export = new C2Api(source.c2, login.credentials("an admin")).auditExport();
             text = export.jsonLines();
             if (!export.head().isBlank()) {
                 expectedHead = Optional.of(parseHead(export.head().replace(' ', ':')));

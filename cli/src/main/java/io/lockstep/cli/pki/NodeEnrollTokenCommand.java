@@ -2,8 +2,7 @@ package io.lockstep.cli.pki;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.cli.fleet.C2Api;
-import io.lockstep.cli.fleet.C2Credentials;
-import io.lockstep.cli.audit.Secrets;
+import io.lockstep.cli.fleet.C2LoginOptions;
 import io.lockstep.pki.EnrolmentTokens;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,14 +28,8 @@ public final class NodeEnrollTokenCommand implements Callable<Integer> {
             description = "how long the token stays valid, ISO-8601 (default PT24H)")
     Duration ttl;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "with --c2: an admin's user name")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "with --c2: the password")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "with --c2: read the password from FILE")
-    Path passwordFile;
+    @CommandLine.Mixin
+    C2LoginOptions login;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,12 +51,7 @@ public final class NodeEnrollTokenCommand implements Callable<Integer> {
             token = new EnrolmentTokens(source.caDir, Clock.systemUTC()).issue(nodeId, ttl);
             expires = Clock.systemUTC().instant().plus(ttl).toString();
         } else {
-            if (user == null) {
-                throw new IllegalArgumentException("--c2 needs --user (an admin) and --password-file or --password");
-            }
-            char[] secret = Secrets.password(password, passwordFile, "Password for " + user + ": ", false);
-            JsonNode answer = new C2Api(source.c2, new C2Credentials(user, new String(secret)))
-                    .issueEnrollmentToken(nodeId, ttl.toSeconds());
+            JsonNode answer = new C2Api(source.c2, login.credentials("an admin")).issueEnrollmentToken(nodeId, ttl.toSeconds());
             token = answer.path("token").asText();
             expires = answer.path("expiresAt").asText();
         }
