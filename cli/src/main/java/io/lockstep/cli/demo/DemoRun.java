@@ -82,12 +82,14 @@ final class DemoRun {
             summary.print(console);
             crossing.addTo(out.resolve("summary.json"), results, console);
             hazards.print(console);
+            DemoJournals journals = DemoJournals.check(fleet.c2().api(), missionId, results, console);
+            journals.addTo(out.resolve("summary.json"));
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             audit.addTo(out.resolve("summary.json"));
             if (keepRunning) {
                 DemoDashboard.keepRunning(fleet.c2().httpPort(), console);
             }
-            return summary.succeeded() && audit.verified();
+            return summary.succeeded() && journals.verified() && audit.verified();
         } finally {
             console.println("shutting down the fleet");
             fleet.close();

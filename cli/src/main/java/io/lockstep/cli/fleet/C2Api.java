@@ -68,6 +68,16 @@ public final class C2Api {
         return http.postJson("/enrollments", Map.of("nodeId", nodeId, "token", token, "publicKey", publicKey));
     }
 
+    /** What C2 holds of a node's uploaded journal (state, size, sha256); a 404 until the node offered it. */
+    public JsonNode journalMetadata(String missionId, String nodeId) {
+        return http.get("/missions/" + missionId + "/nodes/" + nodeId + "/journal/metadata");
+    }
+
+    /** Replays a node's uploaded journal on C2 with the mission's modules; the verdict. */
+    public JsonNode replayJournal(String missionId, String nodeId) {
+        return http.postJson("/missions/" + missionId + "/nodes/" + nodeId + "/journal/replay", Map.of());
+    }
+
     /** Uploads a Wasm module; returns its sha256. */
     public String uploadModule(byte[] wasm) {
         return http.postBytes("/modules", wasm).path("sha256").asText();

@@ -38,6 +38,9 @@ class DemoCommandTest {
         assertEquals(3, summary.path("nodes").size());
         // the demo acted as its commander: logins, uploads, create and dispatch are in a verified audit chain
         assertTrue(summary.path("audit").path("verified").asBoolean(), summary.toString());
+        // Journals came home: every surviving node's journal is on C2, byte for byte, and replays there.
+        assertTrue(summary.path("journals_home").path("verified").asBoolean(), summary.path("journals_home").toString());
+        assertEquals(2, summary.path("journals_home").path("nodes").size(), summary.path("journals_home").toString());
         assertTrue(summary.path("audit").path("records").asLong() >= 5, summary.toString());
         JsonNode simulation = summary.path("simulation");
         assertTrue(simulation.path("predicted_duration_ms").asLong() > 0, "the mission was simulated first: " + summary);
