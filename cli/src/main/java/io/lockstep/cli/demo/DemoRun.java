@@ -86,10 +86,13 @@ final class DemoRun {
             journals.addTo(out.resolve("summary.json"));
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             audit.addTo(out.resolve("summary.json"));
+            // The verdict comes last: the mission, the journals at home and the audit trail all count.
+            boolean succeeded = summary.succeeded() && journals.verified() && audit.verified();
+            console.println(succeeded ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");
             if (keepRunning) {
                 DemoDashboard.keepRunning(fleet.c2().httpPort(), console);
             }
-            return summary.succeeded() && journals.verified() && audit.verified();
+            return succeeded;
         } finally {
             console.println("shutting down the fleet");
             fleet.close();

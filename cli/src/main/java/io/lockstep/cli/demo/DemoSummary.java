@@ -90,6 +90,5 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
                     node.cellsDone(), node.inferenceCalls(), interventionsText(node.interventions()),
                     node.killed() ? "not replayed (killed)" : node.replay().ok() ? "verified" : node.replay().detail());
         }
-        out.println(succeeded() ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");
     }
 }
