@@ -1,15 +1,10 @@
 package io.lockstep.cli.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lockstep.c2.security.audit.AuditChain;
 import io.lockstep.c2.security.audit.ChainVerdict;
 import io.lockstep.cli.fleet.C2Api;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -28,16 +23,9 @@ record DemoAudit(long records, boolean verified, String detail) {
         return new DemoAudit(verdict.records(), verdict.verified() && expected.isPresent(), verdict.describe());
     }
 
-    void addTo(Path summaryJson) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode summary = (ObjectNode) json.readTree(summaryJson.toFile());
-            ObjectNode audit = summary.putObject("audit");
-            audit.put("records", records);
-            audit.put("verified", verified);
-            json.writeValue(summaryJson.toFile(), summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the audit result to " + summaryJson, e);
-        }
+    void addTo(ObjectNode root) {
+        ObjectNode audit = root.putObject("audit");
+        audit.put("records", records);
+        audit.put("verified", verified);
     }
 }

@@ -1,14 +1,9 @@
 package io.lockstep.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lockstep.cli.fleet.EdgeNodeProcess;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,20 +56,13 @@ record DemoHazards(Map<String, long[]> byNode) {
         return false;
     }
 
-    void writeInto(Path summary) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode root = (ObjectNode) json.readTree(summary.toFile());
-            root.put("hazards_shared", shared());
-            ObjectNode hazards = root.putObject("hazards");
-            hazards.put("found_by_one_avoided_by_another", foundByOneAvoidedByAnother());
-            ObjectNode nodes = hazards.putObject("nodes");
-            byNode.forEach((id, v) -> nodes.putObject(id).put("shared", v[SHARED]).put("received", v[RECEIVED])
-                    .put("keep_out_interventions", v[KEPT_OUT]));
-            json.writeValue(summary.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the hazards to " + summary, e);
-        }
+    void addTo(ObjectNode root) {
+        root.put("hazards_shared", shared());
+        ObjectNode hazards = root.putObject("hazards");
+        hazards.put("found_by_one_avoided_by_another", foundByOneAvoidedByAnother());
+        ObjectNode nodes = hazards.putObject("nodes");
+        byNode.forEach((id, v) -> nodes.putObject(id).put("shared", v[SHARED]).put("received", v[RECEIVED])
+                .put("keep_out_interventions", v[KEPT_OUT]));
     }
 
     void print(PrintStream out) {

@@ -1,14 +1,11 @@
 package io.lockstep.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lockstep.cli.fleet.C2Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -83,23 +80,16 @@ final class DemoJournals {
         return !homes.isEmpty() && homes.values().stream().allMatch(Home::verified);
     }
 
-    void addTo(Path summaryJson) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode summary = (ObjectNode) json.readTree(summaryJson.toFile());
-            ObjectNode section = summary.putObject("journals_home");
-            section.put("verified", verified());
-            ObjectNode nodes = section.putObject("nodes");
-            homes.forEach((id, home) -> {
-                ObjectNode n = nodes.putObject(id);
-                n.put("state", home.state());
-                n.put("same_sha256_as_node", home.sameBytes());
-                n.put("replayed_on_c2", home.replayMatches());
-            });
-            json.writeValue(summaryJson.toFile(), summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the journals to " + summaryJson, e);
-        }
+    void addTo(ObjectNode root) {
+        ObjectNode section = root.putObject("journals_home");
+        section.put("verified", verified());
+        ObjectNode nodes = section.putObject("nodes");
+        homes.forEach((id, home) -> {
+            ObjectNode n = nodes.putObject(id);
+            n.put("state", home.state());
+            n.put("same_sha256_as_node", home.sameBytes());
+            n.put("replayed_on_c2", home.replayMatches());
+        });
     }
 
     private static String sha256(Path file) {

@@ -75,17 +75,18 @@ final class DemoRun {
             DemoSummary summary = new DemoSummary(missionId, MissionStates.overall(finalView), durationMs,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), results, SwarmOutcome.of(finalView),
                     kill.event(), java.util.Optional.of(dispatched.simulation()));
-            summary.write(out.resolve("summary.json"));
+            SummaryJson summaryJson = new SummaryJson(out.resolve("summary.json"));
+            summaryJson.add(summary::addTo);
             DemoHazards hazards = DemoHazards.collect(fleet.nodes(), kill.event().map(e -> java.util.Set.of(e.node()))
                     .orElse(java.util.Set.of()));
-            hazards.writeInto(out.resolve("summary.json"));
+            summaryJson.add(hazards::addTo);
             summary.print(console);
-            crossing.addTo(out.resolve("summary.json"), results, console);
+            summaryJson.add(root -> crossing.addTo(root, results, console));
             hazards.print(console);
             DemoJournals journals = DemoJournals.check(fleet.c2().api(), missionId, results, console);
-            journals.addTo(out.resolve("summary.json"));
+            summaryJson.add(journals::addTo);
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
-            audit.addTo(out.resolve("summary.json"));
+            summaryJson.add(audit::addTo);
             // The verdict comes last: the mission, the journals at home and the audit trail all count.
             boolean succeeded = summary.succeeded() && journals.verified() && audit.verified();
             console.println(succeeded ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");

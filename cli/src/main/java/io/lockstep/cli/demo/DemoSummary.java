@@ -1,11 +1,7 @@
 package io.lockstep.cli.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +18,8 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
                 && nodes.stream().allMatch(NodeResult::succeeded) && nodes.stream().anyMatch(n -> !n.killed());
     }
 
-    void write(Path file) {
+    /** Adds the mission's outcome, the kill, the simulation and the per-node results to summary.json. */
+    void addTo(ObjectNode root) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mission_id", missionId);
         json.put("status", status);
@@ -42,11 +39,7 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         }).orElse(null));
         json.put("simulation", simulation.map(s -> s.json(durationMs, swarm.coveragePercent())).orElse(null));
         json.put("nodes", nodes.stream().map(DemoSummary::nodeJson).toList());
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        root.setAll((ObjectNode) SummaryJson.mapper().valueToTree(json));
     }
 
     private static Map<String, Object> nodeJson(NodeResult node) {

@@ -1,14 +1,9 @@
 package io.lockstep.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lockstep.cli.fleet.EdgeNodeProcess;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,22 +79,15 @@ final class RightOfWayWatch implements AutoCloseable {
     }
 
     /** Adds the right-of-way figures to summary.json and prints them. */
-    void addTo(Path summaryJson, List<NodeResult> results, PrintStream console) {
+    void addTo(ObjectNode root, List<NodeResult> results, PrintStream console) {
         long yields = results.stream().mapToLong(r -> r.interventions().getOrDefault("SWARM_YIELD", 0L)).sum();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode json = (ObjectNode) mapper.readTree(summaryJson.toFile());
-            json.put("right_of_way_yields", yields);
-            if (samples > 0) {
-                json.put("min_separation_m", Math.round(minSeparationM * 100) / 100.0);
-            } else {
-                json.putNull("min_separation_m");
-            }
-            json.put("min_separation_samples", samples);
-            mapper.writeValue(summaryJson.toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the right-of-way figures to " + summaryJson, e);
+        root.put("right_of_way_yields", yields);
+        if (samples > 0) {
+            root.put("min_separation_m", Math.round(minSeparationM * 100) / 100.0);
+        } else {
+            root.putNull("min_separation_m");
         }
+        root.put("min_separation_samples", samples);
         console.printf(Locale.ROOT, "  right of way: %d yields, minimum separation %s (%d samples every %d ms)%n",
                 yields, samples > 0 ? String.format(Locale.ROOT, "%.2f m", minSeparationM) : "not measured", samples,
                 PERIOD_MS);
