@@ -35,7 +35,9 @@ final class PathPlanBench {
     }
 
     /** Seconds per plan in the runtime (min over rounds) and the Java reference measured alongside. */
-    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios) {
+    /** @param cpuRatios per-round ratios of the process CPU time used by each side (less sensitive to load) */
+    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios,
+                  Rounds cpuRatios) {
         double ratio() {
             return agentSecondsPerPlan / javaSecondsPerPlan;
         }
@@ -55,6 +57,7 @@ final class PathPlanBench {
         double bestJava = Double.MAX_VALUE;
         String lastLog = "";
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
                 .executionMode(mode).limits(limits).agent(agent).build()) {
             String[] last = {lastLog};
@@ -69,21 +72,27 @@ final class PathPlanBench {
             progress.accept(String.format("  pathplan %s warmed up: %d ticks of %d plans", mode,
                     chunks * WARMUP_CHUNK_TICKS, plansPerTick));
             for (int r = 0; r < rounds; r++) {
+                long cpu = ProcessCpu.nanos();
                 long start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
                 }
                 double agentSeconds = (System.nanoTime() - start) / 1e9;
+                long agentCpu = ProcessCpu.nanos() - cpu;
                 bestAgent = Math.min(bestAgent, agentSeconds);
+                cpu = ProcessCpu.nanos();
                 start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     java.runPlans(plansPerTick);
                 }
                 double javaSeconds = (System.nanoTime() - start) / 1e9;
+                long javaCpu = ProcessCpu.nanos() - cpu;
                 bestJava = Math.min(bestJava, javaSeconds);
                 ratios[r] = agentSeconds / javaSeconds;
-                progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s", mode, r + 1,
-                        rounds, bestAgent, bestJava));
+                cpuRatios[r] = (double) agentCpu / Math.max(1, javaCpu);
+                progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s (this round: "
+                                + "wall ratio %.2f, CPU ratio %.2f)", mode, r + 1, rounds, bestAgent, bestJava,
+                        ratios[r], cpuRatios[r]));
             }
         }
         if (!lastLog.contains(java.checksumHex())) {
@@ -91,7 +100,8 @@ final class PathPlanBench {
                     + "', java checksum " + java.checksumHex());
         }
         int plans = plansPerTick * ticksPerRound;
-        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true));
+        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true),
+                Rounds.of(cpuRatios, true));
     }
 
     private static String lastLogOf(TickResult r, String previous) {

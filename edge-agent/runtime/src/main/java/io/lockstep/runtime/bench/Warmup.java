@@ -7,7 +7,8 @@ package io.lockstep.runtime.bench;
  * Timed rounds start once the work has run a minimum number of times and has stopped getting faster.
  */
 final class Warmup {
-    private static final int STEADY_CHUNKS = 3;
+    /** Under load a chunk is often slow by chance; ten in a row without a new best means the JIT is done. */
+    private static final int STEADY_CHUNKS = 10;
     private static final double IMPROVEMENT = 0.97;
 
     private Warmup() {
