@@ -29,7 +29,7 @@ final class MeteringBench {
     private MeteringBench() {
     }
 
-    /** @param cpuRatios per-round ratios of the process CPU time used by each side (less sensitive to load) */
+    /** @param cpuRatios per-round ratios of this thread's CPU time for each side (less sensitive to load) */
     record Timing(double meteredSeconds, double unmeteredSeconds, int ticks, Rounds ratios, Rounds cpuRatios) {
         double ratio() {
             return meteredSeconds / unmeteredSeconds;
@@ -41,19 +41,22 @@ final class MeteringBench {
                           Consumer<String> progress) {
         Harness metered = new Harness(true, plansPerTick);
         Harness plain = new Harness(false, plansPerTick);
-        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
-        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
+        // Both run on this thread, so its CPU clock times them without the waits a busy machine adds.
+        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds,
+                ThreadCpu::currentThread);
+        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds,
+                ThreadCpu::currentThread);
         double bestMetered = Double.MAX_VALUE;
         double bestPlain = Double.MAX_VALUE;
         double[] ratios = new double[rounds];
         double[] cpuRatios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long cpu = ProcessCpu.nanos();
+            long cpu = ThreadCpu.currentThread();
             double m = metered.ticks(ticksPerRound);
-            long meteredCpu = ProcessCpu.nanos() - cpu;
-            cpu = ProcessCpu.nanos();
+            long meteredCpu = ThreadCpu.currentThread() - cpu;
+            cpu = ThreadCpu.currentThread();
             double p = plain.ticks(ticksPerRound);
-            long plainCpu = ProcessCpu.nanos() - cpu;
+            long plainCpu = ThreadCpu.currentThread() - cpu;
             bestMetered = Math.min(bestMetered, m);
             bestPlain = Math.min(bestPlain, p);
             ratios[r] = m / p;
