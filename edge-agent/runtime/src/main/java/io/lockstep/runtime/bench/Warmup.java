@@ -16,7 +16,8 @@ final class Warmup {
 
     /**
      * Runs {@code chunk} at least {@code minChunks} times, then until {@value #STEADY_CHUNKS} chunks in a
-     * row were not 3 % faster than the fastest before them, or {@code maxSeconds} have passed.
+     * row were not 3 % faster than the fastest before them and the JIT compiled nothing during them, or
+     * {@code maxSeconds} have passed.
      *
      * @return the chunks run
      */
@@ -33,6 +34,8 @@ final class Warmup {
         double best = Double.MAX_VALUE;
         int sinceImprovement = 0;
         int chunks = 0;
+        long lastJitMillis = jitMillis();
+        int sinceJit = 0;
         while (true) {
             long start = clock.getAsLong();
             chunk.run();
@@ -44,10 +47,25 @@ final class Warmup {
                 sinceImprovement++;
             }
             best = Math.min(best, seconds);
-            boolean steady = chunks >= minChunks && sinceImprovement >= STEADY_CHUNKS;
+            long compiled = jitMillis();
+            if (compiled != lastJitMillis) {
+                lastJitMillis = compiled;
+                sinceJit = 0;
+            } else {
+                sinceJit++;
+            }
+            // Steady once the JIT has been idle too: on a busy machine the compiler threads get little CPU, and
+            // the code can sit in a slower tier for many chunks that show no improvement while it waits.
+            boolean steady = chunks >= minChunks && sinceImprovement >= STEADY_CHUNKS && sinceJit >= STEADY_CHUNKS;
             if (steady || System.nanoTime() > deadline) {
                 return chunks;
             }
         }
+    }
+
+    /** Total time HotSpot's compiler threads have spent compiling, in milliseconds (-1 when unknown). */
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 }
