@@ -23,11 +23,9 @@ import java.util.List;
  *   <li>the start function is no longer run by instantiation but exported as {@value #START_EXPORT}, so the
  *       host runs it under fuel and can classify its faults.</li>
  * </ul>
- * Fuel charges at loop headers and leaf-function entries and the NaN canonicalisation are inlined (with scratch
- * locals appended to the function's own); the rest lives in small appended helper functions
- * ({@link RuntimeHelpers}). The fuel charged, and where it runs out, do not depend on that choice. No function,
- * global, type or local index of the original module changes: new functions, globals, types and locals are
- * appended, and the original code may not reference them.
+ * The checks live in small appended helper functions ({@link RuntimeHelpers}); instrumented code only calls
+ * them. No function, global or type index of the original module changes: new functions, globals and types
+ * are appended, and the original code may not reference them.
  */
 public final class MeteringPass {
     public static final String FUEL_EXPORT = "lockstep$fuel";
@@ -40,8 +38,6 @@ public final class MeteringPass {
     static final int BULK_BYTES_SHIFT = 6;
     private static final int MAX_LOCALS = 50_000;
     private static final int MAX_INSTRUCTIONS_PER_FUNCTION = 5_000_000;
-    /** Inlined fuel charges call the checking helper once per 2^16 fuel units (and whenever fuel runs out). */
-    static final int CHECK_SHIFT = 16;
 
     private MeteringPass() {
     }
@@ -258,9 +254,6 @@ public final class MeteringPass {
         private final int wrapperType;
         private final int functionIndex;
         private final ParsedModule module;
-        private long fuelScratch;
-        private long f32Scratch;
-        private long f64Scratch;
 
         BodyRewriter(ParsedModule module, ParsedModule.Body body, RuntimeHelpers helpers, int wrapperType,
                      int functionIndex) {
@@ -278,7 +271,6 @@ public final class MeteringPass {
         byte[] rewrite() throws WasmFormatException {
             WasmInput in = new WasmInput(src, body.start(), body.end());
             int groups = in.index(MAX_LOCALS, "function " + functionIndex + " local group count");
-            int groupsStart = in.position();
             long locals = type.params().length;
             for (int g = 0; g < groups; g++) {
                 locals += in.u32();
@@ -293,37 +285,13 @@ public final class MeteringPass {
             int[] loopRegion = new int[code.size()];
             long[] regionCost = regionCosts(code, loopRegion);
 
+            WasmOutput out = new WasmOutput((body.end() - body.start()) * 2 + 64);
+            out.bytes(src, body.start(), localsEnd);
             // A leaf (no calls) cannot deepen the stack further, so it only pays fuel: the depth limit then
             // bounds the frames that call, and at most one leaf frame sits on top of them.
             boolean leaf = code.stream().noneMatch(c -> c.op() == Opcodes.CALL || c.op() == Opcodes.CALL_INDIRECT);
-            boolean inlineFuel = leaf || code.stream().anyMatch(c -> c.op() == Opcodes.LOOP);
-            boolean f32 = code.stream().anyMatch(c -> Opcodes.producesF32(c.op()));
-            boolean f64 = code.stream().anyMatch(c -> Opcodes.producesF64(c.op()));
-            // Scratch locals appended after the function's own, so no existing local index changes.
-            long next = locals;
-            fuelScratch = inlineFuel ? next++ : -1;
-            f32Scratch = f32 ? next++ : -1;
-            f64Scratch = f64 ? next++ : -1;
-            int added = (int) (next - locals);
-
-            WasmOutput out = new WasmOutput((body.end() - body.start()) * 2 + 64);
-            out.u32(groups + (long) added);
-            out.bytes(src, groupsStart, localsEnd);
-            if (inlineFuel) {
-                out.u32(1).u8(ValueTypes.I64);
-            }
-            if (f32) {
-                out.u32(1).u8(ValueTypes.F32);
-            }
-            if (f64) {
-                out.u32(1).u8(ValueTypes.F64);
-            }
-            if (leaf) {
-                charge(out, regionCost[0]);
-            } else {
-                out.u8(Opcodes.I64_CONST).sleb(regionCost[0]);
-                call(out, RuntimeHelpers.ENTER);
-            }
+            out.u8(Opcodes.I64_CONST).sleb(regionCost[0]);
+            call(out, leaf ? RuntimeHelpers.CHARGE : RuntimeHelpers.ENTER);
             out.u8(Opcodes.BLOCK);
             if (wrapperType == -1) {
                 out.u8(Opcodes.EMPTY_BLOCK);
@@ -344,9 +312,9 @@ public final class MeteringPass {
                     out.bytes(src, insn.start(), insn.end());
                 }
                 if (Opcodes.producesF32(insn.op())) {
-                    canonicalF32(out);
+                    call(out, RuntimeHelpers.CANONICAL_F32);
                 } else if (Opcodes.producesF64(insn.op())) {
-                    canonicalF64(out);
+                    call(out, RuntimeHelpers.CANONICAL_F64);
                 }
                 if (insn.opens()) {
                     open++;
@@ -444,45 +412,11 @@ public final class MeteringPass {
             out.u8(Opcodes.CALL).u32(helpers.function(helper));
         }
 
-        /**
-         * Inline fuel charge, the same arithmetic and trap point as a call to a charging helper but without the
-         * call: {@code new = old - cost}, stored; then the helper {@link RuntimeHelpers#CHECK_FUEL} is called
-         * only when {@code old} and {@code new} differ above bit {@value #CHECK_SHIFT}. Fuel is never negative
-         * before a charge (a negative charge traps at once), so a negative {@code new} flips the sign bit and
-         * always reaches the check, which traps; the other calls, one per 2^{@value #CHECK_SHIFT} fuel units,
-         * let Chicory's compiled code notice a thread interrupt (an abort) inside a loop that makes no calls.
-         */
         private void charge(WasmOutput out, long cost) {
-            if (cost <= 0) {
-                return;
+            if (cost > 0) {
+                out.u8(Opcodes.I64_CONST).sleb(cost);
+                call(out, RuntimeHelpers.CHARGE);
             }
-            out.u8(Opcodes.GLOBAL_GET).u32(originalGlobals)
-                    .u8(Opcodes.LOCAL_TEE).u32(fuelScratch)
-                    .u8(Opcodes.I64_CONST).sleb(cost).u8(Opcodes.I64_SUB)
-                    .u8(Opcodes.GLOBAL_SET).u32(originalGlobals)
-                    .u8(Opcodes.LOCAL_GET).u32(fuelScratch)
-                    .u8(Opcodes.LOCAL_GET).u32(fuelScratch).u8(Opcodes.I64_CONST).sleb(cost).u8(Opcodes.I64_SUB)
-                    .u8(Opcodes.I64_XOR).u8(Opcodes.I64_CONST).sleb(CHECK_SHIFT).u8(Opcodes.I64_SHR_U)
-                    .u8(Opcodes.I64_CONST).sleb(0).u8(Opcodes.I64_NE)
-                    .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK);
-            call(out, RuntimeHelpers.CHECK_FUEL);
-            out.u8(Opcodes.END);
-        }
-
-        /** x == x ? x : canonical NaN, on the f32 on top of the stack (select keeps its first operand on true). */
-        private void canonicalF32(WasmOutput out) {
-            out.u8(Opcodes.LOCAL_TEE).u32(f32Scratch)
-                    .u8(Opcodes.F32_CONST).u8(0x00).u8(0x00).u8(0xC0).u8(0x7F)
-                    .u8(Opcodes.LOCAL_GET).u32(f32Scratch).u8(Opcodes.LOCAL_GET).u32(f32Scratch).u8(Opcodes.F32_EQ)
-                    .u8(Opcodes.SELECT);
-        }
-
-        /** f64 counterpart of {@link #canonicalF32}. */
-        private void canonicalF64(WasmOutput out) {
-            out.u8(Opcodes.LOCAL_TEE).u32(f64Scratch)
-                    .u8(Opcodes.F64_CONST).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0xF8).u8(0x7F)
-                    .u8(Opcodes.LOCAL_GET).u32(f64Scratch).u8(Opcodes.LOCAL_GET).u32(f64Scratch).u8(Opcodes.F64_EQ)
-                    .u8(Opcodes.SELECT);
         }
     }
 }

@@ -11,7 +11,6 @@ final class Opcodes {
     static final int RETURN = 0x0F;
     static final int SELECT = 0x1B;
     static final int LOCAL_GET = 0x20;
-    static final int LOCAL_TEE = 0x22;
     static final int GLOBAL_GET = 0x23;
     static final int GLOBAL_SET = 0x24;
     static final int I32_CONST = 0x41;
@@ -19,14 +18,12 @@ final class Opcodes {
     static final int F32_CONST = 0x43;
     static final int F64_CONST = 0x44;
     static final int I32_GT_S = 0x4A;
-    static final int I64_NE = 0x52;
     static final int I64_LT_S = 0x53;
     static final int F32_EQ = 0x5B;
     static final int F64_EQ = 0x61;
     static final int I32_ADD = 0x6A;
     static final int I32_SUB = 0x6B;
     static final int I64_SUB = 0x7D;
-    static final int I64_XOR = 0x85;
     static final int I64_SHR_U = 0x88;
     static final int I64_EXTEND_I32_U = 0xAD;
     static final int EMPTY_BLOCK = 0x40;

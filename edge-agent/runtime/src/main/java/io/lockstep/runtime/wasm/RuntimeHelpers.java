@@ -5,25 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The small functions the metering pass appends to a module and calls from instrumented code. The hot checks
- * (fuel at loop headers and leaf entries, NaN canonicalisation) are inlined by the pass instead: Chicory's
- * compiler puts a thread-interruption check (a volatile read) before every call, so a helper call per loop
- * iteration or per float operation cost more than the check itself. What is left out of line runs once per
- * call of a non-leaf function ({@link #ENTER}, {@link #LEAVE}), per bulk memory operation, or when inlined fuel
- * code sees a rare event ({@link #CHECK_FUEL}). The helpers themselves are not instrumented.
+ * The small functions the metering pass appends to a module and calls from instrumented code. Keeping the
+ * checks out of line keeps each instrumented function close to its original size: the compiler turns Wasm
+ * functions into JVM methods, and HotSpot does not JIT-compile methods over 8000 bytes of bytecode.
+ * The helpers themselves are not instrumented.
  */
 final class RuntimeHelpers {
-    static final int CHECK_FUEL = 0;    // () -> (): traps when the fuel is negative
+    static final int CHARGE = 0;        // (i64 cost) -> ()
     static final int CHARGE_BULK = 1;   // (i32 bytes) -> (i32 bytes)
     static final int ENTER = 2;         // (i64 cost) -> (): charge, then one frame deeper
     static final int LEAVE = 3;         // () -> ()
-    static final int COUNT = 4;
+    static final int CANONICAL_F32 = 4; // (f32) -> (f32)
+    static final int CANONICAL_F64 = 5; // (f64) -> (f64)
+    static final int COUNT = 6;
 
     private static final byte[][][] SIGNATURES = {
-        {{}, {}},
+        {{ValueTypes.I64}, {}},
         {{ValueTypes.I32}, {ValueTypes.I32}},
         {{ValueTypes.I64}, {}},
         {{}, {}},
+        {{ValueTypes.F32}, {ValueTypes.F32}},
+        {{ValueTypes.F64}, {ValueTypes.F64}},
     };
 
     private final int firstFunction;
@@ -70,7 +72,9 @@ final class RuntimeHelpers {
     /** Encoded bodies (with size prefixes) of every helper, in helper order. */
     List<byte[]> bodies(int fuelGlobal, int depthGlobal, int maxDepth) {
         List<byte[]> out = new ArrayList<>();
-        out.add(body(new WasmOutput(16)
+        out.add(body(new WasmOutput(32)
+                .u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.I64_SUB)
+                .u8(Opcodes.GLOBAL_SET).u32(fuelGlobal)
                 .u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(Opcodes.I64_CONST).sleb(0).u8(Opcodes.I64_LT_S)
                 .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK).u8(Opcodes.UNREACHABLE).u8(Opcodes.END)));
         out.add(body(new WasmOutput(32)
@@ -81,36 +85,33 @@ final class RuntimeHelpers {
                 .u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(Opcodes.I64_CONST).sleb(0).u8(Opcodes.I64_LT_S)
                 .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK).u8(Opcodes.UNREACHABLE).u8(Opcodes.END)
                 .u8(Opcodes.LOCAL_GET).u32(0)));
-        // Charge (trap when the fuel goes negative), then one frame deeper (trap past the limit). Locals 1 (i64)
-        // and 2 (i32) hold the new values, so each global is read once.
-        out.add(body(new WasmOutput(64)
-                .u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.I64_SUB)
-                .u8(Opcodes.LOCAL_TEE).u32(1).u8(Opcodes.GLOBAL_SET).u32(fuelGlobal)
-                .u8(Opcodes.LOCAL_GET).u32(1).u8(Opcodes.I64_CONST).sleb(0).u8(Opcodes.I64_LT_S)
-                .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK).u8(Opcodes.UNREACHABLE).u8(Opcodes.END)
+        out.add(body(new WasmOutput(48)
+                .u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.CALL).u32(function(CHARGE))
                 .u8(Opcodes.GLOBAL_GET).u32(depthGlobal).u8(Opcodes.I32_CONST).sleb(1).u8(Opcodes.I32_ADD)
-                .u8(Opcodes.LOCAL_TEE).u32(2).u8(Opcodes.GLOBAL_SET).u32(depthGlobal)
-                .u8(Opcodes.LOCAL_GET).u32(2).u8(Opcodes.I32_CONST).sleb(maxDepth).u8(Opcodes.I32_GT_S)
-                .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK).u8(Opcodes.UNREACHABLE).u8(Opcodes.END),
-                new WasmOutput(8).u32(2).u32(1).u8(ValueTypes.I64).u32(1).u8(ValueTypes.I32)));
+                .u8(Opcodes.GLOBAL_SET).u32(depthGlobal)
+                .u8(Opcodes.GLOBAL_GET).u32(depthGlobal).u8(Opcodes.I32_CONST).sleb(maxDepth).u8(Opcodes.I32_GT_S)
+                .u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK).u8(Opcodes.UNREACHABLE).u8(Opcodes.END)));
         out.add(body(new WasmOutput(16)
                 .u8(Opcodes.GLOBAL_GET).u32(depthGlobal).u8(Opcodes.I32_CONST).sleb(1).u8(Opcodes.I32_SUB)
                 .u8(Opcodes.GLOBAL_SET).u32(depthGlobal)));
+        // x == x ? x : canonical NaN (select keeps its first operand when the condition is non-zero).
+        out.add(body(new WasmOutput(16)
+                .u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.F32_CONST).u8(0x00).u8(0x00).u8(0xC0).u8(0x7F)
+                .u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.F32_EQ)
+                .u8(Opcodes.SELECT)));
+        out.add(body(new WasmOutput(24)
+                .u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.F64_CONST).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0)
+                .u8(0xF8).u8(0x7F)
+                .u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.LOCAL_GET).u32(0).u8(Opcodes.F64_EQ)
+                .u8(Opcodes.SELECT)));
         return out;
     }
 
     /** A body with no locals: the code plus the final end, prefixed with its size. */
     private static byte[] body(WasmOutput code) {
-        return body(code, new WasmOutput(1).u32(0));
-    }
-
-    /** A body: encoded local declarations, the code plus the final end, prefixed with its size. */
-    private static byte[] body(WasmOutput code, WasmOutput locals) {
         byte[] instructions = code.u8(Opcodes.END).toByteArray();
-        byte[] declared = locals.toByteArray();
-        WasmOutput out = new WasmOutput(instructions.length + declared.length + 8);
-        byte[] withLocals = new WasmOutput(instructions.length + declared.length).bytes(declared).bytes(instructions)
-                .toByteArray();
+        WasmOutput out = new WasmOutput(instructions.length + 8);
+        byte[] withLocals = new WasmOutput(instructions.length + 1).u32(0).bytes(instructions).toByteArray();
         return out.u32(withLocals.length).bytes(withLocals).toByteArray();
     }
 }
