@@ -29,7 +29,8 @@ final class MeteringBench {
     private MeteringBench() {
     }
 
-    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks, Rounds ratios) {
+    /** @param cpuRatios per-round ratios of this thread's CPU time for each side (less sensitive to load) */
+    record Timing(double meteredSeconds, double unmeteredSeconds, int ticks, Rounds ratios, Rounds cpuRatios) {
         double ratio() {
             return meteredSeconds / unmeteredSeconds;
         }
@@ -40,21 +41,30 @@ final class MeteringBench {
                           Consumer<String> progress) {
         Harness metered = new Harness(true, plansPerTick);
         Harness plain = new Harness(false, plansPerTick);
-        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
-        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds);
+        // Both run on this thread, so its CPU clock times them without the waits a busy machine adds.
+        Warmup.untilSteady(() -> metered.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds,
+                ThreadCpu::currentThread);
+        Warmup.untilSteady(() -> plain.ticks(5), Math.max(1, warmupTicks / 5), maxWarmupSeconds,
+                ThreadCpu::currentThread);
         double bestMetered = Double.MAX_VALUE;
         double bestPlain = Double.MAX_VALUE;
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long cpu = ThreadCpu.currentThread();
             double m = metered.ticks(ticksPerRound);
+            long meteredCpu = ThreadCpu.currentThread() - cpu;
+            cpu = ThreadCpu.currentThread();
             double p = plain.ticks(ticksPerRound);
+            long plainCpu = ThreadCpu.currentThread() - cpu;
             bestMetered = Math.min(bestMetered, m);
             bestPlain = Math.min(bestPlain, p);
             ratios[r] = m / p;
-            progress.accept(String.format("  metering round %d/%d: metered %.3f s, unmetered %.3f s", r + 1, rounds,
-                    bestMetered, bestPlain));
+            cpuRatios[r] = (double) meteredCpu / Math.max(1, plainCpu);
+            progress.accept(String.format("  metering round %d/%d: metered %.3f s, unmetered %.3f s (this round: "
+                    + "wall ratio %.3f, CPU ratio %.3f)", r + 1, rounds, bestMetered, bestPlain, ratios[r], cpuRatios[r]));
         }
-        return new Timing(bestMetered, bestPlain, ticksPerRound, Rounds.of(ratios, true));
+        return new Timing(bestMetered, bestPlain, ticksPerRound, Rounds.of(ratios, true), Rounds.of(cpuRatios, true));
     }
 
     /** One compiled pathplan instance driven directly through its exports. */

@@ -35,7 +35,12 @@ final class PathPlanBench {
     }
 
     /** Seconds per plan in the runtime (min over rounds) and the Java reference measured alongside. */
-    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios) {
+    /**
+     * @param cpuRatios per-round ratios of the CPU time of the thread that ran each side (the agent thread, the
+     *                  main thread): less sensitive to load than wall-clock time
+     */
+    record Timing(double agentSecondsPerPlan, double javaSecondsPerPlan, int plans, int rounds, Rounds ratios,
+                  Rounds cpuRatios) {
         double ratio() {
             return agentSecondsPerPlan / javaSecondsPerPlan;
         }
@@ -55,35 +60,50 @@ final class PathPlanBench {
         double bestJava = Double.MAX_VALUE;
         String lastLog = "";
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         try (MissionRuntime rt = MissionRuntime.builder().missionId("bench-pathplan").nodeId("bench")
                 .executionMode(mode).limits(limits).agent(agent).build()) {
-            String[] last = {lastLog};
+            String[] last = {lastLogOf(rt.tick(TickInputs.empty()), lastLog)};
+            // The agent runs on the runtime's agent thread: its CPU clock times the agent, the main thread's the
+            // Java reference, both without the time a busy machine makes them wait.
+            RuntimeThreadsCpu agentCpu = new RuntimeThreadsCpu();
             int chunks = Warmup.untilSteady(() -> {
                 for (int t = 0; t < WARMUP_CHUNK_TICKS; t++) {
                     last[0] = lastLogOf(rt.tick(TickInputs.empty()), last[0]);
                 }
-            }, Math.max(1, warmupTicks / WARMUP_CHUNK_TICKS), maxWarmupSeconds);
+            }, Math.max(1, warmupTicks / WARMUP_CHUNK_TICKS), maxWarmupSeconds, agentCpu::nanos);
             lastLog = last[0];
             // The reference continues the same plan sequence, so it runs the same number of warm-up plans.
-            java.runPlans(chunks * WARMUP_CHUNK_TICKS * plansPerTick);
-            progress.accept(String.format("  pathplan %s warmed up: %d ticks of %d plans", mode,
-                    chunks * WARMUP_CHUNK_TICKS, plansPerTick));
+            int warmupTicksRun = 1 + chunks * WARMUP_CHUNK_TICKS;
+            // The reference continues the same plan sequence, so it runs the same warm-up plans, in tick-sized
+            // calls as the rounds make them.
+            for (int t = 0; t < warmupTicksRun; t++) {
+                java.runPlans(plansPerTick);
+            }
+            progress.accept(String.format("  pathplan %s warmed up: %d ticks of %d plans", mode, warmupTicksRun,
+                    plansPerTick));
             for (int r = 0; r < rounds; r++) {
+                long cpu = agentCpu.nanos();
                 long start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     lastLog = lastLogOf(rt.tick(TickInputs.empty()), lastLog);
                 }
                 double agentSeconds = (System.nanoTime() - start) / 1e9;
+                long agentCpuNanos = agentCpu.nanos() - cpu;
                 bestAgent = Math.min(bestAgent, agentSeconds);
+                cpu = ThreadCpu.currentThread();
                 start = System.nanoTime();
                 for (int t = 0; t < ticksPerRound; t++) {
                     java.runPlans(plansPerTick);
                 }
                 double javaSeconds = (System.nanoTime() - start) / 1e9;
+                long javaCpu = ThreadCpu.currentThread() - cpu;
                 bestJava = Math.min(bestJava, javaSeconds);
                 ratios[r] = agentSeconds / javaSeconds;
-                progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s", mode, r + 1,
-                        rounds, bestAgent, bestJava));
+                cpuRatios[r] = (double) agentCpuNanos / Math.max(1, javaCpu);
+                progress.accept(String.format("  pathplan %s round %d/%d: agent %.3f s, java %.3f s (this round: "
+                                + "wall ratio %.2f, CPU ratio %.2f)", mode, r + 1, rounds, bestAgent, bestJava,
+                        ratios[r], cpuRatios[r]));
             }
         }
         if (!lastLog.contains(java.checksumHex())) {
@@ -91,7 +111,8 @@ final class PathPlanBench {
                     + "', java checksum " + java.checksumHex());
         }
         int plans = plansPerTick * ticksPerRound;
-        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true));
+        return new Timing(bestAgent / plans, bestJava / plans, plans, rounds, Rounds.of(ratios, true),
+                Rounds.of(cpuRatios, true));
     }
 
     private static String lastLogOf(TickResult r, String previous) {

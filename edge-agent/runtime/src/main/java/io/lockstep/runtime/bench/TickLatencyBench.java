@@ -14,17 +14,22 @@ final class TickLatencyBench {
     private TickLatencyBench() {
     }
 
-    /** One paced round. */
-    record Latency(double p50, double p99, double max, int ticks) {
+    /**
+     * One paced round. {@code cpuP50} and {@code cpuP99} are percentiles of the CPU time the runtime's threads
+     * used during each tick: a tick whose wall time is far above its CPU time waited for a core.
+     */
+    record Latency(double p50, double p99, double max, int ticks, double cpuP50, double cpuP99) {
     }
 
     /** The rounds of one fleet: the p99 fraction of each round and the round with the median p99. */
     record Paced(Rounds p99Fraction, Latency medianRound, int agents, int workers, long periodNanos) {
         String describe() {
             return String.format("%d agents at %.0f Hz, %d worker%s: p99 %s of the %.0f ms period; median round p50 "
-                            + "%.3f ms, p99 %.3f ms, max %.3f ms over %d ticks", agents, 1e9 / periodNanos, workers,
+                            + "%.3f ms, p99 %.3f ms, max %.3f ms over %d ticks; runtime threads' CPU per tick p50 %.3f ms, "
+                            + "p99 %.3f ms", agents, 1e9 / periodNanos, workers,
                     workers == 1 ? "" : "s", p99Fraction.describe("%.3f"), periodNanos / 1e6,
-                    medianRound.p50() * 1e3, medianRound.p99() * 1e3, medianRound.max() * 1e3, medianRound.ticks());
+                    medianRound.p50() * 1e3, medianRound.p99() * 1e3, medianRound.max() * 1e3, medianRound.ticks(),
+                    medianRound.cpuP50() * 1e3, medianRound.cpuP99() * 1e3);
         }
     }
 
@@ -41,9 +46,10 @@ final class TickLatencyBench {
             for (int r = 0; r < rounds; r++) {
                 results[r] = round(rt, world, periodNanos, ticksPerRound);
                 fractions[r] = results[r].p99() * 1e9 / periodNanos;
-                progress.accept(String.format("  %d agents, %d worker%s, round %d/%d: p99 %.3f ms (%.3f of the period)",
-                        agents, workers, workers == 1 ? "" : "s", r + 1, rounds, results[r].p99() * 1e3,
-                        fractions[r]));
+                progress.accept(String.format("  %d agents, %d worker%s, round %d/%d: p99 %.3f ms (%.3f of the period), "
+                                + "p50 %.3f ms; CPU per tick p50 %.3f ms, p99 %.3f ms", agents, workers,
+                        workers == 1 ? "" : "s", r + 1, rounds, results[r].p99() * 1e3, fractions[r],
+                        results[r].p50() * 1e3, results[r].cpuP50() * 1e3, results[r].cpuP99() * 1e3));
             }
         }
         Rounds stats = Rounds.of(fractions, true);
@@ -59,21 +65,27 @@ final class TickLatencyBench {
 
     private static Latency round(MissionRuntime rt, SurveyWorld world, long periodNanos, int ticks) {
         long[] durations = new long[ticks];
+        long[] cpu = new long[ticks];
+        RuntimeThreadsCpu runtimeCpu = new RuntimeThreadsCpu();
         long next = System.nanoTime();
         for (int t = 0; t < ticks; t++) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            long cpuStart = runtimeCpu.nanos();
             long start = System.nanoTime();
             world.apply(rt.tick(world.next()));
             durations[t] = System.nanoTime() - start;
+            cpu[t] = runtimeCpu.nanos() - cpuStart;
             // A late tick does not make the next ones early: the schedule restarts from now.
             next = Math.max(next + periodNanos, System.nanoTime());
         }
         Arrays.sort(durations);
-        return new Latency(durations[ticks / 2] / 1e9, durations[(int) Math.ceil(ticks * 0.99) - 1] / 1e9,
-                durations[ticks - 1] / 1e9, ticks);
+        Arrays.sort(cpu);
+        int p99 = (int) Math.ceil(ticks * 0.99) - 1;
+        return new Latency(durations[ticks / 2] / 1e9, durations[p99] / 1e9, durations[ticks - 1] / 1e9, ticks,
+                cpu[ticks / 2] / 1e9, cpu[p99] / 1e9);
     }
 
     /** The largest fleet found to stay under half the period (0: not even the smallest), and its confirmation. */

@@ -281,7 +281,7 @@ final class AgentRunner {
         byte[] image = MemoryPages.copy(memory);
         return new AgentStateData(host.name(), state, fault, host.progressPermille(), host.rng().state(),
                 host.lastEmitSeq(), pages, image, AgentStateData.sha256(image), globals,
-                new java.util.TreeMap<>(host.kv().entries()));
+                new java.util.TreeMap<>(host.kv().entries()), reportedFuel());
     }
 
     void restore(AgentStateData data) {
@@ -314,7 +314,8 @@ final class AgentRunner {
         fault = data.fault();
         fuelUsed = 0;
         ran = false;
-        lastRunFuel = 0;
+        // A DONE or FAULTED agent never runs again: status keeps showing the fuel of its last run.
+        lastRunFuel = data.reportedFuel();
         memoryDigestValid = false;
     }
 }

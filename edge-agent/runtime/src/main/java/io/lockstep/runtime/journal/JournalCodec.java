@@ -238,6 +238,11 @@ public final class JournalCodec {
             w.i32(a.kv().size());
             a.kv().forEach((k, v) -> w.string(k).bytes(v));
         }
+        // Appended after the agents so snapshots written before it (which end here) still decode.
+        w.i32(s.agents().size());
+        for (AgentStateData a : s.agents()) {
+            w.i64(a.reportedFuel());
+        }
         return w.toByteArray();
     }
 
@@ -252,6 +257,7 @@ public final class JournalCodec {
         }
         int agents = r.count(10_000);
         List<AgentStateData> data = new ArrayList<>();
+        List<AgentStateData> decoded = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
             String name = r.string();
             AgentState state = state(r.u8());
@@ -282,8 +288,23 @@ public final class JournalCodec {
             if (!java.util.Arrays.equals(AgentStateData.sha256(memory), memorySha256)) {
                 throw new JournalException("snapshot record: memory of agent " + name + " does not match its hash");
             }
-            data.add(new AgentStateData(name, state, fault, progress, rng, seq, pages, memory, memorySha256, globals,
-                    kv));
+            decoded.add(new AgentStateData(name, state, fault, progress, rng, seq, pages, memory, memorySha256, globals,
+                    kv, 0));
+        }
+        long[] reportedFuel = new long[agents];
+        if (r.hasMore()) {
+            if (r.i32() != agents) {
+                throw new JournalException("snapshot record: fuel count does not match the agent count " + agents);
+            }
+            for (int i = 0; i < agents; i++) {
+                reportedFuel[i] = r.i64();
+            }
+        }
+        for (int i = 0; i < agents; i++) {
+            AgentStateData a = decoded.get(i);
+            data.add(new AgentStateData(a.name(), a.state(), a.fault(), a.progressPermille(), a.rngState(),
+                    a.lastEmitSeq(), a.memoryPages(), a.memory(), a.memorySha256(), a.globals(), a.kv(),
+                    reportedFuel[i]));
         }
         r.end();
         return new EngineSnapshot(tick, fingerprint, pending, data);

@@ -63,6 +63,11 @@ final class PayloadReader {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
+    /** Whether bytes are left (for fields appended to a record after older writers existed). */
+    boolean hasMore() {
+        return buf.hasRemaining();
+    }
+
     void end() {
         if (buf.hasRemaining()) {
             throw new JournalException(what + ": " + buf.remaining() + " unexpected trailing bytes");
