@@ -79,8 +79,14 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                 BenchFigure.informational("hazard_propagation_p50_ms", f.hazardP50Ms(), "median time from a node's "
                         + "debug port publishing a hazard to a peer's supervisor holding it as a keep-out zone"),
                 new BenchFigure("hazard_propagation_p99_ms", f.hazardP99Ms(), HazardPropagationBenchmark.TARGET_MS,
-                        true, "p99 of the same over " + HazardPropagationBenchmark.HAZARDS + " hazards x "
+                        true, "p99 of the same over " + HazardPropagationBenchmark.HAZARDS + " hazards (after "
+                        + HazardPropagationBenchmark.WARM_UP + " unmeasured) x "
                         + (f.nodes() - 1) + " peers, real node processes on loopback"),
+                BenchFigure.informational("hazard_propagation_transport_p99_ms", f.hazardTransportP99Ms(), "p99 of "
+                        + "the part from the publish to the peer's mesh handing the message over (put, kernel, the "
+                        + "peer's receive thread)"),
+                BenchFigure.informational("hazard_propagation_intake_p99_ms", f.hazardIntakeP99Ms(), "p99 of the "
+                        + "part from the peer's mesh handing it over to its keep-out zones (checks, board)"),
                 new BenchFigure("mesh_estop_fanout_ms", f.estopFanOutMs(), HazardPropagationBenchmark.TARGET_MS, true,
                         "from one node putting its debug port's e-stop on the mesh to the last of " + (f.nodes() - 2)
                         + " peers latching it over the mesh, C2 not involved"));

@@ -25,7 +25,8 @@ public final class MissionProtoMapper {
                 .setDeadlineUnixMs(spec.deadline() == null ? 0 : spec.deadline().toEpochMilli())
                 .setLinkLossPolicy(io.lockstep.proto.v1.LinkLossPolicy.valueOf(
                         (spec.linkLossPolicy() == null ? LinkLossPolicy.CONTINUE : spec.linkLossPolicy()).name()))
-                .setLinkLossTimeoutMs(spec.linkLossTimeoutMs() == null ? 0 : spec.linkLossTimeoutMs().intValue());
+                .setLinkLossTimeoutMs(spec.linkLossTimeoutMs() == null ? 0 : spec.linkLossTimeoutMs().intValue())
+                .setCarryingPayload(Boolean.TRUE.equals(spec.carryingPayload()));
         if (spec.frameOrigin() != null) {
             mission.setFrameOrigin(latLon(spec.frameOrigin()));
         }

@@ -143,7 +143,8 @@ class SimulationApprovalTest {
         MissionRecord record = missions.find(missionId).orElseThrow();
         MissionSpec s = record.spec();
         MissionSpec altered = new MissionSpec(s.name(), s.type(), s.priority() + 1, s.area(), s.frameOrigin(), s.agents(),
-                s.models(), s.deadline(), s.limits(), s.linkLossPolicy(), s.linkLossTimeoutMs(), s.approval(), s.requirements());
+                s.models(), s.deadline(), s.limits(), s.linkLossPolicy(), s.linkLossTimeoutMs(), s.approval(), s.requirements(),
+                s.carryingPayload());
         missions.save(new MissionRecord(record.id(), altered, record.createdAt(), null, List.of(), null, null));
 
         approve(missionId, "{\"simulationId\": \"" + simulationId + "\"}")

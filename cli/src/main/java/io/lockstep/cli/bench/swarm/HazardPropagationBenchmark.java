@@ -16,15 +16,25 @@ import java.util.List;
  */
 public final class HazardPropagationBenchmark {
 
-    /** Hazards published per run. */
+    /** Hazards published per run (measured), after {@link #WARM_UP} that are not. */
     public static final int HAZARDS = 60;
+    /** Hazards published first and not measured: the first ones run through cold (interpreted) code. */
+    public static final int WARM_UP = 10;
     public static final double TARGET_MS = 5.0;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** Latencies of every (hazard, peer) pair, milliseconds. */
-    record Propagation(List<Double> latenciesMs) {
+    /**
+     * Latencies of every (hazard, peer) pair, milliseconds: publish to applied, and its two parts, publish to
+     * the peer's mesh handing it over (transport: the put, the kernel, the peer's receive thread) and that to
+     * its keep-out zones (intake: checks and the board).
+     */
+    record Propagation(List<Double> latenciesMs, List<Double> transportMs, List<Double> intakeMs) {
         double percentile(double p) {
-            List<Double> sorted = new ArrayList<>(latenciesMs);
+            return percentile(latenciesMs, p);
+        }
+
+        static double percentile(List<Double> values, double p) {
+            List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
             return sorted.get((int) Math.ceil(p * sorted.size()) - 1);
         }
@@ -37,19 +47,30 @@ public final class HazardPropagationBenchmark {
         EdgeNodeProcess publisher = nodes.get(0);
         List<EdgeNodeProcess> peers = nodes.subList(1, nodes.size());
         List<Double> latencies = new ArrayList<>();
-        for (int i = 0; i < HAZARDS; i++) {
+        List<Double> transport = new ArrayList<>();
+        List<Double> intake = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + HAZARDS; i++) {
             // Far outside the mission area, so no vehicle is slowed by the benchmark.
             JsonNode mark = publisher.debug().markHazard(5_000 + 10 * i, 5_000, 1.0, 60);
             int id = mark.path("hazardId").asInt();
             long published = mark.path("publishedAtMicros").asLong();
             for (EdgeNodeProcess peer : peers) {
-                long applied = awaitApplied(peer, publisher.id(), id);
-                latencies.add((applied - published) / 1000.0);
+                JsonNode applied = awaitApplied(peer, publisher.id(), id);
+                if (i >= WARM_UP) {
+                    long received = applied.path("receivedAtMicros").asLong();
+                    long at = applied.path("appliedAtMicros").asLong();
+                    latencies.add((at - published) / 1000.0);
+                    transport.add((received - published) / 1000.0);
+                    intake.add((at - received) / 1000.0);
+                }
             }
         }
-        Propagation p = new Propagation(latencies);
-        out.printf("  hazard propagation: p50 %.2f ms, p99 %.2f ms (%d hazard x peer pairs)%n", p.percentile(0.5),
-                p.percentile(0.99), latencies.size());
+        Propagation p = new Propagation(latencies, transport, intake);
+        out.printf("  hazard propagation: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d hazard x peer pairs, after %d "
+                + "unmeasured); transport p50 %.2f / p99 %.2f ms, intake p50 %.3f / p99 %.3f ms%n", p.percentile(0.5),
+                p.percentile(0.99), p.percentile(1.0), latencies.size(), WARM_UP * peers.size(),
+                Propagation.percentile(transport, 0.5), Propagation.percentile(transport, 0.99),
+                Propagation.percentile(intake, 0.5), Propagation.percentile(intake, 0.99));
         return p;
     }
 
@@ -77,12 +98,12 @@ public final class HazardPropagationBenchmark {
         return ms;
     }
 
-    private static long awaitApplied(EdgeNodeProcess peer, String sender, int id) {
+    private static JsonNode awaitApplied(EdgeNodeProcess peer, String sender, int id) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             for (JsonNode h : peer.debug().hazards().path("live")) {
                 if (sender.equals(h.path("sender").asText()) && h.path("hazardId").asInt() == id) {
-                    return h.path("appliedAtMicros").asLong();
+                    return h;
                 }
             }
             if (System.nanoTime() > deadline) {

@@ -1,6 +1,7 @@
 package io.lockstep.edge.app;
 
 import io.lockstep.edge.hazard.HazardService;
+import io.lockstep.edge.mesh.MeshClock;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.platform.geometry.Vec2;
@@ -18,20 +19,14 @@ final class NodeHazards {
 
     static ZenohPeerMesh mesh(Session session, String nodeId, SafetySupervisor supervisor,
             io.lockstep.edge.mesh.MeshSenderCheck senders, Tracer tracer, Supplier<String> mission, Supplier<Vec2> position) {
-        ZenohPeerMesh mesh = new ZenohPeerMesh(session, nodeId, supervisor, senders, tracer,
-                transport -> new HazardService(nodeId, transport, System::currentTimeMillis,
-                        NodeHazards::nowMicros, tracer, mission, SenderBinding.KEY_CHUNK,
-                        HazardService.Settings.DEFAULTS));
+        ZenohPeerMesh mesh = new ZenohPeerMesh(session, nodeId, supervisor, senders, tracer, MeshClock.SYSTEM,
+                transport -> new HazardService(nodeId, transport, MeshClock.SYSTEM, tracer, mission,
+                        SenderBinding.KEY_CHUNK, HazardService.Settings.DEFAULTS));
         supervisor.addListener(event -> {
             if (event.kind() == InterventionKind.OBSTACLE_STOP) {
                 mesh.hazards().onObstacleStop(position.get());
             }
         });
         return mesh;
-    }
-
-    private static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }

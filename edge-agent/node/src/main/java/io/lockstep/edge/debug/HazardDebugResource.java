@@ -39,11 +39,12 @@ public class HazardDebugResource {
 
     /** One live hazard as this node applies it. */
     public record HazardView(String sender, int hazardId, long sequence, String kind, String missionId, double xM,
-            double yM, double radiusM, long expiresAtMs, long appliedAtMicros, String traceId) {
+            double yM, double radiusM, long expiresAtMs, long receivedAtMicros, long appliedAtMicros, String traceId) {
         static HazardView of(HazardService.Applied a) {
             Hazard h = a.hazard();
             return new HazardView(h.sender(), h.hazardId(), h.sequence(), h.kind().keyChunk(), h.missionId(), h.xM(),
-                    h.yM(), h.radiusM(), h.expiresAtMs(), a.appliedAtMicros(), a.traceId());
+                    h.yM(), h.radiusM(), h.expiresAtMs(), a.receivedAtMicros(), a.appliedAtMicros(),
+                    a.traceId());
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
  */
 final class HazardInbox {
 
-    /** One message as it came off the mesh, with the receive time for the latency figures. */
-    record Raw(String key, byte[] payload, byte[] attachment, long receivedNanos) {
+    /** One message as it came off the mesh, with when it did (Unix µs, for the latency figures). */
+    record Raw(String key, byte[] payload, byte[] attachment, long receivedAtMicros) {
     }
 
     private final int capacity;
@@ -38,17 +38,26 @@ final class HazardInbox {
         return kept;
     }
 
-    /** The next message, waiting up to {@code timeoutMillis}; null when none came. */
-    synchronized Raw take(long timeoutMillis) throws InterruptedException {
+    /** Waits up to {@code timeoutMillis} for a message; true when one is waiting (it stays queued). */
+    synchronized boolean awaitMessage(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (queue.isEmpty()) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
-                return null;
+                return false;
             }
             wait(left);
         }
+        return true;
+    }
+
+    /** The oldest waiting message, or null. */
+    synchronized Raw poll() {
         return queue.pollFirst();
+    }
+
+    synchronized boolean isEmpty() {
+        return queue.isEmpty();
     }
 
     synchronized int size() {

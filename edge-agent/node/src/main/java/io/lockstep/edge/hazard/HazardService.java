@@ -1,5 +1,6 @@
 package io.lockstep.edge.hazard;
 
+import io.lockstep.edge.mesh.MeshClock;
 import io.lockstep.edge.mesh.MeshTraceContext;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.KeepOutZone;
@@ -14,6 +15,7 @@ import io.lockstep.swarm.hazard.HazardKeys;
 import io.lockstep.swarm.hazard.HazardKind;
 import io.lockstep.swarm.hazard.SenderBinding;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -25,9 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,10 +41,13 @@ import org.jboss.logging.Logger;
  * operator marks) on {@code lockstep/swarm/hazards/<kind>/<node>}, and turns peers' ones into the safety
  * supervisor's keep-out zones and into the {@code swarm.hazards} journaled input of the running mission.
  *
- * <p>Receiving: the mesh thread only queues raw messages ({@link HazardInbox}, bounded, drop-oldest); one worker
- * thread checks them ({@link HazardIntake}: size, decoding, {@link SenderBinding}, kind, expiry, replay) and puts
- * the accepted ones on the {@link HazardBoard}, which the supervisor reads as an immutable list. So a flood from
- * a peer costs the tick loop nothing but a list read, and every dropped message is counted by reason.
+ * <p>Receiving: each message is checked ({@link HazardIntake}: size, decoding, {@link SenderBinding}, kind,
+ * expiry, replay) and the accepted ones go on the {@link HazardBoard}, which the supervisor reads as an immutable
+ * list. When nothing is waiting, the mesh's receive thread does this itself (no thread hand-off on the way to the
+ * supervisor: the hazard latency target is 5 ms); a backlog goes through a bounded, drop-oldest queue
+ * ({@link HazardInbox}) to one worker thread. Both hold one lock while checking, so messages are checked in the
+ * order they arrived. So a flood from a peer costs the tick loop nothing but a list read, memory stays bounded,
+ * and every dropped message is counted by reason.
  */
 public final class HazardService implements AutoCloseable {
 
@@ -57,7 +63,12 @@ public final class HazardService implements AutoCloseable {
     /** Puts one message on the mesh; false when the mesh refused it. */
     @FunctionalInterface
     public interface Transport {
-        boolean put(String key, byte[] payload, byte[] attachment);
+        /**
+         * @param direct the calling thread may write to the network itself and wait for it (an operator's
+         *     request); false on the tick thread, which must never wait on a socket: the message is queued for the
+         *     transport's writer thread (one hand-off more) and dropped if that queue is full
+         */
+        boolean put(String key, byte[] payload, byte[] attachment, boolean direct);
     }
 
     /** Tunables of the hazards this node publishes itself. */
@@ -65,20 +76,29 @@ public final class HazardService implements AutoCloseable {
         public static final Settings DEFAULTS = new Settings(5.0, 2.0, 60_000);
     }
 
-    /** A hazard on the board, with when this node applied it (Unix µs) and the trace it arrived with. */
-    public record Applied(Hazard hazard, long appliedAtMicros, String traceId) {
+    /**
+     * A hazard on the board, with when the mesh handed it to this node and when it entered the supervisor's
+     * keep-out zones (Unix µs; -1 for this node's own), the trace it arrived with and the span that received it
+     * (or published it, for this node's own), which the supervisor's intervention continues.
+     */
+    public record Applied(Hazard hazard, long receivedAtMicros, long appliedAtMicros, SpanContext span) {
+
+        public String traceId() {
+            return span == null ? "" : span.getTraceId();
+        }
     }
 
     private final String nodeId;
     private final Transport transport;
-    private final LongSupplier clockMillis;
-    private final LongSupplier clockMicros;
+    private final MeshClock clock;
     private final Tracer tracer;
     private final Supplier<String> currentMission;
     private final Settings settings;
     private final HazardIntake intake;
     private final HazardBoard board = new HazardBoard();
     private final HazardInbox inbox = new HazardInbox(INBOX_CAPACITY);
+    /** Held while a message is checked and applied, on whichever thread: keeps arrival order. */
+    private final ReentrantLock processing = new ReentrantLock();
     private final AtomicLong sequence;
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicLong published = new AtomicLong();
@@ -103,24 +123,21 @@ public final class HazardService implements AutoCloseable {
     /**
      * @param nodeId this node
      * @param transport where its hazards go
-     * @param clockMillis wall clock, Unix ms (expiry, issue time)
-     * @param clockMicros wall clock, Unix µs (the applied-at and published-at figures of the bench)
+     * @param clock wall clock: expiry and issue times (ms), the received/applied figures of the bench (µs)
      * @param tracer spans {@code hazard.publish} and {@code hazard.receive}
      * @param currentMission the running mission's id, "" when none
      * @param binding the sender check
      */
-    public HazardService(String nodeId, Transport transport, LongSupplier clockMillis, LongSupplier clockMicros,
-            Tracer tracer, Supplier<String> currentMission, SenderBinding binding, Settings settings) {
+    public HazardService(String nodeId, Transport transport, MeshClock clock, Tracer tracer, Supplier<String> currentMission, SenderBinding binding, Settings settings) {
         this.nodeId = NodeIds.require(nodeId);
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.clockMillis = clockMillis;
-        this.clockMicros = clockMicros;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.tracer = tracer;
         this.currentMission = currentMission;
         this.settings = settings;
         this.intake = new HazardIntake(nodeId, binding);
         // Strictly increasing across restarts without storing anything: start from the clock in microseconds.
-        this.sequence = new AtomicLong(clockMicros.getAsLong());
+        this.sequence = new AtomicLong(clock.micros());
         this.worker = new Thread(this::work, "hazards-" + nodeId);
         this.worker.setDaemon(true);
         this.worker.start();
@@ -128,9 +145,30 @@ public final class HazardService implements AutoCloseable {
 
     // ---- receiving ----
 
-    /** Called on the mesh's receive thread: only queues. */
+    /**
+     * Called on the mesh's receive thread: applies the message at once when nothing is waiting and the worker is
+     * idle, otherwise queues it for the worker (never blocks).
+     */
     public void onSample(String key, byte[] payload, byte[] attachment) {
-        if (!inbox.offer(new HazardInbox.Raw(key, payload, attachment, System.nanoTime()))) {
+        HazardInbox.Raw raw = new HazardInbox.Raw(key, payload, attachment, clock.micros());
+        if (inbox.isEmpty() && processing.tryLock()) {
+            boolean done = false;
+            try {
+                if (inbox.isEmpty()) {
+                    process(raw);
+                    done = true;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "hazards: a message could not be processed");
+                done = true;
+            } finally {
+                processing.unlock();
+            }
+            if (done) {
+                return;
+            }
+        }
+        if (!inbox.offer(raw)) {
             synchronized (intake) {
                 intake.count(HazardDropReason.QUEUE_OVERFLOW);
             }
@@ -140,9 +178,17 @@ public final class HazardService implements AutoCloseable {
     private void work() {
         while (!closed) {
             try {
-                HazardInbox.Raw raw = inbox.take(200);
-                if (raw != null) {
-                    process(raw);
+                if (!inbox.awaitMessage(200)) {
+                    continue;
+                }
+                processing.lock();
+                try {
+                    HazardInbox.Raw raw;
+                    while ((raw = inbox.poll()) != null) {
+                        process(raw);
+                    }
+                } finally {
+                    processing.unlock();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -156,7 +202,7 @@ public final class HazardService implements AutoCloseable {
         Span span = tracer.spanBuilder("hazard.receive").setSpanKind(SpanKind.CONSUMER)
                 .setParent(MeshTraceContext.extract(raw.attachment())).startSpan();
         try {
-            long now = clockMillis.getAsLong();
+            long now = clock.millis();
             HazardIntake.Verdict verdict;
             synchronized (intake) {
                 verdict = intake.check(raw.key(), raw.payload(), now);
@@ -171,13 +217,13 @@ public final class HazardService implements AutoCloseable {
             span.setAttribute("lockstep.hazard.sender", hazard.sender());
             span.setAttribute("lockstep.hazard.id", hazard.hazardId());
             span.setAttribute("lockstep.hazard.kind", hazard.kind().keyChunk());
-            accept(hazard, now, span.getSpanContext().getTraceId());
+            accept(hazard, now, raw.receivedAtMicros(), span.getSpanContext());
         } finally {
             span.end();
         }
     }
 
-    private void accept(Hazard hazard, long nowMs, String traceId) {
+    private void accept(Hazard hazard, long nowMs, long receivedAtMicros, SpanContext span) {
         int evicted = board.put(hazard, nowMs);
         synchronized (intake) {
             for (int i = 0; i < evicted; i++) {
@@ -185,8 +231,8 @@ public final class HazardService implements AutoCloseable {
             }
         }
         synchronized (applied) {
-            applied.put(hazard.sender() + "/" + hazard.hazardId(), new Applied(hazard, clockMicros.getAsLong(),
-                    traceId));
+            applied.put(hazard.sender() + "/" + hazard.hazardId(), new Applied(hazard, receivedAtMicros,
+                    clock.micros(), span));
         }
         synchronized (pendingForCore) {
             if (pendingForCore.size() >= MAX_PENDING_FOR_CORE) {
@@ -214,7 +260,7 @@ public final class HazardService implements AutoCloseable {
 
     /** Keep-out zones of the live hazards of the running mission (or of none), as one immutable list. */
     public List<KeepOutZone> zones() {
-        List<Hazard> live = board.live(clockMillis.getAsLong());
+        List<Hazard> live = board.live(clock.millis());
         String mission = currentMission.get();
         ZoneCache cache = zoneCache;
         if (cache.source == live && Objects.equals(cache.mission, mission)) {
@@ -223,8 +269,7 @@ public final class HazardService implements AutoCloseable {
         List<KeepOutZone> zones = new ArrayList<>(live.size());
         for (Hazard h : live) {
             if (h.missionId().isEmpty() || mission.isEmpty() || h.missionId().equals(mission)) {
-                zones.add(new KeepOutZone(new Vec2(h.xM(), h.yM()), h.radiusM(),
-                        h.kind().keyChunk() + " hazard " + h.sender() + "/" + h.hazardId()));
+                zones.add(new KeepOutZone(new Vec2(h.xM(), h.yM()), h.radiusM(), zoneLabel(h)));
             }
         }
         List<KeepOutZone> result = List.copyOf(zones);
@@ -250,7 +295,27 @@ public final class HazardService implements AutoCloseable {
             return null;
         }
         batch.sort(CANONICAL);
-        return HazardEvents.encode(batch, clockMillis.getAsLong(), tickPeriodMs);
+        return HazardEvents.encode(batch, clock.millis(), tickPeriodMs);
+    }
+
+    /** The keep-out zone's label: the supervisor's {@code HAZARD_KEEP_OUT} intervention detail starts with it. */
+    static String zoneLabel(Hazard h) {
+        return h.kind().keyChunk() + " hazard " + h.sender() + "/" + h.hazardId();
+    }
+
+    /**
+     * The span that received (or published) the hazard a {@code HAZARD_KEEP_OUT} intervention names (its detail
+     * starts with the zone's label), so the intervention's span continues the hazard's trace.
+     */
+    public Optional<SpanContext> spanOfIntervention(String detail) {
+        synchronized (applied) {
+            for (Applied a : applied.values()) {
+                if (a.span() != null && detail.startsWith(zoneLabel(a.hazard()) + ":")) {
+                    return Optional.of(a.span());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- publishing ----
@@ -261,16 +326,16 @@ public final class HazardService implements AutoCloseable {
      * detection or an obstacle does not (the vehicle's own sensors already act on it).
      */
     public Hazard publish(HazardKind kind, double xM, double yM, double radiusM, int ttlMs) {
-        long now = clockMillis.getAsLong();
+        long now = clock.millis();
         Hazard hazard = new Hazard(nodeId, currentMission.get(), nextId.getAndIncrement() & Integer.MAX_VALUE,
                 sequence.incrementAndGet(), kind, toMm(xM), toMm(yM), Math.max(1, toMm(radiusM)), now, ttlMs);
         Span span = tracer.spanBuilder("hazard.publish").setSpanKind(SpanKind.PRODUCER).startSpan();
-        String traceId = span.getSpanContext().getTraceId();
         try {
             span.setAttribute("lockstep.hazard.id", hazard.hazardId());
             span.setAttribute("lockstep.hazard.kind", kind.keyChunk());
             byte[] attachment = MeshTraceContext.attachment(Context.current().with(span));
-            if (transport.put(HazardKeys.of(kind, nodeId), HazardCodec.encode(hazard), attachment)) {
+            if (transport.put(HazardKeys.of(kind, nodeId), HazardCodec.encode(hazard), attachment,
+                    kind == HazardKind.OPERATOR)) {
                 published.incrementAndGet();
             } else {
                 publishFailed.incrementAndGet();
@@ -286,7 +351,7 @@ public final class HazardService implements AutoCloseable {
             }
         }
         if (kind == HazardKind.OPERATOR) {
-            accept(hazard, now, traceId);
+            accept(hazard, now, -1, span.getSpanContext());
         }
         return hazard;
     }
@@ -319,7 +384,7 @@ public final class HazardService implements AutoCloseable {
 
     /** Coalesces repeated finds: nothing new is published within a live own hazard of the same kind. */
     private void publishUnlessKnown(HazardKind kind, double xM, double yM, double radiusM) {
-        long now = clockMillis.getAsLong();
+        long now = clock.millis();
         synchronized (ownLive) {
             for (Hazard h : ownLive) {
                 if (h.kind() == kind && h.liveAt(now) && Math.hypot(h.xM() - xM, h.yM() - yM) < h.radiusM()) {
@@ -342,12 +407,12 @@ public final class HazardService implements AutoCloseable {
 
     /** Live hazards as applied (canonical order), with when this node applied each. */
     public List<Applied> live() {
-        List<Hazard> live = board.live(clockMillis.getAsLong());
+        List<Hazard> live = board.live(clock.millis());
         List<Applied> out = new ArrayList<>(live.size());
         synchronized (applied) {
             for (Hazard h : live) {
                 Applied a = applied.get(h.sender() + "/" + h.hazardId());
-                out.add(a != null && a.hazard().equals(h) ? a : new Applied(h, -1, ""));
+                out.add(a != null && a.hazard().equals(h) ? a : new Applied(h, -1, -1, null));
             }
         }
         return out;

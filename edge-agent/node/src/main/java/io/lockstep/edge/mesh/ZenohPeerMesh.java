@@ -8,6 +8,7 @@ import io.lockstep.mesh.api.Sample;
 import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Subscriber;
+import io.lockstep.mesh.transport.CongestionControl;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.InterventionKind;
 import io.lockstep.platform.safety.SafetySupervisor;
@@ -66,6 +67,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final HazardService hazards;
     private final Subscriber hazardSubscriber;
     private final Tracer tracer;
+    private final MeshClock clock;
     private final AtomicLong estopsReceived = new AtomicLong();
     private final AtomicLong estopReleasesRefused = new AtomicLong();
     private final AtomicLong estopsBroadcast = new AtomicLong();
@@ -80,7 +82,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     /** {@code senders} binds each message's claimed sender to its certified one (see {@link MeshSenderCheck}). */
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, MeshSenderCheck senders) {
         this(session, nodeId, supervisor, senders, TracerProvider.noop().get("io.lockstep.edge"),
-                transport -> new HazardService(nodeId, transport, System::currentTimeMillis, ZenohPeerMesh::nowMicros,
+                MeshClock.SYSTEM, transport -> new HazardService(nodeId, transport, MeshClock.SYSTEM,
                         TracerProvider.noop().get("io.lockstep.edge"), () -> "", SenderBinding.KEY_CHUNK,
                         HazardService.Settings.DEFAULTS));
     }
@@ -88,32 +90,38 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     /** Development mesh (no fleet certificates): senders are bound only by their key. */
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, Tracer tracer,
             Function<HazardService.Transport, HazardService> hazards) {
-        this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false), tracer, hazards);
+        this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false), tracer, MeshClock.SYSTEM, hazards);
     }
 
     /**
      * @param senders binds each message's claimed sender to its certified one (see {@link MeshSenderCheck})
+     * @param clock the wall clock of the e-stop figures (latched at, broadcast at)
      * @param hazards builds the node's hazard service over the transport this mesh gives it
      */
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor, MeshSenderCheck senders,
-            Tracer tracer, Function<HazardService.Transport, HazardService> hazards) {
+            Tracer tracer, MeshClock clock, Function<HazardService.Transport, HazardService> hazards) {
         this.session = session;
         this.nodeId = nodeId;
         this.senders = senders;
         this.tracer = tracer;
+        this.clock = clock;
         this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
-        this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders);
+        this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders, tracer);
         supervisor.addListener(event -> {
             if (event.kind() == InterventionKind.ESTOP) {
-                estopLatchedAtMicros = nowMicros();
+                estopLatchedAtMicros = clock.micros();
                 estopDetail = event.detail();
             }
         });
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> onEstop(supervisor, sample));
-        this.hazards = hazards.apply((key, payload, attachment) -> session.put(key, payload,
-                PutOptions.DEFAULT.withAttachment(attachment).withReliable(true)));
+        // A direct put (an operator's request thread) is express with BLOCK: written by the calling thread, no
+        // batching, no hand-off to the writer thread. Others (the tick thread) are queued and never wait.
+        this.hazards = hazards.apply((key, payload, attachment, direct) -> session.put(key, payload,
+                PutOptions.DEFAULT.withAttachment(attachment).withReliable(true).withExpress(direct)
+                        .withCongestionControl(direct ? CongestionControl.BLOCK : CongestionControl.DROP)));
         supervisor.setKeepOutZones(this.hazards::zones);
+        supervisor.addListener(new MeshInterventionSpans(tracer, this.hazards, swarm));
         this.hazardSubscriber = session.declareSubscriber(HazardKeys.ALL, sample -> {
             // The certified sender must be the node its key names (lockstep/swarm/hazards/<kind>/<node>).
             if (sample.kind() == SampleKind.PUT && senders.allows(sample,
@@ -121,11 +129,6 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                 this.hazards.onSample(sample.keyExpr(), sample.payload(), sample.attachment());
             }
         });
-    }
-
-    static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /**
@@ -164,8 +167,15 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         }
     }
 
+    /**
+     * A liveliness token appeared or went. Bound like every message: over TLS a peer may declare (or withdraw) only
+     * its own certified node's token, so a fleet node cannot make another node appear, nor make it look lost.
+     */
     private void onMember(Sample sample) {
         String member = sample.keyExpr().substring(MeshKeys.NODES.length());
+        if (!senders.allows(sample, member, "liveliness")) {
+            return;
+        }
         if (sample.kind() == SampleKind.PUT) {
             peers.add(member);
         } else {
@@ -184,12 +194,14 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
      */
     public void broadcastEmergencyStop(String reason) {
         Span span = tracer.spanBuilder("estop.broadcast").setSpanKind(SpanKind.PRODUCER).startSpan();
-        estopBroadcastAtMicros = nowMicros();
+        estopBroadcastAtMicros = clock.micros();
         try {
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
             session.put(MeshKeys.ESTOP + MeshKeys.chunk(nodeId), bounded.getBytes(StandardCharsets.UTF_8),
                     PutOptions.DEFAULT.withAttachment(MeshTraceContext.attachment(Context.current().with(span)))
-                            .withReliable(true).withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK));
+                            .withReliable(true).withCongestionControl(CongestionControl.BLOCK)
+                            // express: the calling thread writes it at once, no batching, no writer hand-off
+                            .withExpress(true));
             estopsBroadcast.incrementAndGet();
         } finally {
             span.end();
@@ -238,11 +250,12 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         if (sample.kind() != SampleKind.PUT || !sample.keyExpr().startsWith(prefix)) {
             return;
         }
+        // Attachment: "<sender>\n<seq>", then optionally the W3C trace context lines (MeshTraceContext).
         String attachment = sample.attachmentAsString();
-        int nl = attachment == null ? -1 : attachment.indexOf('\n');
+        String[] lines = attachment == null ? new String[0] : attachment.split("\n", 3);
         long seq;
         try {
-            seq = nl < 0 ? -1 : Long.parseLong(attachment.substring(nl + 1));
+            seq = lines.length < 2 ? -1 : Long.parseLong(lines[1]);
         } catch (NumberFormatException e) {
             seq = -1;
         }
@@ -250,7 +263,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             malformed.incrementAndGet();
             return;
         }
-        String sender = attachment.substring(0, nl);
+        String sender = lines[0];
         if (sender.equals(nodeId) && sample.peerIdentity() == null) {
             return; // the runtime already delivers this node's own messages locally
         }
@@ -269,6 +282,14 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             queue.add(new PeerMessage(sender, seq, sample.keyExpr().substring(prefix.length()), sample.payload()));
             received.incrementAndGet();
         }
+        if (lines.length == 3) {
+            Context parent = MeshTraceContext.extract(lines[2].getBytes(StandardCharsets.UTF_8));
+            if (Span.fromContext(parent).getSpanContext().isValid()) {
+                tracer.spanBuilder("mission.message.receive").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+                        .setAttribute("lockstep.mission.id", missionId).setAttribute("lockstep.message.sender", sender)
+                        .setAttribute("lockstep.message.seq", seq).startSpan().end();
+            }
+        }
     }
 
     @Override
@@ -284,8 +305,11 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     public void publish(String missionId, List<EmittedMessage> messages) {
         hazards.onEmitted(messages);
         String prefix = MeshKeys.missionPrefix(missionId);
+        // The caller's trace (the tick's span) travels with each message; peers continue it on receipt.
+        String trace = new String(MeshTraceContext.attachment(Context.current()), StandardCharsets.UTF_8);
         for (EmittedMessage m : messages) {
-            byte[] attachment = (nodeId + "\n" + m.seq()).getBytes(StandardCharsets.UTF_8);
+            byte[] attachment = (nodeId + "\n" + m.seq() + (trace.isEmpty() ? "" : "\n" + trace))
+                    .getBytes(StandardCharsets.UTF_8);
             try {
                 if (!session.put(prefix + m.topic(), m.data(), PutOptions.DEFAULT.withAttachment(attachment)
                         .withReliable(true))) {

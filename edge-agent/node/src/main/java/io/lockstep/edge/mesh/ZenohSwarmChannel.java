@@ -21,6 +21,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +58,9 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     private final NegotiationDrops negotiationDrops = new NegotiationDrops();
     private final NegotiationInbox negotiation = new NegotiationInbox(MAX_NEGOTIATION_PEERS, negotiationDrops);
     private final Subscriber intents;
+    private final Tracer tracer;
+    /** Per peer key chunk, the span that received its latest intent: a yield to that peer continues it. */
+    private final Map<String, SpanContext> lastIntentSpans = new ConcurrentHashMap<>();
 
     private final class Joined {
         final String prefix;
@@ -80,7 +90,17 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
     }
 
     public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership, MeshSenderCheck senders) {
+        this(session, nodeId, membership, senders, TracerProvider.noop().get("io.lockstep.edge"));
+    }
+
+    /**
+     * @param tracer spans {@code intent.publish} and {@code intent.receive}: negotiation messages carry W3C trace
+     *     context in their attachment ({@link MeshTraceContext}), and the receiver's span is a child of the sender's
+     */
+    public ZenohSwarmChannel(Session session, String nodeId, ZenohPeerMesh membership, MeshSenderCheck senders,
+            Tracer tracer) {
         this.session = session;
+        this.tracer = tracer;
         this.selfChunk = MeshKeys.chunk(nodeId);
         this.membership = membership;
         this.senders = senders;
@@ -91,6 +111,7 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
                 String peer = sample.keyExpr().substring(negotiationPrefix.length());
                 if (!peer.equals(selfChunk) && senders.allows(sample, peer, "negotiation")) {
                     negotiation.offer(peer, sample.payload());
+                    traceReceived(peer, sample.attachment());
                 }
             }
         });
@@ -98,8 +119,33 @@ public final class ZenohSwarmChannel implements SwarmChannel, AutoCloseable {
 
     @Override
     public void publishIntent(byte[] intent) {
-        session.put(SwarmKeys.PREFIX + "negotiation/" + selfChunk, intent, PutOptions.DEFAULT);
+        Span span = tracer.spanBuilder("intent.publish").setSpanKind(SpanKind.PRODUCER).startSpan();
+        try {
+            session.put(SwarmKeys.PREFIX + "negotiation/" + selfChunk, intent, PutOptions.DEFAULT
+                    .withAttachment(MeshTraceContext.attachment(Context.current().with(span))));
+        } finally {
+            span.end();
+        }
         sentBytes.addAndGet(intent.length);
+    }
+
+    /** The peer's intent arrived with its trace context: an {@code intent.receive} span, remembered per peer. */
+    private void traceReceived(String peer, byte[] attachment) {
+        Context parent = MeshTraceContext.extract(attachment);
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return;
+        }
+        Span span = tracer.spanBuilder("intent.receive").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+                .setAttribute("lockstep.intent.sender", peer).startSpan();
+        span.end();
+        if (lastIntentSpans.size() < MAX_NEGOTIATION_PEERS || lastIntentSpans.containsKey(peer)) {
+            lastIntentSpans.put(peer, span.getSpanContext());
+        }
+    }
+
+    /** The span that received {@code nodeId}'s latest intent, if it carried a trace. */
+    public Optional<SpanContext> lastIntentSpan(String nodeId) {
+        return Optional.ofNullable(lastIntentSpans.get(MeshKeys.chunk(nodeId)));
     }
 
     @Override

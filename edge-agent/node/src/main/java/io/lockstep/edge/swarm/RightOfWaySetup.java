@@ -1,8 +1,12 @@
 package io.lockstep.edge.swarm;
 
+import io.lockstep.edge.mission.LocalFrame;
 import io.lockstep.edge.mission.MissionPlan;
 import io.lockstep.edge.mission.NodeServices;
+import io.lockstep.platform.safety.SafetySupervisor;
+import io.lockstep.proto.v1.Mission;
 import io.lockstep.swarm.rightofway.RightOfWayConfig;
+import java.util.function.LongSupplier;
 
 /** Whether and how a mission run takes part in right of way: whenever the node is on a mesh. */
 public final class RightOfWaySetup {
@@ -15,8 +19,17 @@ public final class RightOfWaySetup {
         if (services.swarm() == SwarmChannel.NONE) {
             return null;
         }
-        return new RightOfWayCoordinator(services.nodeId(), services.swarm(), services.supervisor(), plan.frame(),
-                plan.assignment().getMission().getPriority(), false, RightOfWayConfig.defaults(),
-                services.clockMillis());
+        return forMission(plan.assignment().getMission(), services.nodeId(), services.swarm(), services.supervisor(),
+                plan.frame(), services.clockMillis());
+    }
+
+    /**
+     * The mission's part of the intent: its priority and whether its vehicles carry a payload
+     * ({@code carrying_payload}, set by the commander in C2's mission JSON as {@code carryingPayload}).
+     */
+    static RightOfWayCoordinator forMission(Mission mission, String nodeId, SwarmChannel swarm,
+            SafetySupervisor supervisor, LocalFrame frame, LongSupplier clockMillis) {
+        return new RightOfWayCoordinator(nodeId, swarm, supervisor, frame, mission.getPriority(),
+                mission.getCarryingPayload(), RightOfWayConfig.defaults(), clockMillis);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lockstep.edge.mesh.FakeMeshClock;
 import io.lockstep.runtime.EmittedMessage;
 import io.lockstep.swarm.hazard.Hazard;
 import io.lockstep.swarm.hazard.HazardCodec;
@@ -29,9 +30,9 @@ class HazardServiceTest {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final List<Put> puts = new CopyOnWriteArrayList<>();
     private final InMemorySpans spans = new InMemorySpans();
-    private final HazardService service = new HazardService("node-c", (k, p, a) -> puts.add(new Put(k, p, a)),
-            clock::get, () -> clock.get() * 1000, spans.tracer(), () -> "m1", SenderBinding.KEY_CHUNK,
-            HazardService.Settings.DEFAULTS);
+    private final HazardService service = new HazardService("node-c",
+            (k, p, a, direct) -> puts.add(new Put(k, p, a)), new FakeMeshClock(clock), spans.tracer(), () -> "m1",
+            SenderBinding.KEY_CHUNK, HazardService.Settings.DEFAULTS);
 
     @AfterEach
     void close() {

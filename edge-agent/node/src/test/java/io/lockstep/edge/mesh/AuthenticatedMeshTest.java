@@ -128,4 +128,22 @@ class AuthenticatedMeshTest {
         });
         assertEquals(0, a.droppedWhileReconnecting());
     }
+
+    @Test
+    void aFleetNodeCannotDeclareOrWithdrawAnotherNodesLivelinessToken() {
+        long before = a.senderCheck().refused();
+        // node-b declares a token for node-c (a node that is not there) and one for node-a's own id.
+        io.lockstep.mesh.api.LivelinessToken forgedC = sessionB.liveliness().declareToken(MeshKeys.NODES + "node-c");
+        io.lockstep.mesh.api.LivelinessToken forgedA = sessionB.liveliness().declareToken(MeshKeys.NODES + "node-a");
+        await("forged tokens refused", () -> a.senderCheck().refused() >= before + 2);
+        assertFalse(a.members().contains("node-c"), a.members().toString());
+        // Withdrawing them: were the DELETE of the node-a token taken, node-a would drop out of its own view (and
+        // a peer's view of a real node-a would lose it: a fleet node could make another look dead).
+        forgedC.close();
+        forgedA.close();
+        await("forged withdrawals refused too", () -> a.senderCheck().refused() >= before + 4);
+        assertFalse(a.members().contains("node-c"), a.members().toString());
+        assertTrue(a.members().contains("node-a"), "node-a's own token stays: " + a.members());
+        assertTrue(a.members().contains("node-b"), "node-b's own token is accepted: " + a.members());
+    }
 }

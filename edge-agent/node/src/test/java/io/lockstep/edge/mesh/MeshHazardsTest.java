@@ -54,9 +54,8 @@ class MeshHazardsTest {
 
     private ZenohPeerMesh mesh(Session session, String node, SafetySupervisor supervisor) {
         return new ZenohPeerMesh(session, node, supervisor, spans.tracer(),
-                transport -> new HazardService(node, transport, System::currentTimeMillis,
-                        () -> System.currentTimeMillis() * 1000, spans.tracer(), () -> "m1", SenderBinding.KEY_CHUNK,
-                        HazardService.Settings.DEFAULTS));
+                transport -> new HazardService(node, transport, MeshClock.SYSTEM, spans.tracer(), () -> "m1",
+                        SenderBinding.KEY_CHUNK, HazardService.Settings.DEFAULTS));
     }
 
     @BeforeEach

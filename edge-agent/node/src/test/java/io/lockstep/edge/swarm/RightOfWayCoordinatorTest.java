@@ -12,6 +12,7 @@ import io.lockstep.platform.sim.SimulatedVehicle;
 import io.lockstep.platform.sim.SimulatedVehicleConfig;
 import io.lockstep.platform.sim.WorldFile;
 import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.proto.v1.Mission;
 import io.lockstep.runtime.InputEvent;
 import io.lockstep.runtime.TickInputs;
 import io.lockstep.swarm.rightofway.Intent;
@@ -144,6 +145,37 @@ class RightOfWayCoordinatorTest {
         assertTrue(sb.counts().get(InterventionKind.SWARM_YIELD) >= 1);
         assertTrue(a.minSeparationM() < 20);
         b.stop();
+    }
+
+    @Test
+    void aPayloadCarrierFromTheMissionWinsRightOfWayOverAHigherPriorityAndASmallerId() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000_000);
+        LinkedChannel ca = new LinkedChannel("node-a");
+        LinkedChannel cb = new LinkedChannel("node-b");
+        ca.peers.add(cb);
+        cb.peers.add(ca);
+        SafetySupervisor sa = supervisor();
+        // node-a: a survey of priority 9; node-b: a delivery of priority 2 whose vehicles carry a payload.
+        RightOfWayCoordinator a = RightOfWaySetup.forMission(Mission.newBuilder().setId("survey").setPriority(9)
+                .build(), "node-a", ca, sa, FRAME, clock::get);
+        RightOfWayCoordinator b = RightOfWaySetup.forMission(Mission.newBuilder().setId("delivery").setPriority(2)
+                .setCarryingPayload(true).build(), "node-b", cb, supervisor(), FRAME, clock::get);
+        Vec2 pa = new Vec2(8, 0);
+        Vec2 pb = new Vec2(20, -12);
+        for (int tick = 0; tick < 20; tick++) {
+            a.beforeTick(TickInputs.builder().sensorFrame(new byte[0]),
+                    new VehicleReadings(pa, new Vec2(6, 0), 1.0, new double[0]));
+            b.beforeTick(TickInputs.builder().sensorFrame(new byte[0]),
+                    new VehicleReadings(pb, new Vec2(0, 6), 1.0, new double[0]));
+            clock.addAndGet(50);
+        }
+        assertTrue(IntentCodec.decode(cb.sent.get(cb.sent.size() - 1)).carryingPayload(),
+                "node-b's intent carries the mission's payload flag");
+        assertTrue(!IntentCodec.decode(ca.sent.get(ca.sent.size() - 1)).carryingPayload());
+        assertEquals(Manoeuvre.HOLD, a.manoeuvre(), "node-a gives way to the payload carrier");
+        assertEquals(Manoeuvre.GO, b.manoeuvre());
+        assertTrue(a.yields() >= 1);
+        a.stop();
     }
 
     @Test

@@ -29,9 +29,7 @@ public final class AgreementDigestCodec {
     }
 
     public static AgreementDigest decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, Limits.MAX_DIGEST_BYTES, "agreement digest");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "agreement digest");
+        WireReader r = WireReader.open(data, Limits.MAX_DIGEST_BYTES, MAGIC, VERSION, "agreement digest");
         String node = r.text(NodeIds.MAX_BYTES, "node id");
         long sequence = r.i64("sequence");
         String mission = r.text(Limits.MAX_MISSION_ID_BYTES, "mission id");

@@ -38,9 +38,7 @@ public final class CellPlanCodec {
     }
 
     public static CellPlan decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, Limits.MAX_PLAN_BYTES, "cell plan");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "cell plan");
+        WireReader r = WireReader.open(data, Limits.MAX_PLAN_BYTES, MAGIC, VERSION, "cell plan");
         String missionId = r.text(Limits.MAX_MISSION_ID_BYTES, "mission id");
         long version = r.i64("plan version");
         if (version < 0) {

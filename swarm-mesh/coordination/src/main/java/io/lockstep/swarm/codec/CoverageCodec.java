@@ -53,9 +53,7 @@ public final class CoverageCodec {
     }
 
     public static CoverageMessage decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, Limits.MAX_COVERAGE_BYTES, "coverage message");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "coverage message");
+        WireReader r = WireReader.open(data, Limits.MAX_COVERAGE_BYTES, MAGIC, VERSION, "coverage message");
         String sender = r.text(NodeIds.MAX_BYTES, "sender id");
         try {
             NodeIds.require(sender);

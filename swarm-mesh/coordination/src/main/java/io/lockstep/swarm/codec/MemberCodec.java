@@ -27,9 +27,7 @@ public final class MemberCodec {
     }
 
     public static MemberAnnouncement decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, Limits.MAX_MEMBER_BYTES, "membership announcement");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "membership announcement");
+        WireReader r = WireReader.open(data, Limits.MAX_MEMBER_BYTES, MAGIC, VERSION, "membership announcement");
         String node = r.text(NodeIds.MAX_BYTES, "node id");
         int capability = r.u8("capability");
         long incarnation = r.i64("incarnation");

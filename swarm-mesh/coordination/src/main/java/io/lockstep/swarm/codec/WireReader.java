@@ -18,6 +18,18 @@ public final class WireReader {
         this.data = data;
     }
 
+    /**
+     * A reader over one whole message of a swarm wire format: refuses it when over {@code maxBytes} (before
+     * anything is decoded), then when it does not start with {@code magic} and {@code version}.
+     */
+    public static WireReader open(byte[] data, int maxBytes, byte[] magic, int version, String what)
+            throws MalformedMessageException {
+        Limits.checkSize(data, maxBytes, what);
+        WireReader r = new WireReader(data);
+        r.expectMagic(magic, version, what);
+        return r;
+    }
+
     public int remaining() {
         return data.length - position;
     }
@@ -91,6 +103,19 @@ public final class WireReader {
         if (length == 0 || length > maxBytes) {
             throw new MalformedMessageException(what + " length " + length + " outside 1.." + maxBytes);
         }
+        return utf8(length, what);
+    }
+
+    /** u8-length-prefixed UTF-8, at most {@code maxBytes}, possibly empty (""). */
+    public String optionalText(int maxBytes, String what) throws MalformedMessageException {
+        int length = u8(what + " length");
+        if (length > maxBytes) {
+            throw new MalformedMessageException(what + " length " + length + " over " + maxBytes);
+        }
+        return length == 0 ? "" : utf8(length, what);
+    }
+
+    private String utf8(int length, String what) throws MalformedMessageException {
         byte[] utf8 = bytes(length, what);
         boolean ascii = true;
         for (byte b : utf8) {

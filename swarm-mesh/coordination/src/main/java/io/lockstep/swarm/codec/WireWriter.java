@@ -52,6 +52,11 @@ public final class WireWriter {
         return this;
     }
 
+    /** UTF-8 text with a u8 length prefix, possibly empty (read by {@link WireReader#optionalText}). */
+    public WireWriter optionalText(String value) {
+        return text(value);
+    }
+
     /** UTF-8 text with a u8 length prefix (so at most 255 bytes). */
     public WireWriter text(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);

@@ -27,27 +27,14 @@ public final class HazardCodec {
     }
 
     public static byte[] encode(Hazard h) {
-        WireWriter w = new WireWriter().bytes(MAGIC).u8(VERSION).text(h.sender());
-        byte[] mission = h.missionId().getBytes(StandardCharsets.UTF_8);
-        w.u8(mission.length).bytes(mission);
-        return w.u8(h.kind().code()).varint(h.hazardId()).i64(h.sequence()).i32(h.xMm()).i32(h.yMm())
-                .i32(h.radiusMm()).i64(h.issuedAtMs()).i32(h.ttlMs()).toByteArray();
+        return new WireWriter().bytes(MAGIC).u8(VERSION).text(h.sender()).optionalText(h.missionId())
+                .u8(h.kind().code()).varint(h.hazardId()).i64(h.sequence()).i32(h.xMm()).i32(h.yMm()).i32(h.radiusMm()).i64(h.issuedAtMs()).i32(h.ttlMs()).toByteArray();
     }
 
     public static Hazard decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, MAX_BYTES, "hazard");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "hazard");
+        WireReader r = WireReader.open(data, MAX_BYTES, MAGIC, VERSION, "hazard");
         String sender = r.text(NodeIds.MAX_BYTES, "sender");
-        int missionLength = r.u8("mission id length");
-        String mission = "";
-        if (missionLength > 0) {
-            if (missionLength > Limits.MAX_MISSION_ID_BYTES) {
-                throw new MalformedMessageException("mission id length " + missionLength + " over "
-                        + Limits.MAX_MISSION_ID_BYTES);
-            }
-            mission = utf8(r.bytes(missionLength, "mission id"));
-        }
+        String mission = r.optionalText(Limits.MAX_MISSION_ID_BYTES, "mission id");
         int kindCode = r.u8("kind");
         HazardKind kind = HazardKind.ofCode(kindCode);
         if (kind == null) {
@@ -65,14 +52,6 @@ public final class HazardCodec {
             return new Hazard(sender, mission, id, sequence, kind, x, y, radius, issuedAt, ttl);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("hazard: " + e.getMessage());
-        }
-    }
-
-    private static String utf8(byte[] bytes) throws MalformedMessageException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new MalformedMessageException("mission id is not valid UTF-8");
         }
     }
 }

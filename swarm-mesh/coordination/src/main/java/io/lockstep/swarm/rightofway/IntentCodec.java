@@ -1,7 +1,6 @@
 package io.lockstep.swarm.rightofway;
 
 import io.lockstep.swarm.allocation.NodeIds;
-import io.lockstep.swarm.codec.Limits;
 import io.lockstep.swarm.codec.MalformedMessageException;
 import io.lockstep.swarm.codec.WireReader;
 import io.lockstep.swarm.codec.WireWriter;
@@ -41,9 +40,7 @@ public final class IntentCodec {
     }
 
     public static Intent decode(byte[] data) throws MalformedMessageException {
-        Limits.checkSize(data, MAX_BYTES, "intent");
-        WireReader r = new WireReader(data);
-        r.expectMagic(MAGIC, VERSION, "intent");
+        WireReader r = WireReader.open(data, MAX_BYTES, MAGIC, VERSION, "intent");
         String node = r.text(NodeIds.MAX_BYTES, "sender id");
         long sequence = r.i64("sequence");
         long time = r.i64("time");

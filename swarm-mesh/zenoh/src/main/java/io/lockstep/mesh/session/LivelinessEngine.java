@@ -9,16 +9,19 @@ import io.lockstep.mesh.message.network.Interest;
 import io.lockstep.mesh.transport.CongestionControl;
 import io.lockstep.mesh.transport.PeerTransport;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** Liveliness: our tokens, the tokens peers declared, liveliness subscribers and liveliness gets. */
+/**
+ * Liveliness: our tokens, the tokens peers declared, liveliness subscribers and liveliness gets. A token a peer
+ * declared (and its disappearance) is reported with that peer's certified identity ({@link Sample#peerIdentity()},
+ * null over plain TCP and for our own tokens), so an application can refuse a token a peer declares for someone
+ * else.
+ */
 final class LivelinessEngine {
     private final SessionCore core;
     private final Map<Long, PendingLivelinessQuery> pendingGets = new ConcurrentHashMap<>();
@@ -33,7 +36,7 @@ final class LivelinessEngine {
         long id = core.nextEntityId();
         core.local().tokens.put(id, new LocalEntities.Token(id, key));
         core.broadcast(Declare.of(new Declaration.Token(id, KeyResolver.wire(key))));
-        notifySubscribers(key, SampleKind.PUT);
+        notifySubscribers(key, SampleKind.PUT, null);
         return id;
     }
 
@@ -41,7 +44,7 @@ final class LivelinessEngine {
         LocalEntities.Token t = core.local().tokens.remove(id);
         if (t != null && !core.isClosed()) {
             core.broadcast(Declare.of(new Declaration.UndeclareToken(id, null)));
-            notifySubscribers(t.key(), SampleKind.DELETE);
+            notifySubscribers(t.key(), SampleKind.DELETE, null);
         }
     }
 
@@ -50,12 +53,15 @@ final class LivelinessEngine {
         long id = core.nextEntityId();
         LocalEntities.Subscriber s = new LocalEntities.Subscriber(id, key, callback);
         if (history) {
-            Set<String> alive = new LinkedHashSet<>();
-            core.local().tokens.values().forEach(t -> alive.add(t.key().toString()));
-            core.remotes().values().forEach(r -> r.tokens.values().forEach(k -> alive.add(k.toString())));
-            for (String token : alive) {
+            // Each token once per declaring identity (null: ours, or a peer without a certificate).
+            Map<String, String> alive = new java.util.LinkedHashMap<>();
+            core.local().tokens.values().forEach(t -> alive.put(t.key() + "\n", null));
+            core.remotes().forEach((t, r) -> r.tokens.values().forEach(k -> alive.put(k + "\n"
+                    + (t.peerIdentity() == null ? "" : t.peerIdentity()), t.peerIdentity())));
+            for (Map.Entry<String, String> e : alive.entrySet()) {
+                String token = e.getKey().substring(0, e.getKey().indexOf('\n'));
                 if (key.intersects(KeyExpr.autocanonize(token))) {
-                    Delivery.deliver(s, new Sample(token, SampleKind.PUT, null, null, null, null));
+                    Delivery.deliver(s, new Sample(token, SampleKind.PUT, null, null, null, null, e.getValue()));
                 }
             }
         }
@@ -107,7 +113,7 @@ final class LivelinessEngine {
         core.local().tokens.values().forEach(t -> pending.token(t.key()));
         core.remotes().forEach((t, r) -> {
             if (!core.alwaysRoute(t)) {
-                r.tokens.values().forEach(pending::token);
+                r.tokens.values().forEach(k -> pending.token(k, t.peerIdentity()));
             }
         });
         Interest interest = new Interest(id, Interest.MODE_CURRENT, Interest.TOKENS, KeyResolver.wire(key), null, null, null);
@@ -124,24 +130,24 @@ final class LivelinessEngine {
     }
 
     /** D_TOKEN from a peer: an answer to one of our gets, or a token to record and announce. */
-    void onToken(RemoteState remote, Long interestId, Declaration.Token tok) {
+    void onToken(PeerTransport t, RemoteState remote, Long interestId, Declaration.Token tok) {
         KeyExpr key = KeyResolver.key(remote, tok.key());
         PendingLivelinessQuery pending = interestId == null ? null : pendingGets.get(interestId);
         if (pending != null) {
-            pending.token(key);
+            pending.token(key, t.peerIdentity());
             return;
         }
         RemoteState.checkRoom(remote.tokens);
         KeyExpr previous = remote.tokens.put(tok.id(), key);
         if (!key.equals(previous)) {
-            notifySubscribers(key, SampleKind.PUT);
+            notifySubscribers(key, SampleKind.PUT, t.peerIdentity());
         }
     }
 
-    void onUndeclareToken(RemoteState remote, Declaration.UndeclareToken u) {
+    void onUndeclareToken(PeerTransport t, RemoteState remote, Declaration.UndeclareToken u) {
         KeyExpr gone = remote.tokens.remove(u.id());
         if (gone != null) {
-            notifySubscribers(gone, SampleKind.DELETE);
+            notifySubscribers(gone, SampleKind.DELETE, t.peerIdentity());
         }
     }
 
@@ -157,15 +163,15 @@ final class LivelinessEngine {
     void transportClosed(PeerTransport t, RemoteState remote) {
         if (remote != null) {
             for (KeyExpr token : remote.tokens.values()) {
-                notifySubscribers(token, SampleKind.DELETE);
+                notifySubscribers(token, SampleKind.DELETE, t.peerIdentity());
             }
             remote.tokens.clear();
         }
         pendingGets.values().forEach(q -> q.finalFrom(t));
     }
 
-    private void notifySubscribers(KeyExpr token, SampleKind kind) {
-        Sample sample = new Sample(token.toString(), kind, null, null, null, null);
+    private void notifySubscribers(KeyExpr token, SampleKind kind, String peerIdentity) {
+        Sample sample = new Sample(token.toString(), kind, null, null, null, null, peerIdentity);
         for (LocalEntities.Subscriber s : core.local().livelinessSubscribers.values()) {
             if (s.key().intersects(token)) {
                 Delivery.deliver(s, sample);

@@ -28,11 +28,16 @@ final class PendingLivelinessQuery {
     }
 
     synchronized void token(KeyExpr token) {
-        if (done || !token.intersects(key) || !seen.add(token.toString())) {
+        token(token, null);
+    }
+
+    /** A token alive here ({@code peerIdentity} null) or at a peer, reported once per declaring identity. */
+    synchronized void token(KeyExpr token, String peerIdentity) {
+        if (done || !token.intersects(key) || !seen.add(token + "\n" + (peerIdentity == null ? "" : peerIdentity))) {
             return;
         }
         try {
-            onToken.accept(new Sample(token.toString(), SampleKind.PUT, null, null, null, null));
+            onToken.accept(new Sample(token.toString(), SampleKind.PUT, null, null, null, null, peerIdentity));
         } catch (RuntimeException ignored) {
             // user callback failures never reach the session threads
         }

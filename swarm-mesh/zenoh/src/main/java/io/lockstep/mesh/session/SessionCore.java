@@ -322,9 +322,9 @@ public final class SessionCore implements TransportListener {
         } else if (decl instanceof Declaration.UndeclareQueryable u) {
             remote.queryables.remove(u.id());
         } else if (decl instanceof Declaration.Token tok) {
-            liveliness.onToken(remote, d.interestId(), tok);
+            liveliness.onToken(t, remote, d.interestId(), tok);
         } else if (decl instanceof Declaration.UndeclareToken u) {
-            liveliness.onUndeclareToken(remote, u);
+            liveliness.onUndeclareToken(t, remote, u);
         } else if (decl instanceof Declaration.Final && d.interestId() != null) {
             if (d.interestId() == INITIAL_INTEREST) {
                 CountDownLatch initial = initialDeclarations.remove(t);

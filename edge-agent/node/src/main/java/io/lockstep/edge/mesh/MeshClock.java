@@ -1,0 +1,31 @@
+package io.lockstep.edge.mesh;
+
+import java.time.Instant;
+
+/**
+ * The wall clock of the node's mesh code (hazard issue and expiry times, the e-stop and hazard figures of the
+ * bench), injected so that tests drive it by hand. Never read inside the deterministic runtime: what the mesh
+ * hands to the core is converted to ticks first (docs/hazards.md).
+ */
+public interface MeshClock {
+
+    /** Unix time in milliseconds. */
+    long millis();
+
+    /** Unix time in microseconds. */
+    long micros();
+
+    /** The host's clock. */
+    MeshClock SYSTEM = new MeshClock() {
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public long micros() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        }
+    };
+}
