@@ -93,7 +93,9 @@ public class CommandOutbox implements NodeCommands {
                                 .setC2Instance(c2Instance)
                                 .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
                         .build());
-                session.pushedThrough = lastAppliedCommandSeq;
+                // Under the node lock every numbered command is stored (or was abandoned), so the counter
+                // itself is covered once the pending ones below are sent.
+                session.pushedThrough = Math.max(lastAppliedCommandSeq, ledger.lastCommandSeq(nodeId));
                 List<C2ToEdge> unacknowledged = ledger.pending(nodeId);
                 unacknowledged.forEach(command -> {
                     session.send(command);

@@ -77,8 +77,7 @@ class LinkFlappingTest {
             }
         }
 
-        await("no session left", () -> sessions.live().isEmpty() || sessions.live().stream()
-                .noneMatch(session -> nodeId.equals(session.nodeId())));
+        await("no session left", () -> !sessions.connectedNodes().contains(nodeId));
         await("the link owner record gone", () -> !redis.key(String.class).exists(RedisKeys.nodeLinkOwner(nodeId)));
         given().when().get("/api/v1/nodes/" + nodeId).then().statusCode(200)
                 .body("linkState", org.hamcrest.Matchers.equalTo("DISCONNECTED"));

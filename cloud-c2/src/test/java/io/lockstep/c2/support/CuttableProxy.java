@@ -53,13 +53,19 @@ public final class CuttableProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket server;
+                try {
+                    server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                } catch (IOException targetDown) {
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(client);
                 open.add(server);
                 start(() -> pump(client, server));
                 start(() -> pump(server, client));
             } catch (IOException e) {
-                // listener closed, or the target refused: the client sees its connection closed
+                // the listener was closed
             }
         }
     }
