@@ -279,8 +279,12 @@ public interface C2Config {
         @WithDefault("10s")
         Duration permitKeepaliveTime();
 
-        /** A connection without any open stream for this long is closed (a node always has its link stream open). */
-        @WithDefault("5m")
+        /**
+         * A connection without any open stream for this long is closed (a node always has its link stream open).
+         * This is also what closes a frozen node's socket: a failed keepalive resets its stream, but grpc-java
+         * leaves the TCP connection open until this idle rule fires.
+         */
+        @WithDefault("30s")
         Duration maxConnectionIdle();
     }
 

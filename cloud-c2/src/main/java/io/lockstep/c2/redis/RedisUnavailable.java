@@ -28,7 +28,7 @@ public final class RedisUnavailable {
                     || cause instanceof java.nio.channels.ClosedChannelException
                     || cause instanceof java.net.SocketException
                     || message.contains("connection is closed") || message.contains("connection reset")
-                    || message.contains("connection was closed")) {
+                    || message.contains("connection was closed") || message.contains("connection_closed")) {
                 return true;
             }
             if (cause.getCause() == cause) {
