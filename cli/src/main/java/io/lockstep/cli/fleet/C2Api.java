@@ -150,6 +150,11 @@ public final class C2Api {
         }
     }
 
+    /** Up to 500 entries of a mission's history after the cursor {@code after} (null: from the oldest). */
+    public JsonNode history(String missionId, String after) {
+        return http.get("/missions/" + missionId + "/history?limit=500" + (after == null ? "" : "&after=" + after));
+    }
+
     public JsonNode mission(String missionId) {
         return http.get("/missions/" + missionId);
     }

@@ -15,10 +15,25 @@ public final class C2Process implements AutoCloseable {
     private C2Api api;
 
     C2Process(LockstepHome home, String redisUri, List<String> linkProperties, Path outDir) {
+        this(home, redisUri, linkProperties, outDir.resolve("c2").toAbsolutePath(), null, "c2",
+                outDir.resolve("logs").resolve("c2.log"));
+    }
+
+    /**
+     * One of several C2 replicas on one Redis, sharing {@code dataDir} (users file, keys, module blobs) and the
+     * commander of the first one ({@code shareCommanderOf}, null for the first).
+     */
+    static C2Process replica(LockstepHome home, String redisUri, List<String> properties, Path dataDir,
+            C2Process shareCommanderOf, String name, Path log) {
+        return new C2Process(home, redisUri, properties, dataDir, shareCommanderOf, name, log);
+    }
+
+    private C2Process(LockstepHome home, String redisUri, List<String> linkProperties, Path dataDir,
+            C2Process shareCommanderOf, String name, Path log) {
         this.httpPort = FreePort.pick();
         this.grpcPort = FreePort.pick();
-        this.dataDir = outDir.resolve("c2").toAbsolutePath();
-        this.commander = FleetCommander.create(dataDir);
+        this.dataDir = dataDir;
+        this.commander = shareCommanderOf == null ? FleetCommander.create(dataDir) : shareCommanderOf.commander;
         List<String> properties = new ArrayList<>(List.of(
                 "-Dlockstep.c2.data-dir=" + dataDir,
                 "-Dquarkus.http.host=127.0.0.1",
@@ -27,7 +42,7 @@ public final class C2Process implements AutoCloseable {
                 "-Dquarkus.grpc.server.port=" + grpcPort,
                 "-Dquarkus.redis.hosts=" + redisUri));
         properties.addAll(linkProperties);
-        this.process = new ManagedProcess("c2", home.c2Jar(), properties, "384m", outDir.resolve("logs").resolve("c2.log"));
+        this.process = new ManagedProcess(name, home.c2Jar(), properties, "384m", log);
     }
 
     public int httpPort() {
@@ -69,6 +84,7 @@ public final class C2Process implements AutoCloseable {
         return process;
     }
 
+    /** Starts C2 and waits until it is ready. */
     void start(Duration timeout) {
         process.start();
         process.awaitHttpOk("http://127.0.0.1:" + httpPort + "/q/health/ready", timeout);

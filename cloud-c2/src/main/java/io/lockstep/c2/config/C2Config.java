@@ -25,6 +25,9 @@ public interface C2Config {
 
     Link link();
 
+    /** Several C2 replicas on one Redis (docs/c2-replicas.md). */
+    Replicas replicas();
+
     Fleet fleet();
 
     Retention retention();
@@ -276,8 +279,12 @@ public interface C2Config {
         @WithDefault("10s")
         Duration permitKeepaliveTime();
 
-        /** A connection without any open stream for this long is closed (a node always has its link stream open). */
-        @WithDefault("5m")
+        /**
+         * A connection without any open stream for this long is closed (a node always has its link stream open).
+         * This is also what closes a frozen node's socket: a failed keepalive resets its stream, but grpc-java
+         * leaves the TCP connection open until this idle rule fires.
+         */
+        @WithDefault("30s")
         Duration maxConnectionIdle();
     }
 
@@ -294,5 +301,26 @@ public interface C2Config {
         /** Largest accepted JSON request body in bytes. */
         @WithDefault("1048576")
         long maxJsonBytes();
+    }
+
+    interface Replicas {
+        /** How long a replica's claim on a node's link lasts unless renewed; a dead replica's claims expire after it. */
+        @WithDefault("15s")
+        Duration linkLease();
+
+        /** Lease of a lock shared by the replicas (a holder that dies releases it after this). */
+        @WithDefault("10s")
+        Duration lockLease();
+
+        /** How long a request waits for a shared lock before it is answered 503 with Retry-After. */
+        @WithDefault("10s")
+        Duration lockWait();
+
+        /**
+         * How often the replica holding a node's link checks Redis for commands queued through other replicas;
+         * pub/sub delivers them at once, this catches any notice lost while pub/sub was down.
+         */
+        @WithDefault("1s")
+        Duration commandSweep();
     }
 }

@@ -3,14 +3,14 @@ package io.lockstep.c2.fleet;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EmergencyStop;
+import io.lockstep.c2.replica.RedisLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Latches or clears a node's emergency stop. Every e-stop command is numbered and its request recorded
- * under one per-node lock, so the registry's "requested" state is always that of the command with the
+ * under one per-node lock shared by all C2 replicas (in Redis), so the registry's "requested" state is
+ * always that of the command with the
  * highest command seq, which is the last one the node applies. What the node's latch really is comes
  * only from its acknowledgements ({@link #acknowledged}).
  */
@@ -20,12 +20,13 @@ public class EmergencyStopService {
     private final NodeRegistry registry;
     private final NodeCommands commands;
     private final Clock clock;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final RedisLocks locks;
 
-    public EmergencyStopService(NodeRegistry registry, NodeCommands commands, Clock clock) {
+    public EmergencyStopService(NodeRegistry registry, NodeCommands commands, Clock clock, RedisLocks locks) {
         this.registry = registry;
         this.commands = commands;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** @return the command sequence number of the EmergencyStop command */
@@ -33,7 +34,7 @@ public class EmergencyStopService {
         if (!registry.exists(nodeId)) {
             throw new UnknownNodeException(nodeId);
         }
-        synchronized (lockFor(nodeId)) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             return request(nodeId, engaged, reason == null ? "" : reason);
         }
     }
@@ -47,7 +48,7 @@ public class EmergencyStopService {
     public java.util.List<String> engageFleet(String reason) {
         java.util.List<String> nodes = registry.list().stream().map(NodeRecord::nodeId).sorted().toList();
         for (String nodeId : nodes) {
-            synchronized (lockFor(nodeId)) {
+            try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
                 commands.send(nodeId, C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder()
                                 .setEngaged(true).setReason(reason == null ? "" : reason).setFleetWide(true)),
                         seq -> registry.requestEmergencyStop(nodeId, seq, true, reason == null ? "" : reason,
@@ -72,7 +73,7 @@ public class EmergencyStopService {
      * the node restarted and forgot it.
      */
     public void nodeConnected(String nodeId, long lastAppliedCommandSeq) {
-        synchronized (lockFor(nodeId)) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             EmergencyStopState state = registry.emergencyStop(nodeId);
             if (state.requestedCommandSeq() > 0 && state.requestedCommandSeq() <= lastAppliedCommandSeq) {
                 registry.confirmEmergencyStop(nodeId, state.requestedCommandSeq(), state.requestedEngaged(),
@@ -107,9 +108,5 @@ public class EmergencyStopService {
         return commands.send(nodeId,
                 C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder().setEngaged(engaged).setReason(reason)),
                 seq -> registry.requestEmergencyStop(nodeId, seq, engaged, reason, clock.instant()));
-    }
-
-    private Object lockFor(String nodeId) {
-        return locks.computeIfAbsent(nodeId, id -> new Object());
     }
 }

@@ -2,17 +2,24 @@ package io.lockstep.c2.link;
 
 import io.lockstep.c2.fleet.NodeCommands;
 import io.lockstep.c2.metrics.CommandMetrics;
+import io.lockstep.c2.replica.LinkOwnership;
+import io.lockstep.c2.replica.RedisLocks;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Welcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
- * At-least-once, in-order command delivery. A command is numbered and persisted before it is pushed, and
- * stays persisted until the node acknowledges it; a reconnecting node gets Welcome and then every
- * unacknowledged command again. Sending and resuming for one node hold the same lock, so a command can
- * neither be lost between the two nor overtake an older one on the wire.
+ * At-least-once, in-order command delivery, across any number of C2 replicas on one Redis. A command is
+ * numbered and persisted in Redis before it is pushed, and stays there until the node acknowledges it; a
+ * reconnecting node gets Welcome and then every unacknowledged command again. Numbering, persisting and
+ * resuming hold the node's lock shared by all replicas ({@link RedisLocks#node}), so commands are stored in
+ * sequence order whichever replica queued them. The replica holding the node's link pushes them: directly
+ * when the command was queued there, otherwise on the pub/sub notice the queuing replica publishes (or at the
+ * latest on its periodic sweep, {@link CommandRouting}). A push sends every stored command above the last
+ * one pushed on that session, in order, so a command can neither be lost nor overtake an older one.
  */
 @ApplicationScoped
 public class CommandOutbox implements NodeCommands {
@@ -20,21 +27,28 @@ public class CommandOutbox implements NodeCommands {
     private final LinkLedger ledger;
     private final LinkSessions sessions;
     private final CommandMetrics metrics;
+    private final RedisLocks locks;
+    private final LinkOwnership ownership;
+    private final CommandRouting routing;
 
-    public CommandOutbox(LinkLedger ledger, LinkSessions sessions, CommandMetrics metrics) {
+    public CommandOutbox(LinkLedger ledger, LinkSessions sessions, CommandMetrics metrics, RedisLocks locks,
+            LinkOwnership ownership, CommandRouting routing) {
         this.ledger = ledger;
         this.sessions = sessions;
         this.metrics = metrics;
+        this.locks = locks;
+        this.ownership = ownership;
+        this.routing = routing;
     }
 
     @Override
     public long send(String nodeId, C2ToEdge.Builder command, LongConsumer recordNumbered) {
-        synchronized (sessions.lockFor(nodeId)) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             long seq = ledger.nextCommandSeq(nodeId);
             recordNumbered.accept(seq);
             C2ToEdge numbered = command.setCommandSeq(seq).build();
             ledger.storePending(nodeId, numbered);
-            sessions.find(nodeId).ifPresent(session -> session.send(numbered));
+            sessions.find(nodeId).ifPresentOrElse(this::push, () -> routing.announce(nodeId));
             metrics.sent();
             return seq;
         }
@@ -47,7 +61,7 @@ public class CommandOutbox implements NodeCommands {
      */
     @Override
     public boolean sendUnlessPending(String nodeId, C2ToEdge.Builder command, LongConsumer recordNumbered) {
-        synchronized (sessions.lockFor(nodeId)) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             C2ToEdge unnumbered = command.clone().clearCommandSeq().build();
             boolean pending = ledger.pending(nodeId).stream()
                     .anyMatch(stored -> stored.toBuilder().clearCommandSeq().build().equals(unnumbered));
@@ -60,23 +74,54 @@ public class CommandOutbox implements NodeCommands {
     }
 
     /**
-     * Makes {@code session} the node's live session, forgets commands the node says it already applied,
-     * then sends Welcome followed by every command still unacknowledged.
+     * Makes {@code session} the node's live session on this replica and its link owner in Redis, forgets
+     * commands the node says it already applied, then sends Welcome followed by every command still
+     * unacknowledged.
      */
     void resume(LinkSession session, long lastAppliedCommandSeq, String c2Instance) {
         String nodeId = session.nodeId();
-        synchronized (sessions.lockFor(nodeId)) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
+            String token = c2Instance + "/" + UUID.randomUUID().toString().substring(0, 12);
+            ownership.claim(nodeId, token);
+            session.ownedAs(token);
             sessions.attach(session);
             ledger.raiseCommandSeqTo(nodeId, lastAppliedCommandSeq);
             ledger.acknowledgeThrough(nodeId, lastAppliedCommandSeq);
-            session.send(C2ToEdge.newBuilder()
-                    .setWelcome(Welcome.newBuilder()
-                            .setC2Instance(c2Instance)
-                            .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
-                    .build());
-            List<C2ToEdge> unacknowledged = ledger.pending(nodeId);
-            unacknowledged.forEach(session::send);
-            metrics.resent(unacknowledged.size());
+            synchronized (session.pushLock) {
+                session.send(C2ToEdge.newBuilder()
+                        .setWelcome(Welcome.newBuilder()
+                                .setC2Instance(c2Instance)
+                                .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
+                        .build());
+                // Under the node lock every numbered command is stored (or was abandoned), so the counter
+                // itself is covered once the pending ones below are sent.
+                session.pushedThrough = Math.max(lastAppliedCommandSeq, ledger.lastCommandSeq(nodeId));
+                List<C2ToEdge> unacknowledged = ledger.pending(nodeId);
+                unacknowledged.forEach(command -> {
+                    session.send(command);
+                    session.pushedThrough = Math.max(session.pushedThrough, command.getCommandSeq());
+                });
+                metrics.resent(unacknowledged.size());
+            }
+        }
+    }
+
+    /** Sends the session every stored command above the last one it was sent, in sequence order. */
+    void push(LinkSession session) {
+        synchronized (session.pushLock) {
+            for (C2ToEdge command : ledger.pending(session.nodeId())) {
+                if (command.getCommandSeq() > session.pushedThrough) {
+                    session.send(command);
+                    session.pushedThrough = command.getCommandSeq();
+                }
+            }
+        }
+    }
+
+    /** Whether the node's command counter is past what the session was sent (a command may be waiting). */
+    static boolean behind(LinkSession session, long lastNumbered) {
+        synchronized (session.pushLock) {
+            return lastNumbered > session.pushedThrough;
         }
     }
 }

@@ -35,6 +35,9 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
     private final Clock clock;
     private final Duration helloTimeout;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.replica.LinkOwnership ownership;
+
     public EdgeLinkService(EdgeMessageHandler handler, LinkSessions sessions, NodeRegistry registry, Clock clock,
             C2Config config) {
         this.handler = handler;
@@ -123,6 +126,9 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
         sessions.detach(session);
         if (session.identified()) {
             try {
+                if (session.ownerToken() != null) {
+                    ownership.release(session.nodeId(), session.ownerToken());
+                }
                 registry.recordSeen(session.nodeId(), clock.instant());
             } catch (RuntimeException e) {
                 LOG.debugf("Could not record the disconnect of node %s: %s", session.nodeId(), e.toString());

@@ -48,6 +48,9 @@ public class EdgeMessageHandler {
     JournalLink journals;
 
     @jakarta.inject.Inject
+    io.lockstep.c2.replica.RedisLocks locks;
+
+    @jakarta.inject.Inject
     io.lockstep.c2.stream.StreamHub stream;
 
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
@@ -176,8 +179,9 @@ public class EdgeMessageHandler {
         long seq = message.getSeq();
         long stored;
         Optional<String> refusal = Optional.empty();
-        // The node lock keeps a replaced stream that is still draining from racing the new one.
-        synchronized (sessions.lockFor(nodeId)) {
+        // The node lock (shared by all replicas) keeps a replaced stream that is still draining, here or on
+        // another replica, from racing the new one.
+        try (io.lockstep.c2.replica.RedisLocks.Held held = locks.hold(io.lockstep.c2.replica.RedisLocks.node(nodeId))) {
             stored = ledger.lastEdgeSeq(nodeId);
             if (seq > stored) {
                 refusal = apply(session, message);

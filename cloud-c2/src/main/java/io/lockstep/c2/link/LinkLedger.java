@@ -31,6 +31,12 @@ public class LinkLedger {
         this.pending = redis.hash(String.class, String.class, byte[].class);
     }
 
+    /** The last command seq handed out to the node (0 when none). */
+    public long lastCommandSeq(String nodeId) {
+        Long stored = counters.get(RedisKeys.nodeCommandSeq(nodeId));
+        return stored == null ? 0 : stored;
+    }
+
     public long nextCommandSeq(String nodeId) {
         return counters.incr(RedisKeys.nodeCommandSeq(nodeId));
     }

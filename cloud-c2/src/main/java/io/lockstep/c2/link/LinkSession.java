@@ -18,6 +18,12 @@ final class LinkSession {
     private volatile String nodeId;
     private volatile boolean closed;
     private final AtomicBoolean disconnected = new AtomicBoolean();
+    /** What this session wrote as the node's link owner in Redis (null until its Hello was accepted). */
+    private volatile String ownerToken;
+    /** Guards {@link #pushedThrough}: commands go out in sequence order, each once per session. */
+    final Object pushLock = new Object();
+    /** Highest command seq pushed on this session (or applied by the node before it). */
+    long pushedThrough;
 
     LinkSession(MultiEmitter<? super C2ToEdge> outbound, String peer) {
         this(outbound, peer, null);
@@ -39,6 +45,14 @@ final class LinkSession {
 
     void identify(String nodeId) {
         this.nodeId = nodeId;
+    }
+
+    String ownerToken() {
+        return ownerToken;
+    }
+
+    void ownedAs(String token) {
+        this.ownerToken = token;
     }
 
     boolean identified() {

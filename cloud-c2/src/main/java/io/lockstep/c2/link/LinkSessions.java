@@ -3,17 +3,22 @@ package io.lockstep.c2.link;
 import io.grpc.Status;
 import io.lockstep.c2.fleet.LinkPresence;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The live link session of each connected node, and the per-node lock that orders its outgoing commands. */
+/**
+ * The live link session of each node connected through this replica. Which replica holds a node's link is
+ * in Redis ({@link io.lockstep.c2.replica.LinkOwnership}); commands are ordered by a lock all replicas share.
+ */
 @ApplicationScoped
 public class LinkSessions implements LinkPresence {
 
     private final Map<String, LinkSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    @jakarta.inject.Inject
+    io.lockstep.c2.replica.LinkOwnership ownership;
     private volatile boolean accepting = true;
 
     /** Makes {@code session} the node's live session, closing the one it replaces (a reconnect). */
@@ -35,14 +40,19 @@ public class LinkSessions implements LinkPresence {
         return Optional.ofNullable(sessions.get(nodeId));
     }
 
-    Object lockFor(String nodeId) {
-        return locks.computeIfAbsent(nodeId, id -> new Object());
+    /** The sessions live on this replica. */
+    List<LinkSession> live() {
+        return sessions.values().stream().filter(session -> !session.closed()).toList();
     }
 
+    /** Connected through this replica, or through another one that holds a live claim on the node's link. */
     @Override
     public boolean isConnected(String nodeId) {
         LinkSession session = sessions.get(nodeId);
-        return session != null && !session.closed();
+        if (session != null && !session.closed()) {
+            return true;
+        }
+        return ownership != null && ownership.linked(nodeId);
     }
 
     public Set<String> connectedNodes() {

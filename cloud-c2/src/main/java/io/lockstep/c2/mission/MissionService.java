@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates, dispatches and aborts missions. Changes to one mission are serialized by a per-mission lock
@@ -43,7 +42,9 @@ public class MissionService {
     private final MissionArchive archive;
     private final io.lockstep.c2.signing.AssignmentSigner signer;
     private final io.lockstep.c2.approval.DispatchGate gate;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Dispatch, abort and archiving of one mission are ordered across all C2 replicas. */
+    @jakarta.inject.Inject
+    io.lockstep.c2.replica.RedisLocks sharedLocks;
 
     @jakarta.inject.Inject
     MissionScheduler scheduler;
@@ -95,7 +96,7 @@ public class MissionService {
     public MissionRecord dispatch(String missionId, List<String> nodeIds, TraceContext trace) {
         get(missionId);
         checkNodes(nodeIds);
-        synchronized (lockFor(missionId)) {
+        try (io.lockstep.c2.replica.RedisLocks.Held held = sharedLocks.hold(io.lockstep.c2.replica.RedisLocks.mission(missionId))) {
             MissionRecord mission = get(missionId);
             if (mission.aborted()) {
                 throw new MissionConflictException("mission " + missionId + " was aborted");
@@ -136,7 +137,7 @@ public class MissionService {
 
     /** Aborts the mission; every node that has not finished its share is told to stop. */
     public MissionRecord abort(String missionId, String reason, TraceContext trace) {
-        synchronized (lockFor(missionId)) {
+        try (io.lockstep.c2.replica.RedisLocks.Held held = sharedLocks.hold(io.lockstep.c2.replica.RedisLocks.mission(missionId))) {
             MissionRecord mission = get(missionId);
             if (mission.aborted()) {
                 return mission;
@@ -192,17 +193,8 @@ public class MissionService {
      * archives a mission under it so it cannot race a commander's action).
      */
     public <T> T locked(String missionId, java.util.function.Supplier<T> change) {
-        synchronized (lockFor(missionId)) {
+        try (io.lockstep.c2.replica.RedisLocks.Held held = sharedLocks.hold(io.lockstep.c2.replica.RedisLocks.mission(missionId))) {
             return change.get();
         }
-    }
-
-    /** Drops the in-memory lock of a mission that left Redis (archived), so the lock map does not grow forever. */
-    public void forget(String missionId) {
-        locks.remove(missionId);
-    }
-
-    private Object lockFor(String missionId) {
-        return locks.computeIfAbsent(missionId, id -> new Object());
     }
 }

@@ -121,4 +121,22 @@ public final class RedisKeys {
     public static String nodeQueuedAssignments(String nodeId) {
         return PREFIX + "node:" + nodeId + ":queued-assignments";
     }
+
+    /**
+     * Which C2 replica holds the node's link: {@code <instance>/<session>}, with a lease (PX) the owner renews;
+     * a replica that dies stops renewing, so its ownership expires.
+     */
+    public static String nodeLinkOwner(String nodeId) {
+        return PREFIX + "node:" + nodeId + ":link-owner";
+    }
+
+    /** A lock shared by all C2 replicas (SET NX PX with a token), e.g. {@code lock:node:<id>}. */
+    public static String lock(String name) {
+        return PREFIX + "lock:" + name;
+    }
+
+    /** Pub/sub channel: a node id published when a command was queued for it, for the replica holding its link. */
+    public static String commandsQueuedChannel() {
+        return PREFIX + "commands-queued";
+    }
 }

@@ -23,7 +23,12 @@ public final class RedisUnavailable {
             if (type.endsWith("ConnectionPoolTooBusyException") || cause instanceof TimeoutException
                     || type.endsWith("NoStackTraceTimeoutException") || cause instanceof java.net.ConnectException
                     || message.contains("connection pool reached max wait queue size")
-                    || message.contains("connection refused")) {
+                    || message.contains("connection refused")
+                    // Redis restarted or the network path was cut: the client's connection was closed under it.
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof java.net.SocketException
+                    || message.contains("connection is closed") || message.contains("connection reset")
+                    || message.contains("connection was closed") || message.contains("connection_closed")) {
                 return true;
             }
             if (cause.getCause() == cause) {

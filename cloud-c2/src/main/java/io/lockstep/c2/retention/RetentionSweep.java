@@ -90,7 +90,6 @@ public class RetentionSweep {
         return missions.list().stream()
                 .filter(mission -> missionService.locked(mission.id(), () -> archiveIfDue(mission.id(), finishedBefore, now)))
                 .map(MissionRecord::id)
-                .peek(missionService::forget)
                 .toList();
     }
 

@@ -100,6 +100,11 @@ class LinkKeepaliveTest {
             // C2 pings after 10 s of silence (grpc-java's floor) and gives up 1 s later; without server
             // keepalive the node stayed CONNECTED until the kernel gave up on the socket (many minutes).
             await("the node to show DISCONNECTED", () -> "DISCONNECTED".equals(linkState(nodeId)));
+            // And C2 closed the TCP connection itself: the unanswered ping reset the stream, and the connection,
+            // left without a stream, is closed by max-connection-idle (3 s here, 30 s by default). With the old
+            // 5 min default the frozen peer kept its socket on C2 for minutes and this wait timed out.
+            proxy.serverClosed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(proxy.serverClosed()).isDone();
         }
     }
 

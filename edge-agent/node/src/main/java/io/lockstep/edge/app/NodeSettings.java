@@ -129,6 +129,13 @@ public record NodeSettings(
         LinkSettings link = new LinkSettings(c.c2().host(), c.c2().port(), tlsFiles, c.c2().heartbeatMs(),
                 c.c2().handshakeTimeoutMs(), c.c2().backoffInitialMs(), c.c2().backoffMaxMs(),
                 c.c2().resendAfterMs());
+        if (c.c2().targets().filter(t -> !t.isBlank()).isPresent()) {
+            try {
+                link = link.withTargets(io.lockstep.edge.link.C2Address.parseList(c.c2().targets().get()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("lockstep.node.c2.targets: " + e.getMessage(), e);
+            }
+        }
         ExecutionMode mode;
         try {
             mode = ExecutionMode.valueOf(c.executionMode().toUpperCase(Locale.ROOT));

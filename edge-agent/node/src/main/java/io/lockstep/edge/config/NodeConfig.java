@@ -105,6 +105,12 @@ public interface NodeConfig {
         @WithDefault("9000")
         int port();
 
+        /**
+         * Several C2 replicas, {@code host:port,host:port,...}: the node links to the first and moves to the next
+         * whenever a connection fails or the link is lost (docs/c2-replicas.md). When set, host and port are unused.
+         */
+        Optional<String> targets();
+
         @WithName("heartbeat-ms")
         @WithDefault("1000")
         long heartbeatMs();

@@ -201,11 +201,15 @@ public final class C2Link implements AutoCloseable {
     }
 
     private void run() {
+        int targetIndex = 0;
         while (!closing) {
             setState(LinkState.CONNECTING);
             ManagedChannel channel = null;
+            C2Address target = settings.targets().get(targetIndex);
+            // Whatever ends this attempt (a refused connection, a lost link), the next goes to the next replica.
+            targetIndex = (targetIndex + 1) % settings.targets().size();
             try {
-                channel = channels.open();
+                channel = channels.open(target);
                 runSession(channel);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -217,10 +221,10 @@ public final class C2Link implements AutoCloseable {
                 failedAttempts.incrementAndGet();
                 // Offline for hours must not mean a warning every few seconds: warn once, then debug.
                 if (failuresInARow++ == 0) {
-                    LOG.warnf("cannot reach C2 at %s:%d (%s); retrying with backoff", settings.host(),
-                            settings.port(), rootMessage(e));
+                    LOG.warnf("cannot reach C2 at %s (%s); retrying with backoff%s", target, rootMessage(e),
+                            settings.targets().size() > 1 ? ", next " + settings.targets().get(targetIndex) : "");
                 } else {
-                    LOG.debugf("C2 attempt %d failed: %s", failuresInARow, rootMessage(e));
+                    LOG.debugf("C2 attempt %d (%s) failed: %s", failuresInARow, target, rootMessage(e));
                 }
             } finally {
                 synchronized (sendLock) {

@@ -53,8 +53,14 @@ public final class ChannelFactory {
         return sslContext != null;
     }
 
+    /** A channel to the first C2 target. */
     public ManagedChannel open() {
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(settings.host(), settings.port())
+        return open(settings.targets().get(0));
+    }
+
+    /** A channel to one C2 replica. */
+    public ManagedChannel open(C2Address target) {
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.host(), target.port())
                 .keepAliveTime(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(false)

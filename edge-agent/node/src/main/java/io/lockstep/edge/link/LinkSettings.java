@@ -1,5 +1,6 @@
 package io.lockstep.edge.link;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,8 @@ import java.util.Optional;
  *
  * @param resendAfterMillis how long an outbox entry may stay unacknowledged on a live link before it
  *     is sent again (C2 may have dropped it without a word; it deduplicates by seq if it had not)
+ * @param targets the C2 replicas to try, in order: the node moves to the next one whenever a connection
+ *     attempt fails or a live link is lost (wrapping around); {@code host}/{@code port} are the first
  */
 public record LinkSettings(
         String host,
@@ -16,7 +19,8 @@ public record LinkSettings(
         long handshakeTimeoutMillis,
         long backoffInitialMillis,
         long backoffMaxMillis,
-        long resendAfterMillis) {
+        long resendAfterMillis,
+        List<C2Address> targets) {
 
     /** Default of {@code lockstep.node.c2.resend-after-ms}. */
     public static final long DEFAULT_RESEND_AFTER_MILLIS = 5_000;
@@ -34,17 +38,35 @@ public record LinkSettings(
         if (resendAfterMillis < 1) {
             throw new IllegalArgumentException("resend-after must be positive, got " + resendAfterMillis);
         }
+        targets = targets == null || targets.isEmpty() ? List.of(new C2Address(host, port)) : List.copyOf(targets);
+        if (!targets.get(0).equals(new C2Address(host, port))) {
+            throw new IllegalArgumentException("the first C2 target must be host:port " + host + ":" + port);
+        }
+    }
+
+    /** One C2 address (no replicas to fail over to). */
+    public LinkSettings(String host, int port, Optional<TlsFiles> tls, long heartbeatMillis,
+            long handshakeTimeoutMillis, long backoffInitialMillis, long backoffMaxMillis, long resendAfterMillis) {
+        this(host, port, tls, heartbeatMillis, handshakeTimeoutMillis, backoffInitialMillis, backoffMaxMillis,
+                resendAfterMillis, List.of());
     }
 
     /** Settings with the default re-send timeout. */
     public LinkSettings(String host, int port, Optional<TlsFiles> tls, long heartbeatMillis,
             long handshakeTimeoutMillis, long backoffInitialMillis, long backoffMaxMillis) {
         this(host, port, tls, heartbeatMillis, handshakeTimeoutMillis, backoffInitialMillis, backoffMaxMillis,
-                DEFAULT_RESEND_AFTER_MILLIS);
+                DEFAULT_RESEND_AFTER_MILLIS, List.of());
     }
 
     public LinkSettings withResendAfterMillis(long millis) {
         return new LinkSettings(host, port, tls, heartbeatMillis, handshakeTimeoutMillis, backoffInitialMillis,
-                backoffMaxMillis, millis);
+                backoffMaxMillis, millis, targets);
+    }
+
+    /** The same settings with these C2 replicas to try in order (the first becomes host/port). */
+    public LinkSettings withTargets(List<C2Address> replicas) {
+        C2Address first = replicas.get(0);
+        return new LinkSettings(first.host(), first.port(), tls, heartbeatMillis, handshakeTimeoutMillis,
+                backoffInitialMillis, backoffMaxMillis, resendAfterMillis, replicas);
     }
 }
