@@ -251,11 +251,12 @@ class DashboardBrowserTest {
         // Alerts are acknowledged on C2 for everyone: the e-stop engaged earlier is in the queue; ack it here.
         click("#tabs button[data-tab='alerts']");
         await("an alert waits in the queue", () -> !driver().findElements(By.cssSelector("#alert-list li button")).isEmpty());
-        String alertId = driver().findElement(By.cssSelector("#alert-list li:has(button)")).getAttribute("data-alert-id");
-        click("#alert-list li:has(button) button");
-        await("the acknowledgement is shown with who made it", () -> driver().findElements(By.cssSelector(
-                "#alert-list li.acked")).stream().anyMatch(li -> alertId.equals(li.getAttribute("data-alert-id"))
-                        && li.getText().contains("acknowledged by cora")));
+        // The list is rebuilt as events arrive, so its items are read and clicked in the page, not held.
+        String alertId = (String) js().executeScript("const li = document.querySelector('#alert-list li:has(button)');"
+                + "li.querySelector('button').click(); return li.dataset.alertId;");
+        await("the acknowledgement is shown with who made it", () -> Boolean.TRUE.equals(js().executeScript(
+                "return [...document.querySelectorAll('#alert-list li.acked')].some(li => li.dataset.alertId === arguments[0]"
+                        + " && li.textContent.includes('acknowledged by cora'));", alertId)));
         JsonNode acks = JSON.readTree(new String(download("/api/v1/alerts", commander), java.nio.charset.StandardCharsets.UTF_8));
         boolean stored = false;
         for (JsonNode ack : acks.path("acks")) {

@@ -111,6 +111,6 @@ class JournalTimelineTest {
             given().get(timeline(missionId, nodeId) + bad).then().statusCode(400);
         }
         given().get(timeline(missionId, "not-in-it")).then().statusCode(404).contentType("application/problem+json");
-        given().get(timeline(missionId, "..")).then().statusCode(400);
+        given().get(timeline(missionId, "bad!id")).then().statusCode(400).contentType("application/problem+json");
     }
 }
