@@ -7,7 +7,7 @@ import { MissionMap } from './map.js';
 import { renderFleet, confirmRelease } from './fleet.js';
 import { refreshMissions, renderMissionList, openMissionForm, submitMissionForm } from './missions.js';
 import { renderAlerts, acknowledgeAll } from './alerts.js';
-import { renderReplayNodes, useBrowserHistory, loadJournal, showAt } from './replay.js';
+import { renderReplayNodes, useBrowserHistory, loadJournal, showAt, showTick } from './replay.js';
 import { checkPlans } from './plan.js';
 import { attempt, showError } from './notice.js';
 
@@ -143,6 +143,7 @@ $('ack-all').addEventListener('click', acknowledgeAll);
 $('replay-node').addEventListener('change', useBrowserHistory);
 $('replay-journal').addEventListener('click', loadJournal);
 $('replay-scrub').addEventListener('input', e => showAt(Number(e.target.value)));
+$('replay-go').addEventListener('click', () => showTick(Number($('replay-tick').value)));
 
 // A token handed over in the URL fragment (#token=...) is taken and removed from the address bar.
 const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');

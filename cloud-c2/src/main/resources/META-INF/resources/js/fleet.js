@@ -131,6 +131,7 @@ export function describe(e) {
     case 'link': return `link ${e.linkState}`;
     case 'estop': return `e-stop ${e.engaged ? 'engaged' : 'released'}${e.detail ? ': ' + e.detail : ''}`;
     case 'plan': return `departs from its plan by ${e.detail}`;
+    case 'ack': return `alert ${e.alertId} acknowledged by ${e.by}${e.note ? ': ' + e.note : ''}`;
     default: return e.kind;
   }
 }

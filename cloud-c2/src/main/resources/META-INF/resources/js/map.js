@@ -3,6 +3,7 @@
 // areas), hazards, planned paths, trails and every node's position and heading.
 import { LocalFrame } from './frame.js';
 import { model, geoOfSample } from './model.js';
+import { drawHazards } from './hazards.js';
 
 const DEFAULT_ORIGIN = { lat: 47.3769, lon: 8.5417 };
 const PALETTE = ['#4fc3f7', '#ffb74d', '#81c784', '#f06292', '#ba68c8', '#fff176', '#4db6ac', '#e57373'];
@@ -24,7 +25,6 @@ export class MissionMap {
     this.cursorLabel = cursorLabel;
     this.zoom = 1;
     this.drawing = null;
-    this.hazards = [];
     this.layers = { trails: true, cells: true, plan: true, hazards: true, geofence: true };
     canvas.addEventListener('click', e => this.click(e));
     canvas.addEventListener('mousemove', e => this.hover(e));
@@ -115,7 +115,7 @@ export class MissionMap {
       this.geofences(frame);
     }
     if (this.layers.hazards) {
-      this.hazards.forEach(hz => this.circle(frame.toMetres(hz.lat, hz.lon), hz.radiusM || 5, '#ff5252'));
+      drawHazards(this, frame);
     }
     if (this.layers.plan) {
       this.plans();

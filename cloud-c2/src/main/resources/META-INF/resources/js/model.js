@@ -23,6 +23,8 @@ export const model = {
   selectedNode: null,
   serverSkewMs: 0,
   listeners: [],
+  /** Functions that also read every stream message (hazards.js, alerts.js), called after the model took it. */
+  streamHooks: [],
 };
 
 export function onChange(listener) {
@@ -101,4 +103,5 @@ export function applyStreamMessage(message) {
     default:
       break;
   }
+  model.streamHooks.forEach(hook => hook(message));
 }

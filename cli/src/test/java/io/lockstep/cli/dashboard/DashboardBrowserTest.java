@@ -189,7 +189,105 @@ class DashboardBrowserTest {
         assertEquals(200, fetchStatus("DELETE", "/api/v1/nodes/node-1/estop", commander));
     }
 
+    @Test
+    @Order(4)
+    void anUploadedJournalIsPickedAndScrubbedInTheBrowserAndMatchesTheJournal() throws Exception {
+        C2Api c2 = fleet.c2().api();
+        String commander = token(this.commander);
+        open(commander);
+        await("the stream opens", () -> text("#stream-status").endsWith("open"));
+        int aborted = fetchStatus("POST", "/api/v1/missions/" + missionId + "/abort", commander);
+        assertTrue(aborted / 100 == 2 || aborted == 409, "abort answered " + aborted);
+        await("node-1's journal came home to C2", () -> journalComplete(c2, "node-1"));
+        JsonNode verdict = c2.replayJournal(missionId, "node-1");
+        assertTrue(verdict.path("fingerprintsMatch").asBoolean(), "C2 replays the journal: " + verdict);
+
+        // What the journal itself says, decoded here from the bytes C2 serves (independently of the page).
+        Path file = work.resolve("node-1.journal");
+        Files.write(file, download("/api/v1/missions/" + missionId + "/nodes/node-1/journal", commander));
+        Map<Long, JournalTick> journal = JournalTick.read(file);
+        long chosen = journal.values().stream().filter(t -> !t.interventions().isEmpty()).mapToLong(JournalTick::tick)
+                .findFirst().orElse(journal.keySet().stream().mapToLong(Long::longValue).sorted()
+                        .skip(journal.size() / 2).findFirst().orElseThrow());
+        JournalTick expected = journal.get(chosen);
+
+        // Pick the mission and the node's uploaded journal in the page.
+        js().executeScript("document.querySelector('li[data-mission=\"' + arguments[0] + '\"]').click();", missionId);
+        await("the mission is selected", () -> missionId.equals(
+                js().executeScript("return window.lockstepDashboard.model.selectedMission;")));
+        click("#tabs button[data-tab='replay']");
+        await("node-1 can be picked", () -> !driver().findElements(By.cssSelector("#replay-node option[value='node-1']"))
+                .isEmpty());
+        js().executeScript("const s = document.getElementById('replay-node'); s.value = 'node-1';"
+                + "s.dispatchEvent(new Event('change'));");
+        click("#replay-journal");
+        await("the journal is loaded", () -> "journal".equals(info("source")) && info("tick") != null);
+        long last = journal.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertTrue(text("#replay-info").contains(".." + last + ")"), "the page names the journal's last tick " + last
+                + ": " + text("#replay-info"));
+
+        // Scrub: the range input goes to the chosen tick (every tick is shown when the journal is short;
+        // otherwise the page's "show tick" fetches exactly that one).
+        long first = journal.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+        js().executeScript("const r = document.getElementById('replay-scrub'); r.value = String(arguments[0]);"
+                + "r.dispatchEvent(new Event('input'));", chosen - first);
+        if (!String.valueOf(chosen).equals(info("tick"))) {
+            js().executeScript("document.getElementById('replay-tick').value = String(arguments[0]);", chosen);
+            click("#replay-go");
+        }
+        await("the page shows tick " + chosen, () -> String.valueOf(chosen).equals(info("tick")));
+        JsonNode position = JSON.readTree(info("position"));
+        assertEquals(expected.xM(), position.path("xM").asDouble(), 1e-9, "x at tick " + chosen);
+        assertEquals(expected.yM(), position.path("yM").asDouble(), 1e-9, "y at tick " + chosen);
+        List<String> states = new java.util.ArrayList<>();
+        JSON.readTree(info("agents")).forEach(a -> states.add(a.path("name").asText() + "=" + a.path("state").asText()));
+        assertEquals(expected.agentStates(), states, "agent states after tick " + chosen);
+        List<String> interventions = new java.util.ArrayList<>();
+        JSON.readTree(info("interventions")).forEach(i -> interventions.add(i.path("kind").asText()));
+        assertEquals(expected.interventions(), interventions, "interventions at tick " + chosen);
+        assertTrue(text("#replay-info").contains("tick " + chosen), text("#replay-info"));
+        browser.screenshot("replay-journal");
+
+        // Alerts are acknowledged on C2 for everyone: the e-stop engaged earlier is in the queue; ack it here.
+        click("#tabs button[data-tab='alerts']");
+        await("an alert waits in the queue", () -> !driver().findElements(By.cssSelector("#alert-list li button")).isEmpty());
+        // The list is rebuilt as events arrive, so its items are read and clicked in the page, not held.
+        String alertId = (String) js().executeScript("const li = document.querySelector('#alert-list li:has(button)');"
+                + "li.querySelector('button').click(); return li.dataset.alertId;");
+        await("the acknowledgement is shown with who made it", () -> Boolean.TRUE.equals(js().executeScript(
+                "return [...document.querySelectorAll('#alert-list li.acked')].some(li => li.dataset.alertId === arguments[0]"
+                        + " && li.textContent.includes('acknowledged by cora'));", alertId)));
+        JsonNode acks = JSON.readTree(new String(download("/api/v1/alerts", commander), java.nio.charset.StandardCharsets.UTF_8));
+        boolean stored = false;
+        for (JsonNode ack : acks.path("acks")) {
+            stored |= alertId.equals(ack.path("alertId").asText()) && "cora".equals(ack.path("by").asText());
+        }
+        assertTrue(stored, "C2 holds the acknowledgement of " + alertId + ": " + acks);
+        browser.screenshot("alert-acknowledged");
+    }
+
     // ---- page helpers ----
+
+    private String info(String field) {
+        return driver().findElement(By.id("replay-info")).getAttribute("data-" + field);
+    }
+
+    private boolean journalComplete(C2Api c2, String nodeId) {
+        try {
+            return "COMPLETE".equals(c2.journalMetadata(missionId, nodeId).path("state").asText());
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private byte[] download(String path, String token) throws Exception {
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + fleet.c2().httpPort()
+                        + path)).header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, answer.statusCode());
+        return answer.body();
+    }
 
     private String token(C2Credentials user) {
         return new C2Api(fleet.c2().httpPort(), user).token();
@@ -280,7 +378,8 @@ class DashboardBrowserTest {
 
     private int fetchStatus(String method, String path, String token) {
         String body = !method.equals("POST") ? null
-                : path.endsWith("/estop") ? "{\"reason\":\"browser test\"}" : "{\"nodes\":[\"node-1\"]}";
+                : path.endsWith("/estop") || path.endsWith("/abort") ? "{\"reason\":\"browser test\"}"
+                : "{\"nodes\":[\"node-1\"]}";
         Object status = js().executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[1], {method: arguments[0], headers: {Authorization: 'Bearer ' + arguments[2],"
                 + "  'Content-Type': 'application/json'}, body: arguments[3] === null ? undefined : arguments[3]})"

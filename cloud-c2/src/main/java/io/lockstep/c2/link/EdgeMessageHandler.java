@@ -53,6 +53,9 @@ public class EdgeMessageHandler {
     @jakarta.inject.Inject
     io.lockstep.c2.stream.StreamHub stream;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.hazard.HazardStore hazards;
+
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop) {
@@ -102,6 +105,7 @@ public class EdgeMessageHandler {
                 if (refusal.isEmpty()) {
                     registry.recordHeartbeat(nodeId, message.getHeartbeat(), clock.instant());
                     stream.heartbeat(nodeId, message.getHeartbeat(), clock.millis());
+                    hazards.report(nodeId, message.getHeartbeat(), clock.millis());
                 }
                 return refusal;
             }

@@ -139,4 +139,14 @@ public final class RedisKeys {
     public static String commandsQueuedChannel() {
         return PREFIX + "commands-queued";
     }
+
+    /** Hash alert id → its acknowledgement (JSON). */
+    public static String alertAcks() {
+        return PREFIX + "alert-acks";
+    }
+
+    /** Sorted set of acknowledged alert ids by acknowledgement time (ms), to keep only the newest. */
+    public static String alertAckOrder() {
+        return PREFIX + "alert-acks:order";
+    }
 }

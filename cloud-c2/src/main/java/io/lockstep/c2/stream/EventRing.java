@@ -24,6 +24,9 @@ final class EventRing {
     synchronized StreamEvent append(String nodeId, ObjectNode value) {
         StreamEvent event = new StreamEvent(++lastSeq, nodeId, value);
         value.put("seq", event.seq());
+        if (value.path("alert").asBoolean() && !value.has("alertId")) {
+            io.lockstep.c2.alert.AlertId.forEvent(nodeId, value).ifPresent(id -> value.put("alertId", id));
+        }
         events.addLast(event);
         while (events.size() > capacity) {
             events.removeFirst();

@@ -18,6 +18,8 @@ final class StreamClient {
     final Map<String, Long> sentSamples = new HashMap<>();
     final Map<String, Long> sentMissions = new HashMap<>();
     long sentEventSeq;
+    /** The last hazard change number this client was sent (HazardStore). */
+    long sentHazardSeq;
     /** Null: every node. */
     Set<String> nodeFilter;
     boolean writing;

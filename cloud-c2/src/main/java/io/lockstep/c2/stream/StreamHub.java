@@ -59,6 +59,9 @@ public class StreamHub {
     private final Map<String, StreamClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean reconciled;
+
+    @jakarta.inject.Inject
+    HazardFrames hazardFrames;
     private ScheduledExecutorService executor;
 
     public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock) {
@@ -267,6 +270,7 @@ public class StreamHub {
                 }
             }
             client.sentEventSeq = events.lastSeq();
+            hazardFrames.snapshot(message, client);
         }
         ObjectNode rates = message.putObject("rates");
         rates.put("framePeriodMs", settings.framePeriod().toMillis());
@@ -275,6 +279,7 @@ public class StreamHub {
     }
 
     private void flushAll() {
+        hazardFrames.sweep();
         clients.values().forEach(this::flush);
     }
 
@@ -321,7 +326,9 @@ public class StreamHub {
                 message.put("missedEvents", missed[0]);
                 client.sentEventSeq = Math.max(client.sentEventSeq, events.lastSeq());
             }
-            if (nodeArray.isEmpty() && sampleArray.isEmpty() && missionArray.isEmpty() && eventArray.isEmpty()) {
+            boolean hazardsChanged = hazardFrames.delta(message, client);
+            if (nodeArray.isEmpty() && sampleArray.isEmpty() && missionArray.isEmpty() && eventArray.isEmpty()
+                    && !hazardsChanged) {
                 return;
             }
             message.set("nodes", nodeArray);
@@ -424,5 +431,16 @@ public class StreamHub {
 
     List<StreamEvent> events() {
         return events.all();
+    }
+
+    /** The alerts still in the event ring (oldest first), as the stream sends them. */
+    public List<ObjectNode> alerts() {
+        return events.all().stream().filter(e -> e.value().path("alert").asBoolean()).map(StreamEvent::value).toList();
+    }
+
+    /** Puts an event (e.g. an alert acknowledgement) on every client's stream at once. */
+    public void publish(String nodeId, ObjectNode event) {
+        events.append(nodeId, event);
+        submit(this::flushAll);
     }
 }

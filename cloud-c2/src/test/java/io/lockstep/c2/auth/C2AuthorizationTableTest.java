@@ -49,7 +49,11 @@ class C2AuthorizationTableTest {
             Map.entry("PUT /api/v1/users/{name}", Role.ADMIN),
             Map.entry("DELETE /api/v1/users/{name}", Role.ADMIN),
             Map.entry("GET /api/v1/audit", Role.ADMIN),
-            Map.entry("POST /api/v1/audit/verify", Role.ADMIN));
+            Map.entry("POST /api/v1/audit/verify", Role.ADMIN),
+            Map.entry("GET /api/v1/hazards", Role.VIEWER),
+            Map.entry("GET /api/v1/missions/{id}/nodes/{node}/journal/timeline", Role.VIEWER),
+            Map.entry("GET /api/v1/alerts", Role.VIEWER),
+            Map.entry("POST /api/v1/alerts/{id}/ack", Role.OPERATOR));
 
     @Inject
     TokenIssuer issuer;

@@ -219,6 +219,9 @@ public final class EdgeNode implements AutoCloseable {
         Heartbeat.Builder b = Heartbeat.newBuilder();
         executor.view().ifPresent(v -> b.setMissionId(v.missionId()).setTick(Math.max(0, v.tick())).setState(v.state()));
         b.setEstopLatch(NodeEstopReport.of(supervisor));
+        if (mesh != null) {
+            io.lockstep.edge.hazard.NodeHazardReport.addTo(b, mesh.hazards().known());
+        }
         return b.build();
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ public class DebugResource {
     /** Cap on log lines returned by one request, and on how long one request may wait for new lines. */
     static final int MAX_LOG_LINES_PER_REQUEST = 1_000;
     static final long MAX_LOG_WAIT_MS = 30_000;
+    /** Longest a follow stream stays open before it ends (the client reconnects with Last-Event-ID). */
+    static final long MAX_LOG_FOLLOW_MS = 3_600_000;
 
     @Inject
     NodeLifecycle lifecycle;
@@ -57,6 +60,9 @@ public class DebugResource {
 
     @Inject
     JournalReplayService replays;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private EdgeNode node() {
         return lifecycle.node();
@@ -102,21 +108,54 @@ public class DebugResource {
 
     @GET
     @Path("/logs")
-    @Operation(summary = "Agent log lines after a cursor (long poll with waitMs; bounded ring of recent lines)")
-    public AgentLogRing.Page logs(@QueryParam("after") @DefaultValue("0") long after,
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Operation(summary = "Agent log lines after a cursor (long poll with waitMs; bounded ring of recent lines);"
+            + " follow=true streams them as Server-Sent Events")
+    public Response logs(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("200") int limit,
-            @QueryParam("waitMs") @DefaultValue("0") long waitMs) {
+            @QueryParam("waitMs") @DefaultValue("0") long waitMs,
+            @QueryParam("follow") @DefaultValue("false") boolean follow,
+            @QueryParam("followMs") @DefaultValue("600000") long followMs,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
         if (after < 0 || limit < 1 || waitMs < 0 || waitMs > MAX_LOG_WAIT_MS) {
             throw new BadRequestException("need after >= 0, limit >= 1 and 0 <= waitMs <= " + MAX_LOG_WAIT_MS);
         }
+        if (follow) {
+            return follow(after, followMs, lastEventId);
+        }
         int capped = Math.min(limit, MAX_LOG_LINES_PER_REQUEST);
         try {
-            return waitMs == 0 ? node().agentLogs().after(after, capped)
-                    : node().agentLogs().await(after, capped, waitMs);
+            return Response.ok(waitMs == 0 ? node().agentLogs().after(after, capped)
+                    : node().agentLogs().await(after, capped, waitMs), MediaType.APPLICATION_JSON_TYPE).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return node().agentLogs().after(after, capped);
+            return Response.ok(node().agentLogs().after(after, capped), MediaType.APPLICATION_JSON_TYPE).build();
         }
+    }
+
+    private Response follow(long after, long followMs, String lastEventId) {
+        if (followMs < 1 || followMs > MAX_LOG_FOLLOW_MS) {
+            throw new BadRequestException("need 1 <= followMs <= " + MAX_LOG_FOLLOW_MS);
+        }
+        long from = after;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                from = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("Last-Event-ID must be a log line seq, got " + LogFollowStream.quote(lastEventId));
+            }
+            if (from < 0) {
+                throw new BadRequestException("Last-Event-ID must be >= 0");
+            }
+        }
+        LogFollowStream stream = LogFollowStream.open(node().agentLogs(), json, from, followMs);
+        if (stream == null) {
+            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "5").type(MediaType.TEXT_PLAIN)
+                    .entity("at most " + LogFollowStream.MAX_FOLLOWERS + " clients follow the log at once").build());
+        }
+        return Response.ok(stream, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no").build();
     }
 
     @GET

@@ -418,6 +418,28 @@ public final class HazardService implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every hazard this node knows and that still holds: its own finds and what peers shared, one per
+     * (sender, hazard id) (the newest sequence wins), in canonical order. What the node reports to C2.
+     */
+    public List<Hazard> known() {
+        long now = clockMillis.getAsLong();
+        Map<String, Hazard> byId = new java.util.TreeMap<>();
+        List<Hazard> own;
+        synchronized (ownLive) {
+            own = new ArrayList<>(ownLive);
+        }
+        for (Hazard h : own) {
+            if (h.liveAt(now)) {
+                byId.merge(h.sender() + "/" + h.hazardId(), h, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+            }
+        }
+        for (Hazard h : board.live(now)) {
+            byId.merge(h.sender() + "/" + h.hazardId(), h, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+        }
+        return List.copyOf(byId.values());
+    }
+
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("published", published.get());

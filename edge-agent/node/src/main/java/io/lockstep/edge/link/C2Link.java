@@ -312,7 +312,7 @@ public final class C2Link implements AutoCloseable {
             long now = System.nanoTime();
             synchronized (sendLock) {
                 if (now - nextHeartbeat >= 0) {
-                    session.send(EdgeToC2.newBuilder().setHeartbeat(heartbeat.get()).build());
+                    session.send(OutboundBounds.bounded(EdgeToC2.newBuilder().setHeartbeat(heartbeat.get()).build()));
                     nextHeartbeat = now + heartbeatNanos;
                 }
                 resendOverdue(session, now);

@@ -3,6 +3,7 @@ package io.lockstep.edge.link;
 import io.lockstep.proto.v1.AgentStatus;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.StatusUpdate;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ final class OutboundBounds {
     static final int MAX_LABEL_CHARS = 256;
     static final int MAX_FAULT_CHARS = 1024;
     static final int MAX_LIST_ENTRIES = 256;
+    /** Hazards one heartbeat carries (C2 takes at most as many per node; the rest are counted as omitted). */
+    static final int MAX_HAZARDS = 64;
     private static final String CUT = "...[cut]";
 
     private OutboundBounds() {
@@ -32,6 +35,7 @@ final class OutboundBounds {
         return switch (message.getBodyCase()) {
             case STATUS -> message.toBuilder().setStatus(bounded(message.getStatus())).build();
             case ACK -> message.toBuilder().setAck(bounded(message.getAck())).build();
+            case HEARTBEAT -> message.toBuilder().setHeartbeat(bounded(message.getHeartbeat())).build();
             default -> message;
         };
     }
@@ -48,6 +52,16 @@ final class OutboundBounds {
         status.getInterventionsMap().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(MAX_LIST_ENTRIES)
                 .forEach(e -> out.putInterventions(cut(e.getKey(), MAX_LABEL_CHARS), e.getValue()));
         return out.build();
+    }
+
+    /** At most {@link #MAX_HAZARDS} hazards (the first ones, newest first), the rest counted as omitted. */
+    private static Heartbeat bounded(Heartbeat heartbeat) {
+        if (heartbeat.getHazardsCount() <= MAX_HAZARDS) {
+            return heartbeat;
+        }
+        int omitted = heartbeat.getHazardsCount() - MAX_HAZARDS;
+        return heartbeat.toBuilder().clearHazards().addAllHazards(heartbeat.getHazardsList().subList(0, MAX_HAZARDS))
+                .setHazardsOmitted(heartbeat.getHazardsOmitted() + omitted).build();
     }
 
     private static AgentStatus bounded(AgentStatus agent) {

@@ -98,6 +98,83 @@ class DebugAgentEndpointsTest {
         assertEquals(one.getLong("lines[0].seq"), one.getLong("next"), "the cursor after a page is its last line");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/debug/v1/logs")
+    java.net.URI logsUri;
+
+    private java.net.http.HttpResponse<java.util.stream.Stream<String>> follow(String query, String lastEventId)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(logsUri + "?" + query)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** The first {@code count} log events of a follow stream: their ids and data lines. */
+    private static List<String[]> logEvents(java.util.stream.Stream<String> lines, int count) {
+        List<String[]> events = new java.util.ArrayList<>();
+        String[] id = {null};
+        java.util.Iterator<String> it = lines.iterator();
+        while (events.size() < count && it.hasNext()) {
+            String line = it.next();
+            if (line.startsWith("id: ")) {
+                id[0] = line.substring(4);
+            } else if (line.startsWith("data: ") && id[0] != null) {
+                events.add(new String[] {id[0], line.substring(6)});
+                id[0] = null;
+            }
+        }
+        lines.close();
+        return events;
+    }
+
+    @Test
+    void followStreamsNewLinesAsServerSentEventsAndResumesFromLastEventId() throws Exception {
+        long newest = given().get("/debug/v1/logs?after=0&limit=1000").then().statusCode(200).extract().jsonPath()
+                .getLong("next");
+        var response = follow("follow=true&followMs=20000&after=" + newest, null);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<String[]> events = logEvents(response.body(), 3);
+        assertEquals(3, events.size(), "three lines arrived while following");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(newest + 1 + i, Long.parseLong(events.get(i)[0]), "in order, none missed");
+            JsonPath line = new JsonPath(events.get(i)[1]);
+            assertEquals(newest + 1 + i, line.getLong("seq"));
+            assertEquals("hello", line.getString("agent"));
+        }
+        // A reconnecting EventSource sends the last id it got and continues right after it.
+        var resumed = follow("follow=true&followMs=20000", events.get(1)[0]);
+        List<String[]> again = logEvents(resumed.body(), 1);
+        assertEquals(Long.parseLong(events.get(1)[0]) + 1, Long.parseLong(again.get(0)[0]));
+    }
+
+    @Test
+    void followIsBoundedInTimeAndFollowersAndRefusesBadParameters() throws Exception {
+        given().get("/debug/v1/logs?follow=true&followMs=0").then().statusCode(400);
+        given().get("/debug/v1/logs?follow=true&followMs=3600001").then().statusCode(400);
+        given().header("Last-Event-ID", "abc").get("/debug/v1/logs?follow=true").then().statusCode(400);
+        given().header("Last-Event-ID", "-4").get("/debug/v1/logs?follow=true").then().statusCode(400);
+
+        var shortOne = follow("follow=true&followMs=300", null);
+        List<String> all = shortOne.body().toList();
+        assertTrue(all.contains("event: end"), "the stream ends when its follow time is up: " + all);
+
+        List<java.util.stream.Stream<String>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < LogFollowStream.MAX_FOLLOWERS; i++) {
+                var r = follow("follow=true&followMs=30000", null);
+                assertEquals(200, r.statusCode());
+                open.add(r.body());
+            }
+            given().get("/debug/v1/logs?follow=true").then().statusCode(503).header("Retry-After", "5");
+        } finally {
+            open.forEach(java.util.stream.Stream::close);
+        }
+    }
+
     @Test
     void badLogQueriesAreClientErrors() {
         given().get("/debug/v1/logs?limit=0").then().statusCode(400);

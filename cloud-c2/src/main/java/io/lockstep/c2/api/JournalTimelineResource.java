@@ -1,0 +1,80 @@
+package io.lockstep.c2.api;
+
+import io.lockstep.c2.journal.JournalKey;
+import io.lockstep.c2.journal.JournalRecord;
+import io.lockstep.c2.journal.JournalState;
+import io.lockstep.c2.journal.JournalStore;
+import io.lockstep.c2.journal.JournalTimeline;
+import io.lockstep.c2.journal.JournalUploads;
+import io.lockstep.c2.journal.UnreplayableJournalException;
+import io.lockstep.c2.mission.MissionRecord;
+import io.lockstep.c2.mission.MissionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.concurrent.Semaphore;
+
+/**
+ * {@code GET /api/v1/missions/{id}/nodes/{node}/journal/timeline}: a node's uploaded journal as JSON, tick by
+ * tick (position, agent states, interventions), paged and downsampled, for the dashboard's replay view
+ * (docs/dashboard.md, "Replay"). Reading a journal costs C2 I/O and memory, so at most two are read at once.
+ */
+@Path("/api/v1/missions/{id}/nodes/{node}/journal/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+public class JournalTimelineResource {
+
+    private static final Semaphore READERS = new Semaphore(2);
+
+    private final MissionService missions;
+    private final JournalUploads uploads;
+    private final JournalStore store;
+
+    public JournalTimelineResource(MissionService missions, JournalUploads uploads, JournalStore store) {
+        this.missions = missions;
+        this.uploads = uploads;
+        this.store = store;
+    }
+
+    @GET
+    @RolesAllowed("viewer")
+    public JournalTimeline.Page timeline(@PathParam("id") String missionId, @PathParam("node") String nodeId,
+            @QueryParam("fromTick") @DefaultValue("0") long fromTick,
+            @QueryParam("limit") @DefaultValue("500") int limit,
+            @QueryParam("every") @DefaultValue("1") int every) {
+        PathIds.check("mission id", missionId);
+        PathIds.check("node id", nodeId);
+        if (fromTick < 0 || limit < 1 || limit > JournalTimeline.MAX_LIMIT || every < 1 || every > 1_000_000) {
+            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "invalid-query", "Invalid query",
+                    "need fromTick >= 0, 1 <= limit <= " + JournalTimeline.MAX_LIMIT + " and 1 <= every <= 1000000"));
+        }
+        MissionRecord mission = missions.get(missionId);
+        if (!JournalUploads.partOf(mission, nodeId)) {
+            throw new ProblemException(Problem.of(Status.NOT_FOUND, "unknown-node", "Unknown node",
+                    "node " + nodeId + " was not part of mission " + missionId));
+        }
+        JournalRecord journal = uploads.find(new JournalKey(missionId, nodeId)).filter(
+                j -> j.state() == JournalState.COMPLETE).orElseThrow(() -> new ProblemException(Problem.of(
+                        Status.NOT_FOUND, "journal-not-uploaded", "No journal uploaded", "node " + nodeId
+                                + " has no complete journal of mission " + missionId
+                                + " (POST .../journal/requests asks it to upload it)")));
+        if (!READERS.tryAcquire()) {
+            throw new ProblemException(Problem.of(Status.SERVICE_UNAVAILABLE, "busy", "Busy",
+                    "C2 reads at most two journals at once; try again shortly"));
+        }
+        try {
+            return store.withLocalFile(journal.key(),
+                    file -> JournalTimeline.read(file, missionId, nodeId, fromTick, limit, every));
+        } catch (UnreplayableJournalException e) {
+            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "unreadable-journal",
+                    "The journal cannot be read", e.getMessage()));
+        } finally {
+            READERS.release();
+        }
+    }
+}

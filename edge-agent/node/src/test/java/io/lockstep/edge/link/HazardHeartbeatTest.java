@@ -1,0 +1,134 @@
+package io.lockstep.edge.link;
+
+import static io.lockstep.edge.testing.FakeC2.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lockstep.edge.hazard.HazardService;
+import io.lockstep.edge.hazard.NodeHazardReport;
+import io.lockstep.edge.testing.FakeC2;
+import io.lockstep.proto.v1.C2ToEdge;
+import io.lockstep.proto.v1.EdgeToC2;
+import io.lockstep.proto.v1.Heartbeat;
+import io.lockstep.proto.v1.Hello;
+import io.lockstep.proto.v1.NodeHazard;
+import io.lockstep.swarm.hazard.Hazard;
+import io.lockstep.swarm.hazard.HazardCodec;
+import io.lockstep.swarm.hazard.HazardKeys;
+import io.lockstep.swarm.hazard.HazardKind;
+import io.lockstep.swarm.hazard.SenderBinding;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The node's live hazard set (own finds and peers') reaches C2 on the link's heartbeats, bounded. */
+class HazardHeartbeatTest {
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    private final HazardService hazards = new HazardService("node-1", (k, p, a) -> true, clock::get,
+            () -> clock.get() * 1000, OpenTelemetry.noop().getTracer("t"), () -> "m1", SenderBinding.KEY_CHUNK,
+            HazardService.Settings.DEFAULTS);
+    private FakeC2 c2;
+    private C2Link link;
+
+    @BeforeEach
+    void startC2() throws Exception {
+        c2 = new FakeC2();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (link != null) {
+            link.close();
+            link.outbox().close();
+            link.spool().close();
+        }
+        hazards.close();
+        c2.close();
+    }
+
+    private void receive(String sender, int id, long sequence) {
+        Hazard h = new Hazard(sender, "m1", id, sequence, HazardKind.DETECTION, 1_000 * id, -500, 5_000,
+                clock.get(), 60_000);
+        hazards.onSample(HazardKeys.of(h.kind(), sender), HazardCodec.encode(h), null);
+    }
+
+    private void startLink(Supplier<Heartbeat> heartbeat) {
+        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 50, 5_000, 20, 200,
+                LinkSettings.DEFAULT_RESEND_AFTER_MILLIS);
+        link = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
+                new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
+                () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(), heartbeat,
+                new LinkListener() {
+                    public void onCommand(C2ToEdge command) {
+                    }
+
+                    public void onBlob(io.lockstep.proto.v1.Blob blob) {
+                    }
+
+                    public void onLinkState(LinkState state) {
+                    }
+                }, new Backoff(20, 200, new Random(7)));
+        link.start();
+    }
+
+    private List<Heartbeat> heartbeats() {
+        return c2.received(EdgeToC2::hasHeartbeat).stream().map(EdgeToC2::getHeartbeat).toList();
+    }
+
+    @Test
+    void ownAndPeersHazardsReachC2OncePerHazardId() {
+        Hazard own = hazards.publish(HazardKind.OPERATOR, 40, 12, 4, 120_000);
+        receive("node-2", 7, 100);
+        receive("node-2", 7, 101); // the same hazard again, a newer message: still one entry
+        receive("node-3", 9, 100);
+        await("peers' hazards applied", () -> hazards.live().size() == 3);
+        startLink(() -> NodeHazardReport.addTo(Heartbeat.newBuilder().setMissionId("m1"), hazards.known()).build());
+        await("a heartbeat with the hazard set", () -> heartbeats().stream().anyMatch(h -> h.getHazardsCount() == 3));
+        Heartbeat beat = heartbeats().stream().filter(h -> h.getHazardsCount() == 3).findFirst().orElseThrow();
+        assertTrue(beat.getHazardsReported());
+        List<String> ids = beat.getHazardsList().stream().map(h -> h.getSender() + "/" + h.getHazardId()).sorted()
+                .toList();
+        assertEquals(List.of("node-1/" + own.hazardId(), "node-2/7", "node-3/9"), ids);
+        NodeHazard mine = beat.getHazardsList().stream().filter(h -> h.getSender().equals("node-1")).findFirst()
+                .orElseThrow();
+        assertEquals("OPERATOR", mine.getKind());
+        assertEquals(40_000, mine.getXMm());
+        assertEquals(12_000, mine.getYMm());
+        assertEquals(4_000, mine.getRadiusMm());
+        assertEquals(120_000, mine.getTtlMs());
+        assertEquals("m1", mine.getMissionId());
+
+        clock.addAndGet(61_000);
+        await("expired peers' hazards leave the set",
+                () -> heartbeats().get(heartbeats().size() - 1).getHazardsCount() == 1);
+    }
+
+    @Test
+    void aHugeHazardSetIsCutToTheBoundAndTheRestCounted() {
+        List<Hazard> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(new Hazard("node-" + (i % 50), "m1", i, i + 1, HazardKind.OBSTACLE, i, i, 2_000,
+                    clock.get() - i, 60_000));
+        }
+        startLink(() -> NodeHazardReport.addTo(Heartbeat.newBuilder(), many).build());
+        await("a bounded heartbeat", () -> !heartbeats().isEmpty());
+        Heartbeat beat = heartbeats().get(0);
+        assertEquals(OutboundBounds.MAX_HAZARDS, beat.getHazardsCount());
+        assertEquals(500 - OutboundBounds.MAX_HAZARDS, beat.getHazardsOmitted());
+        assertEquals(0, beat.getHazards(0).getHazardId(), "newest first, the oldest are left out");
+        assertTrue(beat.getSerializedSize() < 16 * 1024, beat.getSerializedSize() + " bytes");
+    }
+}
