@@ -125,6 +125,32 @@ class HelmChartTest {
         assertTrue(e.getMessage().contains("does not define"), e.getMessage());
     }
 
+    @Test
+    void theChecksCatchABrokenReferenceInARenderedChart() {
+        List<JsonNode> manifests = render(Map.of());
+        // A Service whose target port no container names.
+        List<JsonNode> badPort = copy(manifests);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) find(badPort, "Service", "fleet-c2").orElseThrow()
+                .at("/spec/ports/0")).put("targetPort", "htp");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkReferences(badPort));
+        // A pod mounting a Secret the chart does not render.
+        List<JsonNode> noSecret = copy(manifests);
+        noSecret.removeIf(m -> m.path("kind").asText().equals("Secret"));
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkReferences(noSecret));
+        // A selector that does not match the pod labels.
+        List<JsonNode> badSelector = copy(manifests);
+        JsonNode c2 = find(badSelector, "Deployment", "fleet-c2").orElseThrow();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) c2.at("/spec/selector/matchLabels"))
+                .put("app.kubernetes.io/name", "other");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkShape(c2));
+    }
+
+    private static List<JsonNode> copy(List<JsonNode> manifests) {
+        List<JsonNode> out = new ArrayList<>();
+        manifests.forEach(m -> out.add(m.deepCopy()));
+        return out;
+    }
+
     // ---- the checks ----
 
     /** apiVersion/kind the chart may use, a DNS-1123 name, and the fields each kind needs. */
