@@ -52,6 +52,9 @@ public class MissionService {
     @jakarta.inject.Inject
     MissionHistory history;
 
+    @jakarta.inject.Inject
+    io.lockstep.c2.trace.LinkSendSpans linkSpans;
+
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
             NodeRegistry nodes, NodeCommands commands, CellPlanner cells, Clock clock, BlobUse blobUse,
             MissionArchive archive, io.lockstep.c2.signing.AssignmentSigner signer,
@@ -116,6 +119,8 @@ public class MissionService {
             }
             MissionRecord dispatched = mission.withDispatch(now, shares);
             Map<String, C2ToEdge.Builder> assignments = new java.util.LinkedHashMap<>();
+            // Each node's assignment carries its own link-send span's context (docs/observability.md).
+            io.lockstep.c2.trace.LinkSendSpans.Batch sends = linkSpans.open(missionId);
             Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
             Optional<CellPlan> cellPlan = cells.plan(missionId, mission.spec().area(), nodeIds);
             for (NodeShare share : shares) {
@@ -125,12 +130,16 @@ public class MissionService {
                         .setAssignedArea(MissionProtoMapper.polygon(share.assignedArea()))
                         .setShareIndex(share.shareIndex())
                         .setShareCount(share.shareCount())
-                        .setTrace(trace);
+                        .setTrace(trace.getTraceparent().isEmpty() ? trace : sends.forNode(share.nodeId()));
                 cellPlan.ifPresent(assignment::setCellPlan);
                 assignments.put(share.nodeId(), C2ToEdge.newBuilder().setAssign(signer.sign(assignment.build())));
             }
             // Stores the dispatch, then sends, preempts or queues each node's assignment (priority).
-            scheduler.dispatch(dispatched, assignments);
+            try {
+                scheduler.dispatch(dispatched, assignments);
+            } finally {
+                sends.close();
+            }
             return dispatched;
         }
     }

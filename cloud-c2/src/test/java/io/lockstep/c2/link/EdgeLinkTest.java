@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import io.lockstep.c2.module.Sha256;
@@ -470,11 +471,13 @@ class EdgeLinkTest {
             double bWest = b.getAssignedArea().getVerticesList().stream().mapToDouble(v -> v.getLon()).min().orElseThrow();
             assertThat(aEast).isCloseTo(8.01, within(1e-9));
             assertThat(bWest).isCloseTo(8.01, within(1e-9));
-            // Both assignments carry the dispatch span, a child in the commander's own trace.
-            assertThat(a.getTrace().getTraceparent()).isEqualTo(b.getTrace().getTraceparent())
-                    .matches(TRACEPARENT)
-                    .startsWith("00-" + commanderTrace + "-")
-                    .doesNotContain("00f067aa0ba902b7");
+            // Each assignment carries its own link-send span (a child of the dispatch span) in the commander's trace.
+            for (MissionAssignment assignment : List.of(a, b)) {
+                assertThat(assignment.getTrace().getTraceparent()).matches(TRACEPARENT)
+                        .startsWith("00-" + commanderTrace + "-")
+                        .doesNotContain("00f067aa0ba902b7");
+            }
+            assertThat(a.getTrace().getTraceparent()).isNotEqualTo(b.getTrace().getTraceparent());
         }
         given().when().get("/api/v1/missions/" + missionId).then()
                 .body("nodes.nodeId", contains(west, east))

@@ -47,6 +47,8 @@ import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.NodeCapabilities;
 import io.lockstep.proto.v1.StatusUpdate;
 import io.lockstep.proto.v1.Telemetry;
+import io.lockstep.edge.tracing.NodeTracing;
+import io.lockstep.edge.tracing.TracedInference;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +90,11 @@ public final class EdgeNode implements AutoCloseable {
     private final EmergencyStopLatch estopLatch;
     private final OnnxInferenceFactory inference;
 
-    private EdgeNode(NodeSettings settings, OpenTelemetry otel, AssignmentSignatureCheck signatures) {
+    /** Instrumentation scope of the node's spans. */
+    public static final String TRACER = "io.lockstep.edge";
+
+    private EdgeNode(NodeSettings settings, OpenTelemetry otel, NodeTracing tracing,
+            AssignmentSignatureCheck signatures) {
         this.settings = settings;
         try {
             Files.createDirectories(settings.dataDir());
@@ -141,13 +147,14 @@ public final class EdgeNode implements AutoCloseable {
                 return link.state() == LinkState.CONNECTED;
             }
         };
-        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, inference, hostInputs, ticks, agentLogs, otel.getTracer("io.lockstep.edge"),
+        NodeServices services = new NodeServices(vehicle, supervisor, estopLatch::clear, reporter, mesh == null ? PeerMesh.NONE : mesh, new TracedInference(inference, tracing), hostInputs, ticks, agentLogs, otel.getTracer("io.lockstep.edge"),
                 settings.nodeId(), settings.executionMode(), settings.runtimeWorkers(), settings.tickPeriodMs(),
                 settings.telemetryHz(), settings.deadmanMissedPeriods(), settings.blobTimeoutMs(), System::currentTimeMillis,
                 mesh == null ? SwarmChannel.NONE : mesh.swarm(), settings.mesh().settleMillis());
         MissionLoader loader = new MissionLoader(blobs, cache, store, services, settings.snapshotEvery());
         this.executor = new MissionExecutor(services, store, loader, settings.snapshotEvery(),
                 settings.agentMemoryBudgetBytes(), signatures);
+        executor.setTracing(tracing);
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         if (mesh != null) {
@@ -164,7 +171,14 @@ public final class EdgeNode implements AutoCloseable {
 
     /** @param signatures the pinned C2 mission signing key every assignment must be signed with (or none) */
     public static EdgeNode start(NodeSettings settings, OpenTelemetry otel, AssignmentSignatureCheck signatures) {
-        EdgeNode node = new EdgeNode(settings, otel, signatures);
+        return start(settings, otel, new NodeTracing(otel.getTracer(TRACER), NodeTracing.DEFAULT_TICK_SAMPLE_EVERY),
+                signatures);
+    }
+
+    /** @param tracing the node's spans, with the tick sampling rate of lockstep.node.tracing.tick-sample-every */
+    public static EdgeNode start(NodeSettings settings, OpenTelemetry otel, NodeTracing tracing,
+            AssignmentSignatureCheck signatures) {
+        EdgeNode node = new EdgeNode(settings, otel, tracing, signatures);
         node.executor.recover();
         node.link.start();
         return node;

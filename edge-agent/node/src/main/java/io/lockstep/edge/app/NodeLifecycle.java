@@ -2,6 +2,7 @@ package io.lockstep.edge.app;
 
 import io.lockstep.edge.config.MeshConfig;
 import io.lockstep.edge.config.NodeConfig;
+import io.lockstep.edge.tracing.NodeTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +36,9 @@ public class NodeLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         checkDebugBinding(httpHost, config.debug().allowRemote());
-        node = EdgeNode.start(NodeSettings.from(config, meshConfig), openTelemetry, MissionSigningKeySetting.check(config));
+        node = EdgeNode.start(NodeSettings.from(config, meshConfig), openTelemetry,
+                new NodeTracing(openTelemetry.getTracer(EdgeNode.TRACER), config.tracing().tickSampleEvery()),
+                MissionSigningKeySetting.check(config));
         LOG.infof("edge node %s started (data dir %s, C2 %s:%d, debug port on %s)", config.id(),
                 config.dataDir().toAbsolutePath(), config.c2().host(), config.c2().port(), httpHost);
     }

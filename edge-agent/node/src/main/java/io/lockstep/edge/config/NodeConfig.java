@@ -21,6 +21,9 @@ public interface NodeConfig {
 
     C2 c2();
 
+    /** Node spans (docs/observability.md). */
+    Tracing tracing();
+
     /** World file of the simulated vehicle (JSON); absent: the platform's built-in demo world. */
     Optional<Path> world();
 
@@ -167,6 +170,16 @@ public interface NodeConfig {
          */
         @WithDefault("true")
         boolean gpu();
+    }
+
+    interface Tracing {
+        /**
+         * Trace one tick in this many (a {@code mission.tick} span, with its inference calls); 0 traces no
+         * tick. Link and mission spans are always created.
+         */
+        @WithName("tick-sample-every")
+        @WithDefault("100")
+        int tickSampleEvery();
     }
 
     interface Debug {

@@ -10,14 +10,11 @@ import io.lockstep.proto.v1.CancelMissionRequest;
 import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.NodeMissionState;
-import io.lockstep.proto.v1.TraceContext;
 import io.lockstep.runtime.MemoryBudget;
-import io.opentelemetry.api.common.AttributeKey;
+import io.lockstep.edge.tracing.NodeTracing;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +42,8 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private volatile MissionView lastEnded;
     private final long memoryBudgetBytes;
     private final AssignmentSignatureCheck signatures;
+    /** The node's spans (link, mission, sampled ticks); the node sets its configured sampling rate. */
+    private volatile NodeTracing tracing;
     /** Stops every peer over the mesh for a fleet-wide e-stop from C2 (nothing without a mesh). */
     private volatile java.util.function.Consumer<String> fleetStop = reason -> { };
 
@@ -72,6 +71,12 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         this.loader = loader;
         this.snapshotEvery = snapshotEvery;
         this.memoryBudgetBytes = memoryBudgetBytes;
+        this.tracing = new NodeTracing(services.tracer(), NodeTracing.DEFAULT_TICK_SAMPLE_EVERY);
+    }
+
+    /** The node's tracing (its tick sampling rate from lockstep.node.tracing.tick-sample-every). */
+    public void setTracing(NodeTracing tracing) {
+        this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
     }
 
     @Override
@@ -98,7 +103,19 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
 
     /** Starts (or, for the mission already running, keeps) an assigned mission. */
     public synchronized void assign(MissionAssignment assignment) throws CommandRefusedException {
-        receipt(assignment);
+        Span received = tracing.assignmentReceived(assignment, services.nodeId());
+        try {
+            assign(assignment, received);
+        } catch (CommandRefusedException | RuntimeException e) {
+            received.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            received.end();
+        }
+    }
+
+    private void assign(MissionAssignment assignment, Span received) throws CommandRefusedException {
+        receipt(assignment, received);
         MissionPlan plan;
         try {
             plan = MissionPlan.of(assignment, services.nodeId(), defaultTickPeriod(), snapshotEvery,
@@ -118,21 +135,22 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         }
         store.saveAssignment(assignment);
         services.ticks().clear();
-        start(plan, false);
+        start(plan, false, Context.root().with(received));
     }
 
     /**
      * The machine receipt (RECEIVED) of a new assignment, reported before anything is checked or fetched.
      * Not for the mission already running (C2 re-sent it): C2 would read an earlier stage as a restart.
      */
-    private void receipt(MissionAssignment assignment) {
+    private void receipt(MissionAssignment assignment, Span received) {
         String id = assignment.getMission().getId();
         if (current != null && current.alive() && current.missionId().equals(id)) {
             return;
         }
-        MissionView received = new MissionView(id, NodeMissionState.RECEIVED, "assignment received", -1, "", "",
+        MissionView view = new MissionView(id, NodeMissionState.RECEIVED, "assignment received", -1, "", "",
                 List.of(), 0, false, "CONTINUE", 0, 0);
-        services.reporter().status(StatusMessages.of(received, services.supervisor().counts()));
+        io.lockstep.proto.v1.StatusUpdate update = StatusMessages.of(view, services.supervisor().counts());
+        tracing.statusSent(received, update, () -> services.reporter().status(update));
     }
 
     /**
@@ -168,9 +186,11 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         services.reporter().status(StatusMessages.of(rejected, services.supervisor().counts()));
     }
 
-    private void start(MissionPlan plan, boolean resume) {
-        Span span = missionSpan(plan.assignment(), resume);
+    /** @param parent the assignment's receive span, or (resuming after a restart) the commander's context */
+    private void start(MissionPlan plan, boolean resume, Context parent) {
+        Span span = tracing.mission(parent, plan.assignment(), services.nodeId(), resume);
         MissionRun run = new MissionRun(plan, services, loader, store, span, resume, this::ended);
+        run.trace(tracing);
         current = run;
         run.start();
     }
@@ -192,38 +212,6 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     public void onMissionFinished(java.util.function.Consumer<String> listener) {
         this.onFinished = java.util.Objects.requireNonNull(listener, "listener");
     }
-
-    private Span missionSpan(MissionAssignment assignment, boolean resume) {
-        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), assignment.getTrace(),
-                TRACE_GETTER);
-        return services.tracer().spanBuilder(resume ? "mission.resume" : "mission.execute")
-                .setParent(parent)
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(AttributeKey.stringKey("lockstep.mission.id"), assignment.getMission().getId())
-                .setAttribute(AttributeKey.stringKey("lockstep.node.id"), services.nodeId())
-                .setAttribute(AttributeKey.longKey("lockstep.share.index"), (long) assignment.getShareIndex())
-                .startSpan();
-    }
-
-    private static final TextMapGetter<TraceContext> TRACE_GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(TraceContext carrier) {
-            return List.of("traceparent", "tracestate");
-        }
-
-        @Override
-        public String get(TraceContext carrier, String key) {
-            if (carrier == null) {
-                return null;
-            }
-            String value = switch (key) {
-                case "traceparent" -> carrier.getTraceparent();
-                case "tracestate" -> carrier.getTracestate();
-                default -> "";
-            };
-            return value.isEmpty() ? null : value;
-        }
-    };
 
     private synchronized void abort(AbortMission abort) throws CommandRefusedException {
         if (current == null || !current.missionId().equals(abort.getMissionId())) {
@@ -272,7 +260,7 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
         }
         boolean hasJournal = Files.exists(store.journalPath(plan.missionId()));
         LOG.infof("recovering mission %s (%s)", plan.missionId(), hasJournal ? "from its journal" : "reloading");
-        start(plan, hasJournal);
+        start(plan, hasJournal, NodeTracing.commanderContext(assignment));
     }
 
     /** The current mission's view, or the last one's after it ended; empty when none ever ran. */

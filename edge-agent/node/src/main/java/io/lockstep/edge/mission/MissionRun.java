@@ -96,6 +96,7 @@ public final class MissionRun {
     private volatile SensorFrame lastFrame;
     private long lastProgressReport;
     private int lastReportedProgress = -1;
+    private volatile io.lockstep.edge.tracing.NodeTracing tracing;
 
     MissionRun(MissionPlan plan, NodeServices services, MissionLoader loader, MissionStore store, Span span,
             boolean resume, Consumer<MissionRun> onEnd) {
@@ -111,6 +112,7 @@ public final class MissionRun {
         this.manual = new ManualOverride(services.clockMillis());
         this.thread = new Thread(this::run, "mission-" + plan.missionId());
         this.thread.setDaemon(true);
+        this.tracing = new io.lockstep.edge.tracing.NodeTracing(services.tracer(), 0);
     }
 
     private static Polygon toPolygon(double[] pairs) {
@@ -123,6 +125,11 @@ public final class MissionRun {
 
     void start() {
         thread.start();
+    }
+
+    /** Node spans around the core: sampled ticks, inference, status sent (set before {@link #start()}). */
+    void trace(io.lockstep.edge.tracing.NodeTracing tracing) {
+        this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
     }
 
     public String missionId() {
@@ -445,7 +452,13 @@ public final class MissionRun {
         if (rightOfWay != null) {
             rightOfWay.beforeTick(inputs, readings);
         }
-        TickResult result = runtime.tick(inputs.build());
+        Span tickSpan = tracing.beginTick(span, tick + 1);
+        TickResult result;
+        try {
+            result = runtime.tick(inputs.build());
+        } finally {
+            tracing.endTick(tickSpan);
+        }
         publishLogs(result);
         boolean swarmChanged = cells != null && cells.afterTick(result.emitted());
         if (!result.emitted().isEmpty()) {
@@ -554,7 +567,8 @@ public final class MissionRun {
     private void report() {
         lastProgressReport = services.clockMillis().getAsLong();
         try {
-            services.reporter().status(StatusMessages.of(view(), services.supervisor().counts()));
+            io.lockstep.proto.v1.StatusUpdate update = StatusMessages.of(view(), services.supervisor().counts());
+            tracing.statusSent(span, update, () -> services.reporter().status(update));
         } catch (RuntimeException e) {
             // The mission goes on: the vehicle's safety does not depend on reaching C2.
             LOG.errorf(e, "mission %s: could not queue a status update", plan.missionId());

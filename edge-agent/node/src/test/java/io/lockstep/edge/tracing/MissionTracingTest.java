@@ -88,12 +88,51 @@ class MissionTracingTest {
         await("mission span ended", () -> spans.stream().anyMatch(s -> s.getName().equals("mission.execute")));
 
         SpanData mission = spans.stream().filter(s -> s.getName().equals("mission.execute")).findFirst().orElseThrow();
+        SpanData received = named("link.assignment.receive").get(0);
+        assertEquals(TRACE_ID, received.getTraceId());
+        assertEquals(PARENT_SPAN, received.getParentSpanId());
         assertEquals(TRACE_ID, mission.getTraceId());
-        assertEquals(PARENT_SPAN, mission.getParentSpanId());
+        assertEquals(received.getSpanId(), mission.getParentSpanId());
         assertTrue(mission.getEvents().stream().anyMatch(e -> e.getName().equals("state COMPLETED")));
         SpanData load = spans.stream().filter(s -> s.getName().equals("mission.load")).findFirst().orElseThrow();
         assertEquals(mission.getSpanId(), load.getParentSpanId());
         assertTrue(harness.reporter.reached(NodeMissionState.COMPLETED));
+    }
+
+    @Test
+    void sampledTicksAndStatusUpdatesAreChildrenOfTheMissionSpan() throws Exception {
+        harness = harness();
+        harness.executor.setTracing(new NodeTracing(tracerProvider.get("test"), 2));
+        harness.executor.assign(traced("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01"));
+        await("mission span ended", () -> !named("mission.execute").isEmpty());
+
+        SpanData mission = named("mission.execute").get(0);
+        SpanData received = named("link.assignment.receive").get(0);
+        List<SpanData> ticks = named("mission.tick");
+        assertFalse(ticks.isEmpty(), "the agent ran 3 ticks, every second one is traced");
+        for (SpanData tick : ticks) {
+            assertEquals(mission.getSpanId(), tick.getParentSpanId());
+            assertEquals(TRACE_ID, tick.getTraceId());
+            assertEquals(0, tick.getAttributes().get(NodeTracing.TICK) % 2, tick.toString());
+        }
+        List<SpanData> statuses = named("link.status.send");
+        assertTrue(statuses.stream().anyMatch(s -> s.getParentSpanId().equals(received.getSpanId())
+                && "RECEIVED".equals(s.getAttributes().get(NodeTracing.STATE))), "the receipt: " + statuses);
+        assertTrue(statuses.stream().anyMatch(s -> s.getParentSpanId().equals(mission.getSpanId())
+                && "COMPLETED".equals(s.getAttributes().get(NodeTracing.STATE))), "the last status: " + statuses);
+    }
+
+    @Test
+    void aTickSampleRateOfZeroTracesNoTick() throws Exception {
+        harness = harness();
+        harness.executor.setTracing(new NodeTracing(tracerProvider.get("test"), 0));
+        harness.executor.assign(traced("00-" + TRACE_ID + "-" + PARENT_SPAN + "-01"));
+        await("mission span ended", () -> !named("mission.execute").isEmpty());
+        assertTrue(named("mission.tick").isEmpty(), spans.toString());
+    }
+
+    private List<SpanData> named(String name) {
+        return spans.stream().filter(s -> s.getName().equals(name)).toList();
     }
 
     @Test
@@ -102,7 +141,9 @@ class MissionTracingTest {
         harness.executor.assign(traced("00-not-a-trace-context"));
         await("mission span ended", () -> spans.stream().anyMatch(s -> s.getName().equals("mission.execute")));
         SpanData mission = spans.stream().filter(s -> s.getName().equals("mission.execute")).findFirst().orElseThrow();
-        assertEquals(SpanId.getInvalid(), mission.getParentSpanId());
+        SpanData received = named("link.assignment.receive").get(0);
+        assertEquals(SpanId.getInvalid(), received.getParentSpanId(), "a new trace starts at the receipt");
+        assertEquals(received.getSpanId(), mission.getParentSpanId());
         assertFalse(mission.getTraceId().equals(TRACE_ID));
     }
 }
