@@ -95,7 +95,7 @@ class FleetCancelTest {
                 "history: " + events);
 
         // Refused: past 900 permille the node finishes what it started and says why.
-        String nearlyDone = c2.createMission(FleetEndToEndTest.helloMission(module, 2_000));
+        String nearlyDone = c2.createMission(FleetEndToEndTest.helloMission(module, 3_000));
         c2.dispatch(nearlyDone, fleet.nodeIds());
         awaitProgress(c2, nearlyDone, 905, Duration.ofSeconds(120));
         c2.cancel(nearlyDone, "too late");
