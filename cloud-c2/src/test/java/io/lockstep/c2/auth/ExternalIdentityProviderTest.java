@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +31,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ExternalIdpProfile.class)
 class ExternalIdentityProviderTest {
 
-    @ExternalIdpProfile.IdpKey
-    KeyPair idp;
-
-    @ExternalIdpProfile.JwksFetches
-    AtomicInteger jwksFetches;
-
     private static JwtClaimsBuilder claims(String user, String... roles) {
         return Jwt.issuer(ExternalIdpProfile.ISSUER).audience(ExternalIdpProfile.AUDIENCE)
                 .subject("f81d4fae-7dec-11d0-a765-00a0c91e6bf6").claim("preferred_username", user)
@@ -46,7 +39,7 @@ class ExternalIdentityProviderTest {
     }
 
     private String sign(JwtClaimsBuilder claims) {
-        return claims.jws().keyId(ExternalIdpProfile.KEY_ID).sign(idp.getPrivate());
+        return claims.jws().keyId(ExternalIdpProfile.KEY_ID).sign(ExternalIdpProfile.privateKey());
     }
 
     @Test
@@ -61,7 +54,7 @@ class ExternalIdentityProviderTest {
         // admin endpoint: above commander
         given().auth().oauth2(commander).when().get("/api/v1/audit").then().statusCode(403)
                 .contentType("application/problem+json");
-        assertThat(jwksFetches.get()).as("C2 fetched the provider's JWKS over HTTP").isPositive();
+        assertThat(ExternalIdpProfile.jwksFetches()).as("C2 fetched the provider's JWKS over HTTP").isPositive();
 
         String viewer = sign(claims("vera", "viewer"));
         given().auth().oauth2(viewer).when().get("/api/v1/nodes").then().statusCode(200);
@@ -104,7 +97,7 @@ class ExternalIdentityProviderTest {
         // C2's own issuer and group claim, signed by the provider's key: the issuer is wrong for this C2.
         String c2Style = Jwt.issuer("lockstep-c2").upn("mallory").groups(java.util.Set.of("admin"))
                 .expiresAt(Instant.now().plus(Duration.ofMinutes(5))).jws().keyId(ExternalIdpProfile.KEY_ID)
-                .sign(idp.getPrivate());
+                .sign(ExternalIdpProfile.privateKey());
         given().auth().oauth2(c2Style).when().get("/api/v1/missions").then().statusCode(401);
     }
 }

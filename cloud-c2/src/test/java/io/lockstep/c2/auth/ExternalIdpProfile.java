@@ -5,10 +5,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * C2 pointed at an external OpenID Connect provider, configured exactly as docs/c2-security.md says
  * ({@code lockstep.c2.auth.oidc.*}): the provider is a JDK HTTP server on loopback serving a JWKS with one
- * RSA key (kid {@link #KEY_ID}); its private key is injected into the test's {@link IdpKey} field.
+ * RSA key (kid {@link #KEY_ID}); its private key is published to the test as a system property.
  */
 public class ExternalIdpProfile implements QuarkusTestProfile {
 
@@ -32,16 +28,24 @@ public class ExternalIdpProfile implements QuarkusTestProfile {
     public static final String AUDIENCE = "lockstep-c2";
     public static final String KEY_ID = "fleet-idp-key-1";
 
-    /** Marks the test field ({@link KeyPair}) that receives the provider's key pair. */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.FIELD)
-    public @interface IdpKey {
+    /** System property holding the provider's private key (PKCS#8, base64) while the profile runs. */
+    public static final String PRIVATE_KEY_PROPERTY = "lockstep.test.idp.private-key";
+
+    /** System property counting the provider's JWKS downloads. */
+    public static final String FETCHES_PROPERTY = "lockstep.test.idp.jwks-fetches";
+
+    /** The provider's private key, as the running profile published it. */
+    public static java.security.PrivateKey privateKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY_PROPERTY));
+            return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Marks the test field ({@link AtomicInteger}) counting the provider's JWKS downloads. */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.FIELD)
-    public @interface JwksFetches {
+    public static int jwksFetches() {
+        return Integer.parseInt(System.getProperty(FETCHES_PROPERTY, "0"));
     }
 
     @Override
@@ -64,13 +68,14 @@ public class ExternalIdpProfile implements QuarkusTestProfile {
                 byte[] jwks = jwks((RSAPublicKey) keys.getPublic()).getBytes(StandardCharsets.UTF_8);
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
                 server.createContext("/realms/fleet/protocol/openid-connect/certs", exchange -> {
-                    fetches.incrementAndGet();
+                    System.setProperty(FETCHES_PROPERTY, Integer.toString(fetches.incrementAndGet()));
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, jwks.length);
                     exchange.getResponseBody().write(jwks);
                     exchange.close();
                 });
                 server.start();
+                System.setProperty(PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             } catch (IOException e) {
@@ -85,16 +90,12 @@ public class ExternalIdpProfile implements QuarkusTestProfile {
         }
 
         @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(keys, new TestInjector.AnnotatedAndMatchesType(IdpKey.class, KeyPair.class));
-            injector.injectIntoFields(fetches, new TestInjector.AnnotatedAndMatchesType(JwksFetches.class, AtomicInteger.class));
-        }
-
-        @Override
         public void stop() {
             if (server != null) {
                 server.stop(0);
             }
+            System.clearProperty(PRIVATE_KEY_PROPERTY);
+            System.clearProperty(FETCHES_PROPERTY);
         }
 
         private static String jwks(RSAPublicKey key) {
