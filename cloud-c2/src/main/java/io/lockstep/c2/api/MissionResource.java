@@ -71,7 +71,7 @@ public class MissionResource {
             description = "Matching missions, oldest first; X-Next-Cursor when more match",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            type = SchemaType.ARRAY,
                             implementation = MissionView.class)))
     public Response list(@Context jakarta.ws.rs.core.UriInfo uri) {
         MissionSearch.Page page = search.search(uri.getQueryParameters(), this::view);
