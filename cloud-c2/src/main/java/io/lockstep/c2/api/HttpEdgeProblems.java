@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Problem+json for what Vert.x and Quarkus refuse before any JAX-RS code runs:
  * <ul>
- * <li>a request URI the router cannot decode (a bad percent-escape such as {@code %zz}) or another routing
- * failure with status 400 (Vert.x answered them with an empty 400);</li>
+ * <li>a request URI that cannot be decoded (a bad percent-escape such as {@code %zz}) or another routing
+ * failure with status 400 (Quarkus and Vert.x answered them with an empty 400);</li>
  * <li>a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size} (Quarkus' own check
  * answered an empty 413): checked here first, one route earlier, with the same limit, closing the
  * connection as Quarkus does so the body is never read.</li>
@@ -36,13 +36,26 @@ public class HttpEdgeProblems {
 
     void install(@Observes Router router) {
         router.route().order(BODY_CHECK_ORDER).handler(this::checkDeclaredLength);
-        router.errorHandler(400, context -> {
-            Throwable failure = context.failure();
-            String why = failure == null || failure.getMessage() == null ? "" : ": " + LogText.quote(failure.getMessage());
-            send(context, 400, "bad-request", "Bad request",
-                    "the request line or headers cannot be parsed (is every %-escape in the URI two hex digits?)" + why,
-                    false);
+        // A handler that cannot decode the URI (Quarkus' static resources, behind which the dashboard is
+        // served, for %zz) fails the route with 400 and no exception; Quarkus' last failure handler then
+        // answers an empty 400. This failure handler comes before it.
+        router.route().failureHandler(context -> {
+            if (context.statusCode() == 400) {
+                badRequest(context);
+            } else {
+                context.next();
+            }
         });
+        // ...and the router's own answer to a 400 no failure handler took.
+        router.errorHandler(400, this::badRequest);
+    }
+
+    private void badRequest(RoutingContext context) {
+        Throwable failure = context.failure();
+        String why = failure == null || failure.getMessage() == null ? "" : ": " + LogText.quote(failure.getMessage());
+        send(context, 400, "bad-request", "Bad request",
+                "the request URI or headers cannot be parsed (is every %-escape in the URI two hex digits?)" + why,
+                false);
     }
 
     private void checkDeclaredLength(RoutingContext context) {
