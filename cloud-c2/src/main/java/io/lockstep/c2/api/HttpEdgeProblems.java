@@ -10,17 +10,15 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Problem+json for what Vert.x and Quarkus refuse before any JAX-RS code runs:
- * <ul>
- * <li>a request URI that cannot be decoded (a bad percent-escape such as {@code %zz}) or another routing
- * failure with status 400 (Quarkus and Vert.x answered them with an empty 400);</li>
- * <li>a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size} (Quarkus' own check
- * answered an empty 413): checked here first, one route earlier, with the same limit, closing the
- * connection as Quarkus does so the body is never read.</li>
- * </ul>
- * Request lines over {@code quarkus.http.limits.max-initial-line-length} and headers over
- * {@code max-header-size} are refused by Vert.x's HTTP decoder through its invalid-request handler, which
- * Quarkus offers no way to replace; docs/c2.md says so.
+ * Problem+json for a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}, which
+ * Quarkus' own route (order -2) answered with an empty 413: checked here one route earlier with the same
+ * limit, closing the connection as Quarkus does so the body is never read. A Content-Length that is not a
+ * number is a 400 problem.
+ *
+ * <p>Not reachable from here (docs/c2.md): request lines over {@code max-initial-line-length} and
+ * oversized headers (Vert.x's HTTP decoder answers them through the server's invalid-request handler,
+ * which Quarkus builds with the default), and a URI with a bad percent-escape such as {@code %zz}, which
+ * is answered with an empty 400 before any router route or failure handler runs.
  */
 @ApplicationScoped
 public class HttpEdgeProblems {
@@ -36,26 +34,6 @@ public class HttpEdgeProblems {
 
     void install(@Observes Router router) {
         router.route().order(BODY_CHECK_ORDER).handler(this::checkDeclaredLength);
-        // A handler that cannot decode the URI (Quarkus' static resources, behind which the dashboard is
-        // served, for %zz) fails the route with 400 and no exception; Quarkus' last failure handler then
-        // answers an empty 400. This failure handler comes before it.
-        router.route().failureHandler(context -> {
-            if (context.statusCode() == 400) {
-                badRequest(context);
-            } else {
-                context.next();
-            }
-        });
-        // ...and the router's own answer to a 400 no failure handler took.
-        router.errorHandler(400, this::badRequest);
-    }
-
-    private void badRequest(RoutingContext context) {
-        Throwable failure = context.failure();
-        String why = failure == null || failure.getMessage() == null ? "" : ": " + LogText.quote(failure.getMessage());
-        send(context, 400, "bad-request", "Bad request",
-                "the request URI or headers cannot be parsed (is every %-escape in the URI two hex digits?)" + why,
-                false);
     }
 
     private void checkDeclaredLength(RoutingContext context) {
