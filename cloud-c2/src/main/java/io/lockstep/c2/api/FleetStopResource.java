@@ -39,7 +39,7 @@ public class FleetStopResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("operator")
-    public FleetStopView engage(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), description = "optional; reason at most 1024 characters") byte[] body) throws JsonProcessingException {
+    public FleetStopView engage(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body) throws JsonProcessingException {
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);
         String reason = request == null || request.reason() == null ? "fleet-wide emergency stop from C2"
                 : PathIds.reason(request.reason());

@@ -51,7 +51,7 @@ public class MissionCancelResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
-    public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), description = "optional; reason at most 1024 characters") byte[] body)
+    public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);

@@ -59,7 +59,7 @@ public class NodeResource {
     @POST
     @Path("/{id}/estop")
     @Consumes(MediaType.WILDCARD)
-    public NodeView engage(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), description = "optional; reason at most 1024 characters") byte[] body)
+    public NodeView engage(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("node id", id);
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);

@@ -40,7 +40,7 @@ public class SimulationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
-    public Response start(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationRequest.class)), description = "optional; nodes defaults to lockstep.c2.approval.default-nodes") byte[] body)
+    public Response start(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationRequest.class)), required = false, description = "optional; nodes defaults to lockstep.c2.approval.default-nodes") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);
         SimulationRequest request = jsonBody.read(headers, body, SimulationRequest.class);
