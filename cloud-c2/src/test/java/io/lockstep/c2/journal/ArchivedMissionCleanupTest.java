@@ -105,8 +105,9 @@ class ArchivedMissionCleanupTest {
             assertThat(redis.key().exists("lockstep:mission:" + missionId + ":simulation-digests")).isTrue();
 
             // A second upload stops half way; its partial bytes and metadata must go too.
-            String halfMission = JournalFixtures.dispatchedMission(module, done);
-            byte[] other = JournalFixtures.journal(dir, halfMission, done, module, 40);
+            byte[] otherModule = JournalFixtures.module();
+            String halfMission = JournalFixtures.dispatchedMission(otherModule, done);
+            byte[] other = JournalFixtures.journal(dir, halfMission, done, otherModule, 40);
             offer(node, halfMission, other);
             chunk(node, halfMission, other, 0, other.length / 2);
             assertThat(journals().resolve(halfMission).resolve(done + ".part")).isRegularFile();
