@@ -155,6 +155,16 @@ public final class C2Api {
         return http.get("/missions/" + missionId + "/history?limit=500" + (after == null ? "" : "&after=" + after));
     }
 
+    /** Asks every node on the mission to cancel it (202 with the mission view); a node may refuse with a reason. */
+    public JsonNode cancel(String missionId, String reason) {
+        return http.postJson("/missions/" + missionId + "/cancel", Map.of("reason", reason));
+    }
+
+    /** The first page (up to 500 entries) of the mission's transitions, oldest first. */
+    public JsonNode history(String missionId) {
+        return history(missionId, null);
+    }
+
     public JsonNode mission(String missionId) {
         return http.get("/missions/" + missionId);
     }

@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.enrollment.EnrollmentService;
 import io.lockstep.pki.EnrolmentRefusedException;
@@ -30,10 +33,12 @@ public class EnrollmentResource {
     static final Duration MAX_TTL = Duration.ofDays(30);
 
     /** Body of POST /enrollment-tokens; {@code ttlSeconds} defaults to lockstep.c2.enrollment.token-ttl. */
+    @Schema(example = "{\"nodeId\": \"node-7\", \"ttlSeconds\": 3600}")
     public record TokenRequest(String nodeId, Long ttlSeconds) {
     }
 
     /** Body of POST /enrollments: the node, its token and its public key (base64 DER SubjectPublicKeyInfo, EC). */
+    @Schema(example = "{\"nodeId\": \"node-7\", \"token\": \"3q2-7wXbT0m1c9Yp4kL8sQ\", \"publicKey\": \"MCowBQYDK2VwAyEA…(base64 DER SubjectPublicKeyInfo)\"}")
     public record EnrollmentRequest(String nodeId, String token, String publicKey) {
     }
 
@@ -49,7 +54,7 @@ public class EnrollmentResource {
     @Path("/enrollment-tokens")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("admin")
-    public Response issueToken(@Context HttpHeaders headers, byte[] body) throws JsonProcessingException {
+    public Response issueToken(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenRequest.class))) byte[] body) throws JsonProcessingException {
         requireEnabled();
         TokenRequest request = jsonBody.read(headers, body, TokenRequest.class);
         if (request == null) {
@@ -70,7 +75,7 @@ public class EnrollmentResource {
     @Path("/enrollments")
     @Consumes(MediaType.WILDCARD)
     @PermitAll
-    public Response enrol(@Context HttpHeaders headers, byte[] body) throws JsonProcessingException {
+    public Response enrol(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentRequest.class))) byte[] body) throws JsonProcessingException {
         requireEnabled();
         EnrollmentRequest request = jsonBody.read(headers, body, EnrollmentRequest.class);
         if (request == null || request.token() == null || request.token().isBlank() || request.publicKey() == null) {

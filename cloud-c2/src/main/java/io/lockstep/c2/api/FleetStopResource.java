@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.EmergencyStopService;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +39,7 @@ public class FleetStopResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("operator")
-    public FleetStopView engage(@Context HttpHeaders headers, byte[] body) throws JsonProcessingException {
+    public FleetStopView engage(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body) throws JsonProcessingException {
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);
         String reason = request == null || request.reason() == null ? "fleet-wide emergency stop from C2"
                 : PathIds.reason(request.reason());

@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.NodeContacts;
 import io.lockstep.c2.mission.MissionCancellation;
@@ -48,7 +51,7 @@ public class MissionCancelResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
-    public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+    public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);

@@ -1,5 +1,9 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.NodeContacts;
@@ -65,9 +69,9 @@ public class MissionResource {
     @GET
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
             description = "Matching missions, oldest first; X-Next-Cursor when more match",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(
+                            type = SchemaType.ARRAY,
                             implementation = MissionView.class)))
     public Response list(@Context jakarta.ws.rs.core.UriInfo uri) {
         MissionSearch.Page page = search.search(uri.getQueryParameters(), this::view);
@@ -104,7 +108,7 @@ public class MissionResource {
     @POST
     @Path("/{id}/abort")
     @Consumes(MediaType.WILDCARD)
-    public Response abort(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+    public Response abort(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);

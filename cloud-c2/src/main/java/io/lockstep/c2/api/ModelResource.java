@@ -1,5 +1,9 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.module.ModelRecord;
@@ -33,7 +37,7 @@ public class ModelResource {
     @RolesAllowed("admin")
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response upload(byte[] body) {
+    public Response upload(@RequestBody(content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")), description = "the ONNX model bytes") byte[] body) {
         Uploads.checkSize(body, config.models().maxBytes(), "model");
         Stored<ModelRecord> stored = models.store(body);
         BlobReceipt receipt = new BlobReceipt(stored.record().sha256(), stored.record().size());

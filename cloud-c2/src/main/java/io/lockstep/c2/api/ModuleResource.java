@@ -1,5 +1,9 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.module.InvalidModuleException;
@@ -37,7 +41,7 @@ public class ModuleResource {
     @RolesAllowed("admin")
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, APPLICATION_WASM})
-    public Response upload(byte[] body) throws InvalidModuleException {
+    public Response upload(@RequestBody(content = {@Content(mediaType = "application/wasm", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))}, description = "the WebAssembly module bytes (application/wasm or application/octet-stream)") byte[] body) throws InvalidModuleException {
         Uploads.checkSize(body, config.modules().maxBytes(), "module");
         Stored<ModuleRecord> stored = modules.store(body);
         BlobReceipt receipt = new BlobReceipt(stored.record().sha256(), stored.record().size());

@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.fleet.EmergencyStopService;
@@ -56,7 +59,7 @@ public class NodeResource {
     @POST
     @Path("/{id}/estop")
     @Consumes(MediaType.WILDCARD)
-    public NodeView engage(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+    public NodeView engage(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("node id", id);
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);

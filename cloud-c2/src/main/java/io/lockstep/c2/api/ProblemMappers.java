@@ -28,7 +28,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return e.problem().at(uri.getPath()).toResponse();
+        Problem problem = e.problem().at(uri.getPath());
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

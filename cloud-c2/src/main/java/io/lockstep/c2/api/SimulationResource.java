@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lockstep.c2.approval.SimulationRecord;
 import io.lockstep.c2.approval.SimulationService;
@@ -37,7 +40,7 @@ public class SimulationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
-    public Response start(@PathParam("id") String id, @Context HttpHeaders headers, byte[] body)
+    public Response start(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationRequest.class)), required = false, description = "optional; nodes defaults to lockstep.c2.approval.default-nodes") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);
         SimulationRequest request = jsonBody.read(headers, body, SimulationRequest.class);

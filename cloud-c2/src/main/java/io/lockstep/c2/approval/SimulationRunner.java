@@ -80,6 +80,11 @@ public class SimulationRunner {
         return queued;
     }
 
+    /** Where the simulation's journals are written: {@code <data-dir>/simulations/<digest>/<id>}. */
+    public Path journalDir(SimulationRecord record) {
+        return dataDir.resolve(record.missionDigest()).resolve(record.id());
+    }
+
     /** Whether this process is running (or has queued) the simulation; a stored one that is not was cut short. */
     public boolean inFlight(SimulationRecord record) {
         return record.id().equals(inFlight.get(record.missionId()));
@@ -94,7 +99,7 @@ public class SimulationRunner {
         try {
             store.save(running);
             SimMission sim = mapper.mission(mission);
-            Path journals = dataDir.resolve(queued.missionDigest()).resolve(queued.id());
+            Path journals = journalDir(queued);
             MissionAgents agents = mapper.agents(mission, journals);
             long maxTicks = sim.maxTicks();
             int[] lastPermille = {0};

@@ -80,6 +80,38 @@ public class SimulationStore {
         return all;
     }
 
+    /**
+     * Removes every simulation of the mission and their approvals (the mission was archived); a digest's
+     * hashes go when nothing else is left in them.
+     *
+     * @return the removed simulations (their journal directories are the caller's to delete)
+     */
+    public List<SimulationRecord> deleteMission(String missionId) {
+        List<SimulationRecord> removed = new ArrayList<>();
+        for (String digest : sets.smembers(missionDigests(missionId))) {
+            List<String> ids = new ArrayList<>();
+            hashes.hgetall(simulations(digest)).forEach((id, value) -> {
+                SimulationRecord record = json.read(value, SimulationRecord.class);
+                if (record.missionId().equals(missionId)) {
+                    ids.add(id);
+                    removed.add(record);
+                }
+            });
+            List<String> approvalFields = hashes.hkeys(approvals(digest)).stream()
+                    .filter(field -> ids.stream().anyMatch(id -> field.startsWith(id + "/"))).toList();
+            redis.withTransaction(tx -> {
+                if (!ids.isEmpty()) {
+                    tx.hash(String.class).hdel(simulations(digest), ids.toArray(String[]::new));
+                }
+                if (!approvalFields.isEmpty()) {
+                    tx.hash(String.class).hdel(approvals(digest), approvalFields.toArray(String[]::new));
+                }
+            });
+        }
+        redis.key().del(missionDigests(missionId));
+        return removed;
+    }
+
     /** Records the approval unless this commander already approved this simulation; false then. */
     public boolean addApproval(ApprovalRecord approval) {
         return hashes.hsetnx(approvals(approval.missionDigest()), approval.simulationId() + "/" + approval.approvedBy(),

@@ -1,5 +1,7 @@
 package io.lockstep.c2.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.lockstep.c2.api.Problem;
 import io.lockstep.c2.api.ProblemException;
 import io.lockstep.c2.security.audit.AuditChain;
@@ -86,7 +88,7 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify an export (JSON lines from seq 1) as a chain and against C2's own records;"
             + " 422 naming the first edited, removed, reordered or forged record")
-    public ChainVerdict verify(byte[] body) {
+    public ChainVerdict verify(@RequestBody(content = @Content(mediaType = "application/x-ndjson", example = "{\"seq\":1,\"time\":\"2030-01-01T08:00:00Z\",\"user\":\"alice\",\"action\":\"login\",\"target\":\"\",\"outcome\":\"ok\",\"status\":200,\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"…\"}"), description = "an export of GET /api/v1/audit?format=jsonl, one record per line") byte[] body) {
         List<AuditRecord> records;
         try {
             records = AuditChain.parseJsonLines(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));

@@ -35,11 +35,13 @@ public class LoginResource {
     private final UserDirectory users;
     private final TokenIssuer issuer;
     private final TokenVerification verification;
+    private final LoginThrottle throttle;
 
-    public LoginResource(UserDirectory users, TokenIssuer issuer, TokenVerification verification) {
+    public LoginResource(UserDirectory users, TokenIssuer issuer, TokenVerification verification, LoginThrottle throttle) {
         this.users = users;
         this.issuer = issuer;
         this.verification = verification;
+        this.throttle = throttle;
     }
 
     @POST
@@ -48,7 +50,8 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a name and password; answers a bearer token and its expiry")
-    public LoginAnswer login(LoginRequest request, @Context ContainerRequestContext context) {
+    public LoginAnswer login(LoginRequest request, @Context ContainerRequestContext context,
+            @Context io.vertx.core.http.HttpServerRequest http) {
         String name = request == null ? null : request.name();
         AuditContext.set(context, name != null && UsersFile.NAME.matcher(name).matches() ? name : "anonymous", "login");
         check(request);
@@ -56,11 +59,21 @@ public class LoginResource {
             throw new ProblemException(Problem.of(Status.NOT_FOUND, "login-disabled", "Login is disabled",
                     "C2 accepts tokens of its OpenID Connect provider; log in there"));
         }
+        String address = http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        Optional<java.time.Duration> wait = throttle.retryAfter(request.name(), address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ProblemException(Problem.of(Status.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+                    "too many failed logins for this user or from this address; try again in " + seconds + " s"),
+                    java.util.Map.of("Retry-After", Long.toString(seconds)));
+        }
         Optional<Role> role = users.authenticate(request.name(), request.password().toCharArray());
         if (role.isEmpty()) {
+            throttle.failed(request.name(), address);
             throw new ProblemException(Problem.of(Status.UNAUTHORIZED, "invalid-credentials", "Login failed",
                     "unknown user or wrong password"));
         }
+        throttle.succeeded(request.name(), address);
         TokenIssuer.IssuedToken token = issuer.issue(request.name(), role.get());
         return new LoginAnswer(token.token(), "Bearer", token.expiresAt(), token.user(), role.get().wireName(),
                 role.get().andBelow());

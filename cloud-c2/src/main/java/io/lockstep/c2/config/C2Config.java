@@ -58,6 +58,27 @@ public interface C2Config {
 
         Oidc oidc();
 
+        /** Failed-login backoff ({@link io.lockstep.c2.auth.LoginThrottle}, docs/c2-security.md). */
+        LoginThrottle loginThrottle();
+
+        interface LoginThrottle {
+            /** Failed logins in a row for one user name before it is locked. */
+            @WithDefault("5")
+            int maxFailures();
+
+            /** Failed logins in a row from one client address (any names) before it is locked. */
+            @WithDefault("20")
+            int maxFailuresPerAddress();
+
+            /** The first lock; each further failure doubles it. */
+            @WithDefault("1s")
+            Duration baseDelay();
+
+            /** The longest lock. */
+            @WithDefault("15m")
+            Duration maxDelay();
+        }
+
         /**
          * An external OpenID Connect provider. With {@code public-key-location} set, C2 verifies the
          * provider's tokens (signature against its JWKS, issuer) instead of its own and its login is off.

@@ -104,6 +104,24 @@ public final class FilesystemJournalStore implements JournalStore {
     }
 
     @Override
+    public void delete(JournalKey key) {
+        try {
+            Files.deleteIfExists(partial(key));
+            Files.deleteIfExists(completeFile(key));
+            Path missionDir = completeFile(key).getParent();
+            try (var left = Files.list(missionDir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.deleteIfExists(missionDir);
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException gone) {
+            // no directory (nothing was uploaded) or another node's journal arrived meanwhile: nothing to do
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the journal " + completeFile(key), e);
+        }
+    }
+
+    @Override
     public InputStream open(JournalKey key) {
         try {
             return Files.newInputStream(completeFile(key));

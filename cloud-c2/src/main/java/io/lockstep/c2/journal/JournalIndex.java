@@ -20,8 +20,10 @@ public class JournalIndex {
 
     private final HashCommands<String, String, String> hashes;
     private final SetCommands<String, String> sets;
+    private final RedisDataSource redis;
 
     public JournalIndex(RedisDataSource redis) {
+        this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.sets = redis.set(String.class);
     }
@@ -62,6 +64,30 @@ public class JournalIndex {
         } else {
             sets.srem(requestsKey(r.nodeId()), r.missionId());
         }
+    }
+
+    /** Removes the journal's metadata and any outstanding request for it. */
+    public void delete(JournalKey key) {
+        redis.withTransaction(tx -> {
+            tx.key().del(key(key));
+            tx.set(String.class).srem(requestsKey(key.nodeId()), key.missionId());
+        });
+    }
+
+    /**
+     * The nodes with journal metadata for {@code missionId} (a SCAN over {@code lockstep:journal:{mission}:*};
+     * ids in the id grammar hold no glob characters).
+     */
+    public Set<String> nodesOf(String missionId) {
+        String prefix = "lockstep:journal:" + missionId + ":";
+        Set<String> nodes = new java.util.TreeSet<>();
+        var cursor = redis.key().scan(new io.quarkus.redis.datasource.keys.KeyScanArgs().match(prefix + "*").count(500));
+        while (cursor.hasNext()) {
+            for (String k : cursor.next()) {
+                nodes.add(k.substring(prefix.length()));
+            }
+        }
+        return nodes;
     }
 
     /** Missions whose journal C2 still wants from {@code nodeId}. */

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * current size; once its SHA-256 is checked the partial becomes the <em>complete</em> journal. Nothing here
  * holds a whole journal in memory: chunks go straight to storage and reads are streams.
  *
- * <p>The default is {@link FilesystemJournalStore}. An S3-compatible store implements the same five calls
+ * <p>The default is {@link FilesystemJournalStore}. An S3-compatible store implements the same calls
  * (docs/journal-upload.md): partial = a multipart upload or one object per chunk, complete = the final
  * object, {@link #withLocalFile} downloads to a temporary file for the replayer.
  */
@@ -33,6 +33,9 @@ public interface JournalStore {
 
     /** Deletes the partial upload, if any (a failed checksum, a refused flood, a restarted upload). */
     void discardPartial(JournalKey key);
+
+    /** Deletes the journal's partial and complete bytes (its mission was archived). */
+    void delete(JournalKey key);
 
     /** The complete journal's bytes, streamed. */
     InputStream open(JournalKey key);

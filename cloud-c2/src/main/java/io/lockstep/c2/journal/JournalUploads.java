@@ -59,6 +59,27 @@ public class JournalUploads {
         return mission.shares().stream().anyMatch(share -> share.nodeId().equals(nodeId));
     }
 
+    /**
+     * Deletes every journal of an archived mission, bytes and metadata, whatever its state (an upload in
+     * progress is cut: its next chunk is refused, since the index no longer knows it).
+     *
+     * @param nodeIds the mission's nodes; nodes with journal metadata for it are added
+     * @return the nodes whose journal was deleted
+     */
+    public Set<String> deleteMission(String missionId, java.util.Collection<String> nodeIds) {
+        Set<String> nodes = new java.util.TreeSet<>(nodeIds);
+        nodes.addAll(index.nodesOf(missionId));
+        for (String nodeId : nodes) {
+            JournalKey key = new JournalKey(missionId, nodeId);
+            synchronized (lockFor(nodeId)) {
+                store.delete(key);
+                index.delete(key);
+                forget(key);
+            }
+        }
+        return nodes;
+    }
+
     public Optional<JournalRecord> find(JournalKey key) {
         return index.find(key);
     }

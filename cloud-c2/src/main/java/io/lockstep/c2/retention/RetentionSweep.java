@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps Redis from growing forever: archives missions that finished more than
- * {@code lockstep.c2.retention.finished-missions} ago (to files, see {@link MissionArchive}) and deletes
+ * {@code lockstep.c2.retention.finished-missions} ago (to files, see {@link MissionArchive}; their simulations
+ * and uploaded journals are deleted, {@link ArchivedMissionCleanup}) and deletes
  * modules and models that no mission in Redis refers to, once they are older than
  * {@code lockstep.c2.retention.unreferenced-blobs}. {@link RetentionSchedule} runs it periodically.
  */
@@ -44,9 +45,11 @@ public class RetentionSweep {
     private final BlobUse blobUse;
     private final Duration finishedMissions;
     private final Duration unreferencedBlobs;
+    private final ArchivedMissionCleanup cleanup;
 
     public RetentionSweep(MissionStore missions, MissionService missionService, MissionArchive archive,
-            ModuleStore modules, ModelStore models, BlobUse blobUse, C2Config config) {
+            ModuleStore modules, ModelStore models, BlobUse blobUse, C2Config config, ArchivedMissionCleanup cleanup) {
+        this.cleanup = cleanup;
         this.missions = missions;
         this.missionService = missionService;
         this.archive = archive;
@@ -107,11 +110,16 @@ public class RetentionSweep {
         Instant finishedAt = statuses.values().stream().map(NodeMissionStatus::updatedAt)
                 .reduce(mission.abortedAt() == null ? mission.createdAt() : mission.abortedAt(),
                         (a, b) -> b != null && b.isAfter(a) ? b : a);
-        if (finishedAt.isAfter(finishedBefore)) {
+        if (finishedAt.isAfter(finishedBefore) || cleanup.busy(missionId)) {
             return false;
         }
         archive.write(mission, statuses, now);
         missions.delete(missionId);
+        java.util.Set<String> nodes = new java.util.TreeSet<>(statuses.keySet());
+        mission.shares().forEach(share -> nodes.add(share.nodeId()));
+        ArchivedMissionCleanup.Deleted deleted = cleanup.delete(missionId, nodes);
+        LOG.debugf("Archived mission %s with %d simulations and the journals of %d nodes", missionId,
+                deleted.simulations().size(), deleted.journalsOfNodes().size());
         return true;
     }
 }

@@ -8,6 +8,7 @@ import io.lockstep.c2.support.C2TestResources;
 import io.lockstep.c2.support.FakeEdgeNode;
 import io.lockstep.c2.support.FleetCertificates;
 import io.lockstep.c2.support.Fixtures;
+import io.lockstep.c2.support.LogCapture;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +62,30 @@ class MutualTlsLinkTest {
             node.send(FakeEdgeNode.hello(Fixtures.uniqueId("anonymous"), 0));
 
             assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void refusedHandshakesAreLogged() throws Exception {
+        assertATrustedNodeConnects();
+        try (LogCapture log = LogCapture.of(RefusedHandshakeLog.class.getName())) {
+            try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(FleetCertificates.ROGUE_KEY_STORE))) {
+                node.send(FakeEdgeNode.hello(Fixtures.uniqueId("rogue"), 0));
+                assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            }
+            try (FakeEdgeNode node = FakeEdgeNode.connectTls(pki().clientContext(null))) {
+                node.send(FakeEdgeNode.hello(Fixtures.uniqueId("anonymous"), 0));
+                assertThat(node.awaitEnd().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (log.messages().stream().filter(m -> m.contains("refused during the TLS handshake")).count() < 2) {
+                assertThat(System.nanoTime()).as("log lines so far: %s", log.messages()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            int before = log.messages().size();
+            // A trusted node's connection is not reported.
+            assertATrustedNodeConnects();
+            assertThat(log.messages()).hasSize(before);
         }
     }
 

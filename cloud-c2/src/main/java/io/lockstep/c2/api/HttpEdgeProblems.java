@@ -1,0 +1,73 @@
+package io.lockstep.c2.api;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Problem+json for a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}, which
+ * Quarkus' own route (order -2) answered with an empty 413: checked here one route earlier with the same
+ * limit, closing the connection as Quarkus does so the body is never read. A Content-Length that is not a
+ * number is a 400 problem.
+ *
+ * <p>Not reachable from here (docs/c2.md): request lines over {@code max-initial-line-length} and
+ * oversized headers (Vert.x's HTTP decoder answers them through the server's invalid-request handler,
+ * which Quarkus builds with the default), and a URI with a bad percent-escape such as {@code %zz}, which
+ * is answered with an empty 400 before any router route or failure handler runs.
+ */
+@ApplicationScoped
+public class HttpEdgeProblems {
+
+    /** Quarkus' max-body-size check runs at route order -2; this one runs just before it. */
+    static final int BODY_CHECK_ORDER = -3;
+
+    private final long maxBodyBytes;
+
+    public HttpEdgeProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(BODY_CHECK_ORDER).handler(this::checkDeclaredLength);
+    }
+
+    private void checkDeclaredLength(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                send(context, 400, "invalid-content-length", "Invalid Content-Length",
+                        "Content-Length " + LogText.quote(declared) + " is not a number", true);
+                return;
+            }
+            if (length > maxBodyBytes) {
+                send(context, 413, "body-too-large", "Request body too large", "a request body may be at most "
+                        + maxBodyBytes + " bytes (quarkus.http.limits.max-body-size), Content-Length is " + length, true);
+                return;
+            }
+        }
+        context.next();
+    }
+
+    private static void send(RoutingContext context, int status, String slug, String title, String detail, boolean close) {
+        if (context.response().ended()) {
+            return;
+        }
+        JsonObject problem = new JsonObject().put("type", "urn:lockstep:problem:" + slug).put("title", title)
+                .put("status", status).put("detail", detail);
+        var response = context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(done -> context.request().connection().close());
+        }
+        response.end(problem.encode());
+    }
+}
