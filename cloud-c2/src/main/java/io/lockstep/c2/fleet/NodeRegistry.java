@@ -5,7 +5,6 @@ import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.Hello;
-import io.lockstep.proto.v1.Telemetry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
@@ -133,16 +132,6 @@ public class NodeRegistry {
         }
     }
 
-    public void recordTelemetry(String nodeId, Telemetry sample, Instant at) {
-        if (!exists(nodeId)) {
-            return;
-        }
-        TelemetrySample latest = new TelemetrySample(sample.getMissionId(), sample.getTick(), sample.getXM(),
-                sample.getYM(), sample.getVxMps(), sample.getVyMps(), sample.getBatteryFraction(), at);
-        telemetry.set(RedisKeys.nodeTelemetry(nodeId), json.write(latest));
-        updateKnown(nodeId, LAST_SEEN, at.toString());
-    }
-
     /** Records that e-stop command {@code commandSeq} asks for {@code engaged} (ignored if a later one was recorded). */
     public void requestEmergencyStop(String nodeId, long commandSeq, boolean engaged, String reason, Instant at) {
         writeIfNewer(nodeId, ESTOP_SEQ, commandSeq, ESTOP, Boolean.toString(engaged), ESTOP_REASON, reason,
@@ -190,6 +179,11 @@ public class NodeRegistry {
     /** When the node was last heard from (any message), or empty when it never connected. */
     public Optional<Instant> lastSeen(String nodeId) {
         return Optional.ofNullable(instant(fields.hget(RedisKeys.node(nodeId), LAST_SEEN)));
+    }
+
+    /** Every registered node id, sorted (one Redis call, unlike {@link #list()}). */
+    public List<String> ids() {
+        return ids.smembers(RedisKeys.nodes()).stream().sorted().toList();
     }
 
     public List<NodeRecord> list() {

@@ -59,7 +59,10 @@ public class StreamHub {
     private final Map<String, StreamClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean reconciled;
+    private final Object reconciling = new Object();
     private ScheduledExecutorService executor;
+    /** Redis reads (node views) run here, so a slow read never holds back the frames on {@link #executor}. */
+    private ScheduledExecutorService reconciler;
 
     public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock) {
         this.registry = registry;
@@ -79,8 +82,13 @@ public class StreamHub {
         });
         long frame = settings.framePeriod().toMillis();
         executor.scheduleWithFixedDelay(guarded(this::flushAll), frame, frame, TimeUnit.MILLISECONDS);
+        reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lockstep-stream-reconcile");
+            thread.setDaemon(true);
+            return thread;
+        });
         long reconcile = settings.reconcileInterval().toMillis();
-        executor.scheduleWithFixedDelay(guarded(this::reconcile), 0, reconcile, TimeUnit.MILLISECONDS);
+        reconciler.scheduleWithFixedDelay(guarded(this::reconcileIfWatched), 0, reconcile, TimeUnit.MILLISECONDS);
         long heartbeat = settings.heartbeatInterval().toMillis();
         executor.scheduleWithFixedDelay(guarded(this::heartbeatAll), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
@@ -88,6 +96,9 @@ public class StreamHub {
     void stop(@Observes ShutdownEvent stopping) {
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (reconciler != null) {
+            reconciler.shutdownNow();
         }
     }
 
@@ -106,7 +117,7 @@ public class StreamHub {
         String state = heartbeat.getState().name();
         if (known == null || !state.equals(known.value().path("currentState").asText())
                 || !heartbeat.getMissionId().equals(known.value().path("currentMissionId").asText())) {
-            submit(() -> reconcileNode(nodeId));
+            submit(reconciler, () -> reconcileNode(nodeId));
         }
     }
 
@@ -119,9 +130,9 @@ public class StreamHub {
             missions.entrySet().stream().min((a, b) -> Long.compare(a.getValue().seq(), b.getValue().seq()))
                     .ifPresent(oldest -> missions.remove(oldest.getKey()));
         }
-        submit(() -> {
+        submit(reconciler, () -> {
             reconcileNode(nodeId);
-            flushAll();
+            submit(executor, this::flushAll);
         });
     }
 
@@ -202,19 +213,32 @@ public class StreamHub {
 
     // ---- internals ----
 
+    /** The periodic re-read, only while someone watches; a client that joins later gets a fresh one first. */
+    private void reconcileIfWatched() {
+        if (clients.isEmpty()) {
+            reconciled = false;
+            return;
+        }
+        reconcile();
+    }
+
     private void reconcile() {
         boolean changed = false;
-        for (NodeRecord record : registry.list()) {
-            changed |= update(NodeView.of(record, presence.isConnected(record.nodeId())));
+        synchronized (reconciling) {
+            for (NodeRecord record : registry.list()) {
+                changed |= update(NodeView.of(record, presence.isConnected(record.nodeId())));
+            }
+            reconciled = true;
         }
-        reconciled = true;
         if (changed) {
-            flushAll();
+            submit(executor, this::flushAll);
         }
     }
 
     private void reconcileNode(String nodeId) {
-        registry.find(nodeId).ifPresent(record -> update(NodeView.of(record, presence.isConnected(nodeId))));
+        synchronized (reconciling) {
+            registry.find(nodeId).ifPresent(record -> update(NodeView.of(record, presence.isConnected(nodeId))));
+        }
     }
 
     /** Stores a node's view if it changed in anything but its freshness fields; true when it did. */
@@ -253,7 +277,7 @@ public class StreamHub {
             });
             samples.forEach((id, sample) -> {
                 if (client.wants(id)) {
-                    sampleArray.add(sample.json(mapper));
+                    sampleArray.addRawValue(sample.rendered(mapper));
                     client.sentSamples.put(id, sample.seq());
                 }
             });
@@ -300,7 +324,7 @@ public class StreamHub {
             });
             samples.forEach((id, sample) -> {
                 if (client.wants(id) && sample.seq() > client.sentSamples.getOrDefault(id, 0L)) {
-                    sampleArray.add(sample.json(mapper));
+                    sampleArray.addRawValue(sample.rendered(mapper));
                     client.sentSamples.put(id, sample.seq());
                 }
             });
@@ -400,8 +424,7 @@ public class StreamHub {
         return message;
     }
 
-    private void submit(Runnable task) {
-        ScheduledExecutorService running = executor;
+    private static void submit(ScheduledExecutorService running, Runnable task) {
         if (running != null && !running.isShutdown()) {
             try {
                 running.execute(guarded(task));

@@ -1,5 +1,6 @@
 package io.lockstep.cli.bench.dashboard;
 
+import io.lockstep.cli.bench.BenchEnvironment;
 import io.lockstep.cli.fleet.C2Alone;
 import io.lockstep.cli.fleet.LockstepHome;
 import io.lockstep.runtime.bench.BenchFigure;
@@ -49,7 +50,9 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("lockstep-bench-dashboard");
-        System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients");
+        String loadBefore = BenchEnvironment.load();
+        System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients; "
+                + loadBefore);
         List<BenchFigure> figures;
         try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, List.of(), Duration.ofSeconds(120));
                 SimulatedNodes fleet = new SimulatedNodes(c2.c2().grpcPort(), nodes)) {
@@ -83,8 +86,9 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 readers.forEach(MeasuringClient::close);
             }
         }
-        RuntimeBenchReport report = new RuntimeBenchReport(false, figures,
-                Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+        RuntimeBenchReport report = new RuntimeBenchReport(false, figures, BenchEnvironment.describe()
+                + " at the end (" + loadBefore + " at the start); the simulated nodes, the stream clients, C2 and Redis "
+                + "share this machine");
         System.out.println();
         System.out.print(report.toTable());
         Path json = out.resolve("dashboard.json");
@@ -123,8 +127,9 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 BenchFigure.informational("stream_sample_to_client_latency_p50_ms", percentile(histogram, 0.50), "p50"),
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
                 BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
-                BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes put on the link per second; "
-                        + skipped + " skipped because the link was not ready (flow control)"));
+                BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "
+                        + "link per second (asked for " + (nodes * rateHz) + "); " + skipped + " skipped because the link was "
+                        + "not ready (flow control)"));
     }
 
     static double percentile(long[] histogram, double q) {
