@@ -22,7 +22,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,7 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
     /** Bound on per-(mission, node) progress entries kept; the oldest go first. */
     static final int MAX_MISSION_ENTRIES = 10_000;
+    private static final long JOIN_RECONCILE_WAIT_S = 5;
 
     private final NodeRegistry registry;
     private final LinkPresence presence;
@@ -60,6 +65,9 @@ public class StreamHub {
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean reconciled;
     private final Object reconciling = new Object();
+    /** The full re-read joining clients wait for; one round serves every client that joins meanwhile. */
+    private CompletableFuture<Void> joinRound;
+    private final Object joinLock = new Object();
     private ScheduledExecutorService executor;
     /** Redis reads (node views) run here, so a slow read never holds back the frames on {@link #executor}. */
     private ScheduledExecutorService reconciler;
@@ -146,9 +154,7 @@ public class StreamHub {
                     .with(ok -> { }, failure -> { });
             return false;
         }
-        if (!reconciled) {
-            reconcile();
-        }
+        ensureReconciled();
         StreamClient client = new StreamClient(connection, user);
         clients.put(connection.id(), client);
         snapshot(client);
@@ -220,6 +226,49 @@ public class StreamHub {
             return;
         }
         reconcile();
+    }
+
+    /**
+     * Before a client's snapshot: node views fresh from Redis. Nobody watched, so they may be stale; one
+     * re-read on the reconcile thread, shared by all clients joining meanwhile, and waited for a bounded time.
+     */
+    private void ensureReconciled() {
+        if (reconciled) {
+            return;
+        }
+        CompletableFuture<Void> round;
+        synchronized (joinLock) {
+            if (joinRound == null || joinRound.isDone()) {
+                CompletableFuture<Void> next = new CompletableFuture<>();
+                joinRound = next;
+                ScheduledExecutorService running = reconciler;
+                Runnable task = () -> {
+                    try {
+                        reconcile();
+                        next.complete(null);
+                    } catch (RuntimeException e) {
+                        next.completeExceptionally(e);
+                    }
+                };
+                try {
+                    if (running == null) {
+                        next.complete(null);
+                    } else {
+                        running.execute(task);
+                    }
+                } catch (RejectedExecutionException stopping) {
+                    next.complete(null);
+                }
+            }
+            round = joinRound;
+        }
+        try {
+            round.get(JOIN_RECONCILE_WAIT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("serving a snapshot without a fresh re-read: %s", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void reconcile() {
