@@ -4,7 +4,7 @@ import io.lockstep.agents.ExampleAgents;
 import io.lockstep.cli.bench.dashboard.C2Meter;
 import io.lockstep.cli.fleet.C2Api;
 import io.lockstep.cli.fleet.C2Process;
-import io.lockstep.cli.fleet.C2Replicas;
+import io.lockstep.cli.fleet.C2OnSharedRedis;
 import io.lockstep.cli.fleet.LockstepHome;
 import io.lockstep.runtime.bench.BenchFigure;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ final class FleetBenchmark {
         String setup = settings.nodes() + " nodes, " + replicas + (replicas == 1 ? " C2" : " C2 replicas") + " on one Redis";
         List<BenchFigure> figures = new ArrayList<>();
         progress.accept("[" + tag + "] starting Redis and " + replicas + " C2 process(es)");
-        try (C2Replicas c2 = C2Replicas.start(home, workDir.resolve(tag), replicas, List.of(), Duration.ofSeconds(180))) {
+        try (C2OnSharedRedis c2 = C2OnSharedRedis.start(home, workDir.resolve(tag), replicas, List.of(), Duration.ofSeconds(180))) {
             long redisBefore = RedisMemory.usedBytes(c2.redisUri());
             List<C2Meter> meters = c2.replicas().stream()
                     .map(r -> new C2Meter(r.process().pid(), r.httpPort())).toList();

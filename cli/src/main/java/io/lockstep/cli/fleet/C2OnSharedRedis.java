@@ -9,16 +9,16 @@ import java.util.List;
  * One Redis and {@code n} C2 processes on it (replicas, each with its own ports and data directory), without
  * nodes: for benchmarks that bring their own simulated nodes. Closing stops them all.
  */
-public final class C2Replicas implements AutoCloseable {
+public final class C2OnSharedRedis implements AutoCloseable {
     private final RedisServerProcess redis;
     private final List<C2Process> replicas;
 
-    private C2Replicas(RedisServerProcess redis, List<C2Process> replicas) {
+    private C2OnSharedRedis(RedisServerProcess redis, List<C2Process> replicas) {
         this.redis = redis;
         this.replicas = List.copyOf(replicas);
     }
 
-    public static C2Replicas start(LockstepHome home, Path outDir, int n, List<String> c2Properties, Duration timeout) {
+    public static C2OnSharedRedis start(LockstepHome home, Path outDir, int n, List<String> c2Properties, Duration timeout) {
         if (n < 1) {
             throw new IllegalArgumentException("at least one C2 replica, got " + n);
         }
@@ -36,7 +36,7 @@ public final class C2Replicas implements AutoCloseable {
             redis.close();
             throw e;
         }
-        return new C2Replicas(redis, started);
+        return new C2OnSharedRedis(redis, started);
     }
 
     public List<C2Process> replicas() {
