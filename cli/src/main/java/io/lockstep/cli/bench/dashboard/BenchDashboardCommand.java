@@ -58,7 +58,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 SimulatedNodes fleet = new SimulatedNodes(c2.c2().grpcPort(), nodes)) {
             List<MeasuringClient> readers = new ArrayList<>();
             try {
-                String token = c2.c2().api().token();
+                String token = io.lockstep.cli.bench.BenchLogin.token(c2.c2().api());
                 for (int i = 0; i < clients; i++) {
                     readers.add(new MeasuringClient(c2.c2().httpPort(), token));
                 }

@@ -60,6 +60,7 @@ final class FleetBenchmark {
                             + " nodes got C2's Welcome within 180 s; links ended: " + first(fleet.ended()));
                 }
                 C2Api api = c2.first().api();
+                io.lockstep.cli.bench.BenchLogin.token(api);
                 progress.accept("[" + tag + "] creating the mission, simulating it and approving it (the approval gate)");
                 String missionId = api.createMission(BenchMission.json(api.uploadModule(ExampleAgents.bytes("survey"))));
                 api.simulateAndApprove(missionId, 1, Duration.ofMinutes(5));
