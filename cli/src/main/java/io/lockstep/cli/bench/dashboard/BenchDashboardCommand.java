@@ -108,6 +108,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         double sumRate = 0;
         long rateCount = 0;
         long[] histogram = new long[MeasuringClient.MAX_LATENCY_MS + 1];
+        long[] c2Histogram = new long[MeasuringClient.MAX_LATENCY_MS + 1];
         for (MeasuringClient reader : readers) {
             for (Map.Entry<String, Long> perNode : reader.samplesPerNode().entrySet()) {
                 double rate = perNode.getValue() / elapsed;
@@ -116,8 +117,10 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 rateCount++;
             }
             long[] own = reader.latencyHistogram();
+            long[] c2Own = reader.c2LatencyHistogram();
             for (int i = 0; i < own.length; i++) {
                 histogram[i] += own[i];
+                c2Histogram[i] += c2Own[i];
             }
         }
         String setup = nodes + " nodes x " + rateHz + " Hz, " + readers.size() + " clients";
@@ -129,6 +132,9 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 new BenchFigure("stream_sample_to_client_latency_p99_ms", percentile(histogram, 0.99), LATENCY_P99_TARGET_MS,
                         true, "node send time to client arrival, p99 over every sample every client got (" + setup + ")"),
                 BenchFigure.informational("stream_sample_to_client_latency_p50_ms", percentile(histogram, 0.50), "p50"),
+                BenchFigure.informational("stream_sample_to_c2_frame_latency_p99_ms", percentile(c2Histogram, 0.99),
+                        "node send time to C2 writing the frame with it (the frame's serverTimeMs), p99: C2's share; the "
+                        + "rest is the socket and the client reading"),
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
                 BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
                 BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "

@@ -25,6 +25,9 @@ final class MeasuringClient implements AutoCloseable {
     final CompletableFuture<Void> snapshot = new CompletableFuture<>();
     private final Map<String, Long> samplesPerNode = new HashMap<>();
     private final long[] latencyHistogram = new long[MAX_LATENCY_MS + 1];
+    /** Node send time to C2 putting the sample in a frame (the frame's serverTimeMs): C2's share of the latency. */
+    private final long[] c2LatencyHistogram = new long[MAX_LATENCY_MS + 1];
+    private final java.util.List<Long> frameTicks = new java.util.ArrayList<>();
     private volatile boolean measuring;
     private long frames;
 
@@ -56,16 +59,25 @@ final class MeasuringClient implements AutoCloseable {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return;
             }
+            frameTicks.clear();
+            long serverTimeMs = -1;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("type".equals(field) && "snapshot".equals(parser.getValueAsString())) {
+                if ("serverTimeMs".equals(field)) {
+                    serverTimeMs = parser.getValueAsLong();
+                } else if ("type".equals(field) && "snapshot".equals(parser.getValueAsString())) {
                     snapshot.complete(null);
                 } else if ("samples".equals(field) && value == JsonToken.START_ARRAY && measuring) {
                     frames++;
                     samples(parser, now);
                 } else {
                     parser.skipChildren();
+                }
+            }
+            if (serverTimeMs >= 0) {
+                for (long tick : frameTicks) {
+                    c2LatencyHistogram[(int) Math.max(0, Math.min(MAX_LATENCY_MS, serverTimeMs - tick))]++;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -92,6 +104,7 @@ final class MeasuringClient implements AutoCloseable {
                 samplesPerNode.merge(nodeId, 1L, Long::sum);
                 long latency = Math.max(0, Math.min(MAX_LATENCY_MS, now - tick));
                 latencyHistogram[(int) latency]++;
+                frameTicks.add(tick);
             }
         }
     }
@@ -106,6 +119,10 @@ final class MeasuringClient implements AutoCloseable {
 
     synchronized long[] latencyHistogram() {
         return latencyHistogram.clone();
+    }
+
+    synchronized long[] c2LatencyHistogram() {
+        return c2LatencyHistogram.clone();
     }
 
     synchronized long frames() {
