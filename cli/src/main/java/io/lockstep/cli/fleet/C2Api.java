@@ -165,6 +165,11 @@ public final class C2Api {
         return history(missionId, null);
     }
 
+    /** {@code POST /emergency-stop}: latches every node's e-stop; the answer names the nodes it was sent to. */
+    public JsonNode emergencyStopAll(String reason) {
+        return http.postJson("/emergency-stop", Map.of("reason", reason));
+    }
+
     public JsonNode mission(String missionId) {
         return http.get("/missions/" + missionId);
     }

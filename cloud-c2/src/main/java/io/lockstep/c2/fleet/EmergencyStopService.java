@@ -46,7 +46,7 @@ public class EmergencyStopService {
      * @return the ids of the nodes the command was queued for
      */
     public java.util.List<String> engageFleet(String reason) {
-        java.util.List<String> nodes = registry.list().stream().map(NodeRecord::nodeId).sorted().toList();
+        java.util.List<String> nodes = registry.ids();
         for (String nodeId : nodes) {
             try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
                 commands.send(nodeId, C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder()
@@ -60,7 +60,7 @@ public class EmergencyStopService {
 
     /** Releases every registered node's e-stop (a commander's decision; peers can never release one). */
     public java.util.List<String> releaseFleet() {
-        java.util.List<String> nodes = registry.list().stream().map(NodeRecord::nodeId).sorted().toList();
+        java.util.List<String> nodes = registry.ids();
         for (String nodeId : nodes) {
             set(nodeId, false, "fleet-wide stop released from C2");
         }

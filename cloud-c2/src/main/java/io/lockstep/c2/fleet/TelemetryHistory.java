@@ -3,7 +3,6 @@ package io.lockstep.c2.fleet;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
-import io.lockstep.proto.v1.Telemetry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,27 +14,19 @@ import java.util.List;
  * Every telemetry sample of a node, in arrival order, in one capped Redis stream per node (exactly
  * {@code lockstep.c2.lifecycle.telemetry-max-samples}: the oldest go first), next to the latest sample the
  * node view shows. Samples a node spooled while offline arrive in a burst after it reconnects and are all
- * kept. Entry ids are the receipt time in milliseconds (never behind an earlier entry), so {@code since}
- * is a range read.
+ * kept. {@link TelemetryIntake} writes them in batches. Entry ids are the receipt time in milliseconds (never
+ * behind an earlier entry), so {@code since} is a range read.
  */
 @ApplicationScoped
 public class TelemetryHistory {
 
-    /** KEYS: stream. ARGV: cap, receipt ms, sample JSON. Falls back to an automatic id if the clock went back. */
-    private static final String APPEND = """
-            local ok, id = pcall(redis.call, 'XADD', KEYS[1], 'MAXLEN', ARGV[1], ARGV[2] .. '-*', 'sample', ARGV[3])
-            if not ok then id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '*', 'sample', ARGV[3]) end
-            return id""";
-
     private final RedisDataSource redis;
     private final JsonCodec json;
-    private final NodeRegistry registry;
     private final int cap;
 
-    public TelemetryHistory(RedisDataSource redis, JsonCodec json, NodeRegistry registry, C2Config config) {
+    public TelemetryHistory(RedisDataSource redis, JsonCodec json, C2Config config) {
         this.redis = redis;
         this.json = json;
-        this.registry = registry;
         this.cap = config.lifecycle().telemetryMaxSamples();
     }
 
@@ -45,16 +36,6 @@ public class TelemetryHistory {
 
     /** A sample with its stream id (the cursor for the next page). */
     public record Entry(String id, TelemetrySample sample) {
-    }
-
-    public void append(String nodeId, Telemetry sample, Instant at) {
-        if (!registry.exists(nodeId)) {
-            return;
-        }
-        TelemetrySample value = new TelemetrySample(sample.getMissionId(), sample.getTick(), sample.getXM(),
-                sample.getYM(), sample.getVxMps(), sample.getVyMps(), sample.getBatteryFraction(), at);
-        redis.execute("EVAL", APPEND, "1", RedisKeys.nodeTelemetryHistory(nodeId), Integer.toString(cap),
-                Long.toString(at.toEpochMilli()), json.write(value));
     }
 
     /** Up to {@code limit} samples received at or after {@code since}, or after the entry {@code afterId}; oldest first. */

@@ -39,7 +39,7 @@ public class EdgeMessageHandler {
     io.lockstep.c2.fleet.AgentLogStore agentLogs;
 
     @jakarta.inject.Inject
-    io.lockstep.c2.fleet.TelemetryHistory telemetryHistory;
+    io.lockstep.c2.fleet.TelemetryIntake telemetryIntake;
 
     @jakarta.inject.Inject
     io.lockstep.c2.mission.MissionCancellation cancellation;
@@ -88,6 +88,10 @@ public class EdgeMessageHandler {
         if (message.getBodyCase() == EdgeToC2.BodyCase.HELLO) {
             throw new ProtocolViolationException("Hello may only be sent once per connection");
         }
+        if (message.getBodyCase() != EdgeToC2.BodyCase.TELEMETRY && message.getBodyCase() != EdgeToC2.BodyCase.HEARTBEAT) {
+            // Whatever C2 answers now, the node's earlier samples are stored (they are written off this thread).
+            telemetryIntake.awaitStored(session.nodeId());
+        }
         if (message.getSeq() > 0) {
             sequenced(session, message);
         } else {
@@ -127,10 +131,12 @@ public class EdgeMessageHandler {
             case TELEMETRY -> {
                 Optional<String> refusal = LinkInput.missionIdProblem(message.getTelemetry().getMissionId());
                 if (refusal.isEmpty()) {
-                    registry.recordTelemetry(nodeId, message.getTelemetry(), clock.instant());
-                    telemetryHistory.append(nodeId, message.getTelemetry(), clock.instant());
-                    agentLogs.append(nodeId, message.getTelemetry(), clock.instant());
-                    stream.telemetry(nodeId, message.getTelemetry(), clock.millis());
+                    // The live view first (in memory, latest wins); history and the node's latest sample are
+                    // stored in batches by the intake's writer, off the link.
+                    long receivedAtMs = clock.millis();
+                    stream.telemetry(nodeId, message.getTelemetry(), receivedAtMs);
+                    telemetryIntake.offer(nodeId, message.getTelemetry(), receivedAtMs);
+                    agentLogs.append(nodeId, message.getTelemetry(), java.time.Instant.ofEpochMilli(receivedAtMs));
                 }
                 return refusal;
             }

@@ -22,7 +22,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,7 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
     /** Bound on per-(mission, node) progress entries kept; the oldest go first. */
     static final int MAX_MISSION_ENTRIES = 10_000;
+    private static final long JOIN_RECONCILE_WAIT_S = 5;
 
     private final NodeRegistry registry;
     private final LinkPresence presence;
@@ -62,7 +67,13 @@ public class StreamHub {
 
     @jakarta.inject.Inject
     HazardFrames hazardFrames;
+    private final Object reconciling = new Object();
+    /** The full re-read joining clients wait for; one round serves every client that joins meanwhile. */
+    private CompletableFuture<Void> joinRound;
+    private final Object joinLock = new Object();
     private ScheduledExecutorService executor;
+    /** Redis reads (node views) run here, so a slow read never holds back the frames on {@link #executor}. */
+    private ScheduledExecutorService reconciler;
 
     public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock) {
         this.registry = registry;
@@ -82,8 +93,13 @@ public class StreamHub {
         });
         long frame = settings.framePeriod().toMillis();
         executor.scheduleWithFixedDelay(guarded(this::flushAll), frame, frame, TimeUnit.MILLISECONDS);
+        reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lockstep-stream-reconcile");
+            thread.setDaemon(true);
+            return thread;
+        });
         long reconcile = settings.reconcileInterval().toMillis();
-        executor.scheduleWithFixedDelay(guarded(this::reconcile), 0, reconcile, TimeUnit.MILLISECONDS);
+        reconciler.scheduleWithFixedDelay(guarded(this::reconcileIfWatched), 0, reconcile, TimeUnit.MILLISECONDS);
         long heartbeat = settings.heartbeatInterval().toMillis();
         executor.scheduleWithFixedDelay(guarded(this::heartbeatAll), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
@@ -91,6 +107,9 @@ public class StreamHub {
     void stop(@Observes ShutdownEvent stopping) {
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (reconciler != null) {
+            reconciler.shutdownNow();
         }
     }
 
@@ -109,7 +128,7 @@ public class StreamHub {
         String state = heartbeat.getState().name();
         if (known == null || !state.equals(known.value().path("currentState").asText())
                 || !heartbeat.getMissionId().equals(known.value().path("currentMissionId").asText())) {
-            submit(() -> reconcileNode(nodeId));
+            submit(reconciler, () -> reconcileNode(nodeId));
         }
     }
 
@@ -122,9 +141,9 @@ public class StreamHub {
             missions.entrySet().stream().min((a, b) -> Long.compare(a.getValue().seq(), b.getValue().seq()))
                     .ifPresent(oldest -> missions.remove(oldest.getKey()));
         }
-        submit(() -> {
+        submit(reconciler, () -> {
             reconcileNode(nodeId);
-            flushAll();
+            submit(executor, this::flushAll);
         });
     }
 
@@ -138,9 +157,7 @@ public class StreamHub {
                     .with(ok -> { }, failure -> { });
             return false;
         }
-        if (!reconciled) {
-            reconcile();
-        }
+        ensureReconciled();
         StreamClient client = new StreamClient(connection, user);
         clients.put(connection.id(), client);
         snapshot(client);
@@ -205,19 +222,75 @@ public class StreamHub {
 
     // ---- internals ----
 
+    /** The periodic re-read, only while someone watches; a client that joins later gets a fresh one first. */
+    private void reconcileIfWatched() {
+        if (clients.isEmpty()) {
+            reconciled = false;
+            return;
+        }
+        reconcile();
+    }
+
+    /**
+     * Before a client's snapshot: node views fresh from Redis. Nobody watched, so they may be stale; one
+     * re-read on the reconcile thread, shared by all clients joining meanwhile, and waited for a bounded time.
+     */
+    private void ensureReconciled() {
+        if (reconciled) {
+            return;
+        }
+        CompletableFuture<Void> round;
+        synchronized (joinLock) {
+            if (joinRound == null || joinRound.isDone()) {
+                CompletableFuture<Void> next = new CompletableFuture<>();
+                joinRound = next;
+                ScheduledExecutorService running = reconciler;
+                Runnable task = () -> {
+                    try {
+                        reconcile();
+                        next.complete(null);
+                    } catch (RuntimeException e) {
+                        next.completeExceptionally(e);
+                    }
+                };
+                try {
+                    if (running == null) {
+                        next.complete(null);
+                    } else {
+                        running.execute(task);
+                    }
+                } catch (RejectedExecutionException stopping) {
+                    next.complete(null);
+                }
+            }
+            round = joinRound;
+        }
+        try {
+            round.get(JOIN_RECONCILE_WAIT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("serving a snapshot without a fresh re-read: %s", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void reconcile() {
         boolean changed = false;
-        for (NodeRecord record : registry.list()) {
-            changed |= update(NodeView.of(record, presence.isConnected(record.nodeId())));
+        synchronized (reconciling) {
+            for (NodeRecord record : registry.list()) {
+                changed |= update(NodeView.of(record, presence.isConnected(record.nodeId())));
+            }
+            reconciled = true;
         }
-        reconciled = true;
         if (changed) {
-            flushAll();
+            submit(executor, this::flushAll);
         }
     }
 
     private void reconcileNode(String nodeId) {
-        registry.find(nodeId).ifPresent(record -> update(NodeView.of(record, presence.isConnected(nodeId))));
+        synchronized (reconciling) {
+            registry.find(nodeId).ifPresent(record -> update(NodeView.of(record, presence.isConnected(nodeId))));
+        }
     }
 
     /** Stores a node's view if it changed in anything but its freshness fields; true when it did. */
@@ -256,7 +329,7 @@ public class StreamHub {
             });
             samples.forEach((id, sample) -> {
                 if (client.wants(id)) {
-                    sampleArray.add(sample.json(mapper));
+                    sampleArray.addRawValue(sample.rendered(mapper));
                     client.sentSamples.put(id, sample.seq());
                 }
             });
@@ -305,7 +378,7 @@ public class StreamHub {
             });
             samples.forEach((id, sample) -> {
                 if (client.wants(id) && sample.seq() > client.sentSamples.getOrDefault(id, 0L)) {
-                    sampleArray.add(sample.json(mapper));
+                    sampleArray.addRawValue(sample.rendered(mapper));
                     client.sentSamples.put(id, sample.seq());
                 }
             });
@@ -407,8 +480,7 @@ public class StreamHub {
         return message;
     }
 
-    private void submit(Runnable task) {
-        ScheduledExecutorService running = executor;
+    private static void submit(ScheduledExecutorService running, Runnable task) {
         if (running != null && !running.isShutdown()) {
             try {
                 running.execute(guarded(task));

@@ -13,20 +13,20 @@ import java.time.Duration;
  * C2's CPU (from /proc: user + system time of its process) and heap in use (its own Prometheus metrics:
  * {@code jvm_memory_used_bytes{area="heap"}} summed over the pools).
  */
-final class C2Meter {
+public final class C2Meter {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final double CLOCK_TICKS_PER_S = 100.0;
 
     private final long pid;
     private final int httpPort;
 
-    C2Meter(long pid, int httpPort) {
+    public C2Meter(long pid, int httpPort) {
         this.pid = pid;
         this.httpPort = httpPort;
     }
 
     /** CPU seconds the process used so far; NaN where /proc is not there. */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -37,7 +37,26 @@ final class C2Meter {
         }
     }
 
-    double heapUsedMib() {
+    /** Heap in use right after a full collection that {@code jcmd GC.run} asked for: what C2 really holds. */
+    public double heapAfterGcMib() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return Double.NaN;
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+        return heapUsedMib();
+    }
+
+    public double heapUsedMib() {
         try {
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
                     .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
