@@ -423,7 +423,7 @@ public final class HazardService implements AutoCloseable {
      * (sender, hazard id) (the newest sequence wins), in canonical order. What the node reports to C2.
      */
     public List<Hazard> known() {
-        long now = clockMillis.getAsLong();
+        long now = clock.millis();
         Map<String, Hazard> byId = new java.util.TreeMap<>();
         List<Hazard> own;
         synchronized (ownLive) {

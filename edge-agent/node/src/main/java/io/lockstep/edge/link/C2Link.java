@@ -362,7 +362,7 @@ public final class C2Link implements AutoCloseable {
             }
             case BLOB -> listener.onBlob(msg.getBlob());
             case JOURNAL_REQUEST, JOURNAL_ACK -> listener.onJournal(msg);
-            case ASSIGN, ABORT, EMERGENCY_STOP -> listener.onCommand(msg);
+            case ASSIGN, ABORT, EMERGENCY_STOP, CANCEL_MISSION -> listener.onCommand(msg);
             default -> {
                 unknownMessages.incrementAndGet();
                 LOG.warnf("ignoring a C2 message without a known body (command_seq %d)", msg.getCommandSeq());

@@ -192,6 +192,17 @@ class C2LinkTest {
     }
 
     @Test
+    void aCancelRequestIsHandedOverAsACommand() {
+        link = newLink();
+        await("link up", () -> link.state() == LinkState.CONNECTED);
+        c2.send(C2ToEdge.newBuilder().setCommandSeq(11).setCancelMission(
+                io.lockstep.proto.v1.CancelMissionRequest.newBuilder().setMissionId("m-1").setReason("weather")).build());
+        await("cancel delivered", () -> commands.size() == 1);
+        assertEquals("m-1", commands.get(0).getCancelMission().getMissionId());
+        assertEquals(0, link.unknownMessages());
+    }
+
+    @Test
     void statusesSentBeforeACrashAreResentByTheNextProcess() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
