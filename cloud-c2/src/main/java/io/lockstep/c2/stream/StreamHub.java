@@ -513,6 +513,6 @@ public class StreamHub {
     /** Puts an event (e.g. an alert acknowledgement) on every client's stream at once. */
     public void publish(String nodeId, ObjectNode event) {
         events.append(nodeId, event);
-        submit(this::flushAll);
+        submit(executor, this::flushAll);
     }
 }

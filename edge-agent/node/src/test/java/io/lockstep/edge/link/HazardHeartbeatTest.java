@@ -37,8 +37,8 @@ class HazardHeartbeatTest {
     Path dir;
 
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
-    private final HazardService hazards = new HazardService("node-1", (k, p, a) -> true, clock::get,
-            () -> clock.get() * 1000, OpenTelemetry.noop().getTracer("t"), () -> "m1", SenderBinding.KEY_CHUNK,
+    private final HazardService hazards = new HazardService("node-1", (k, p, a, direct) -> true,
+            new io.lockstep.edge.mesh.FakeMeshClock(clock), OpenTelemetry.noop().getTracer("t"), () -> "m1", SenderBinding.KEY_CHUNK,
             HazardService.Settings.DEFAULTS);
     private FakeC2 c2;
     private C2Link link;
