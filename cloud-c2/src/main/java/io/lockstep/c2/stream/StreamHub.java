@@ -47,6 +47,8 @@ public class StreamHub {
     private final ObjectMapper mapper;
     private final C2Config.Stream settings;
     private final Clock clock;
+    /** Plan against reality: live samples against the approved simulation's paths. */
+    private final io.lockstep.c2.plan.PlanDriftMonitor planDrift;
 
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, Versioned> nodes = new ConcurrentHashMap<>();
@@ -61,7 +63,9 @@ public class StreamHub {
     private volatile boolean reconciled;
     private ScheduledExecutorService executor;
 
-    public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock) {
+    public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock,
+            io.lockstep.c2.plan.PlanDriftMonitor planDrift) {
+        this.planDrift = planDrift;
         this.registry = registry;
         this.presence = presence;
         this.mapper = mapper;
@@ -98,6 +102,8 @@ public class StreamHub {
                 sample.getXM(), sample.getYM(), sample.getVxMps(), sample.getVyMps(), sample.getBatteryFraction(),
                 receivedAtMs));
         lastSeenMs.put(nodeId, receivedAtMs);
+        planDrift.sample(nodeId, sample.getMissionId(), sample.getTick(), sample.getXM(), sample.getYM()).ifPresent(d ->
+                events.append(nodeId, PlanDepartureEvent.of(mapper, sample.getMissionId(), d, receivedAtMs)));
     }
 
     public void heartbeat(String nodeId, Heartbeat heartbeat, long receivedAtMs) {

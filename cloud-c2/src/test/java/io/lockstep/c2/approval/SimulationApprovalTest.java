@@ -58,7 +58,7 @@ class SimulationApprovalTest {
 
     @Test
     void aSimulatedAndApprovedMissionIsDispatchedSigned() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             String nodeId = Fixtures.uniqueId("node");
             node.hello(nodeId);
@@ -74,6 +74,14 @@ class SimulationApprovalTest {
             assertThat(sim.getLong("outcome.predictedDurationMs")).isEqualTo(sim.getLong("outcome.ticks") * 200);
             assertThat(sim.getLong("outcome.fuelByAgent.worker")).isPositive();
             assertThat(sim.getList("outcome.faults")).isEmpty();
+            // the plan the dashboard overlays and C2 follows: each simulated node's path and each cell's timing
+            assertThat(sim.getInt("outcome.tickPeriodMs")).isEqualTo(200);
+            assertThat(sim.getBoolean("outcome.cellsRequired")).isTrue();
+            assertThat(sim.getMap("outcome.paths")).containsOnlyKeys("node-1", "node-2");
+            assertThat(sim.getList("outcome.paths.node-1")).hasSizeGreaterThan(2);
+            assertThat(sim.getLong("outcome.paths.node-1[-1].tick")).isEqualTo(sim.getLong("outcome.ticks"));
+            assertThat(sim.getList("outcome.cellCoverage")).hasSize(sim.getInt("outcome.cellsTotal"));
+            assertThat(sim.getList("outcome.cellCoverage.tick", Long.class)).allMatch(t -> t >= 0);
             List<String> journals = sim.getList("outcome.journals");
             assertThat(journals).hasSize(2);
             for (String journal : journals) {
@@ -111,7 +119,7 @@ class SimulationApprovalTest {
 
     @Test
     void aFailedSimulationCannotBeApprovedAndBlocksDispatch() throws Exception {
-        String missionId = createMission(upload("hello"), 5, null);
+        String missionId = createMission(upload("survey"), 5, null);
         String simulationId = startSimulation(missionId, 1);
         JsonPath sim = awaitSimulation(missionId, simulationId);
         assertThat(sim.getString("state")).isEqualTo("FAILED");
@@ -138,7 +146,7 @@ class SimulationApprovalTest {
 
     @Test
     void anApprovalOfAlteredMissionBytesIsStale() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         String simulationId = simulated(missionId, 1);
         MissionRecord record = missions.find(missionId).orElseThrow();
         MissionSpec s = record.spec();
@@ -158,7 +166,7 @@ class SimulationApprovalTest {
 
     @Test
     void theSameMissionBytesSimulateTheSameWay() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         JsonPath a = awaitSimulation(missionId, startSimulation(missionId, 2));
         JsonPath b = awaitSimulation(missionId, startSimulation(missionId, 2));
         assertThat(b.getString("outcome.reportDigest")).isEqualTo(a.getString("outcome.reportDigest"));
@@ -169,7 +177,7 @@ class SimulationApprovalTest {
 
     @Test
     void badApprovalAndSimulationRequestsAreClearProblems() {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         approve(missionId, "{\"simulationId\": \"nope\"}").statusCode(404)
                 .body("type", equalTo("urn:lockstep:problem:unknown-simulation"));
         approve(missionId, "{}").statusCode(400).body("errors[0].field", equalTo("simulationId"));
