@@ -40,6 +40,20 @@ final class ApprovalApi {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The same field flown by one agent that takes no cells (granted nothing): it completes when it finishes. */
+    static String createCelllessMission(String moduleSha, long maxTicks) {
+        String body = """
+                {"name": "small field", "type": "PATROL", "priority": 5,
+                 "area": [{"lat": 47.0, "lon": 8.0}, {"lat": 47.0, "lon": 8.0008},
+                          {"lat": 47.0005, "lon": 8.0008}, {"lat": 47.0005, "lon": 8.0}],
+                 "agents": [{"name": "worker", "module": "%s", "parameters": {"ticks": "100"},
+                             "capabilities": {"hostFunctions": []}}],
+                 "limits": {"tickPeriodMs": 200, "maxTicks": %d}}
+                """.formatted(moduleSha, maxTicks);
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/missions")
+                .then().statusCode(201).extract().path("id");
+    }
+
     static String startSimulation(String missionId, int nodes) {
         return given().contentType(ContentType.JSON).body("{\"nodes\": " + nodes + "}")
                 .when().post("/api/v1/missions/" + missionId + "/simulations")

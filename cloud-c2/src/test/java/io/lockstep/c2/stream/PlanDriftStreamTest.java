@@ -63,7 +63,7 @@ class PlanDriftStreamTest {
                 .when().post("/api/v1/missions/" + missionId + "/simulations").then().statusCode(202).extract().path("id");
         JsonPath sim = awaitSimulation(missionId, simulationId);
         assertThat(sim.getString("state")).isEqualTo("SUCCEEDED");
-        List<Map<String, Object>> path = sim.getList("outcome.paths.node-1");
+        List<Map<String, Object>> path = sim.getList("outcome.paths.'node-1'");
         assertThat(path).hasSizeGreaterThan(10);
         given().contentType(ContentType.JSON).body("{\"simulationId\": \"" + simulationId + "\"}")
                 .when().post("/api/v1/missions/" + missionId + "/approvals").then().statusCode(200);
