@@ -11,7 +11,7 @@ export const acks = new Map();
 
 /**
  * An alert's stable id, as C2 makes it: <kind>:<node>:<mission>:<tick>, the kind being the alert's severity
- * (for an intervention "intervention.<KIND>"). Alerts the page raises itself (plan departures) get theirs
+ * (for an intervention "intervention.<KIND>"). An alert that arrives without one (an older C2) gets its id
  * the same way, so any kind can be acknowledged.
  */
 export function alertIdOf(alert) {

@@ -8,7 +8,7 @@ import { renderFleet, confirmRelease } from './fleet.js';
 import { refreshMissions, renderMissionList, openMissionForm, submitMissionForm } from './missions.js';
 import { renderAlerts, acknowledgeAll } from './alerts.js';
 import { renderReplayNodes, useBrowserHistory, loadJournal, showAt, showTick } from './replay.js';
-import { checkPlans } from './plan.js';
+import { ensurePlan } from './plan.js';
 import { attempt, showError } from './notice.js';
 
 const $ = id => document.getElementById(id);
@@ -53,7 +53,7 @@ function frame(now) {
     listsAt = now;
     renderFleet();
     renderReplayNodes();
-    checkPlans();
+    ensurePlan(model.selectedMission);
     // The alert list is rebuilt only when an event arrived, so its buttons stay put under the pointer.
     const count = model.events.length + (model.events.length ? model.events[model.events.length - 1].atMs : 0);
     if (count !== eventsShown) {

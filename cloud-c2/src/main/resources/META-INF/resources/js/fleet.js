@@ -130,7 +130,7 @@ export function describe(e) {
     case 'divergence': return `swarm divergence: ${e.detail}`;
     case 'link': return `link ${e.linkState}`;
     case 'estop': return `e-stop ${e.engaged ? 'engaged' : 'released'}${e.detail ? ': ' + e.detail : ''}`;
-    case 'plan': return `departs from its plan by ${e.detail}`;
+    case 'plan-departure': return `departs from its approved plan: ${e.detail}`;
     case 'ack': return `alert ${e.alertId} acknowledged by ${e.by}${e.note ? ': ' + e.note : ''}`;
     default: return e.kind;
   }

@@ -4,6 +4,7 @@
 import { LocalFrame } from './frame.js';
 import { model, geoOfSample } from './model.js';
 import { drawHazards } from './hazards.js';
+import { drawPlan } from './planlayer.js';
 
 const DEFAULT_ORIGIN = { lat: 47.3769, lon: 8.5417 };
 const PALETTE = ['#4fc3f7', '#ffb74d', '#81c784', '#f06292', '#ba68c8', '#fff176', '#4db6ac', '#e57373'];
@@ -118,7 +119,7 @@ export class MissionMap {
       drawHazards(this, frame);
     }
     if (this.layers.plan) {
-      this.plans();
+      this.plans(frame);
     }
     if (this.layers.trails) {
       this.trails(frame);
@@ -228,28 +229,8 @@ export class MissionMap {
     });
   }
 
-  plans() {
-    const plan = model.plans.get(model.selectedMission);
-    if (!plan) {
-      return;
-    }
-    const ctx = this.ctx;
-    ctx.setLineDash([2, 6]);
-    Object.entries(plan.paths).forEach(([nodeId, path]) => {
-      ctx.strokeStyle = colourOf(nodeId);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      path.forEach((p, i) => {
-        const s = this.toScreen({ x: p.xM, y: p.yM });
-        if (i === 0) {
-          ctx.moveTo(s.x, s.y);
-        } else {
-          ctx.lineTo(s.x, s.y);
-        }
-      });
-      ctx.stroke();
-    });
-    ctx.setLineDash([]);
+  plans(frame) {
+    drawPlan(this, frame, colourOf);
   }
 
   trails(frame) {

@@ -147,7 +147,7 @@ async function simulate(id) {
     const o = record.outcome || {};
     await attempt(async () => record, `simulation succeeded: ${o.coveragePercent}% covered, `
       + `about ${Math.round((o.predictedDurationMs || 0) / 1000)} s predicted`);
-    model.plans.set(id, planFrom(o));
+    model.plans.set(id, planFrom(o, record.id));
     changed('missions');
   } else {
     showError(new Error(`simulation ${record.state}: ${record.error || 'no result'}`));

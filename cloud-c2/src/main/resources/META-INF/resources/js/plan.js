@@ -1,76 +1,49 @@
-// Plan against reality: the approved simulation's predicted paths, and a check that flags a node whose
-// actual position departs from its predicted position at the same tick by more than a threshold, with
-// the tick where the departure began.
-import { model, changed, geoOfSample } from './model.js';
-import { LocalFrame } from './frame.js';
-
-export const DEPARTURE_THRESHOLD_M = 25;
+// Plan against reality: the approved simulation's predicted paths and per-cell coverage timing, drawn over the
+// live map (map.js, layer "plan"). Whether a node departs from its plan is decided by C2 (PlanDriftMonitor),
+// which raises a 'plan-departure' alert into the stream's alert queue with the tick where the departure began.
+import { api } from './api.js';
+import { model, changed } from './model.js';
 
 /**
- * Reads predicted paths from a simulation result. Accepted shapes: {paths: {node: [{tick,xM,yM}]}} or
- * {nodes: [{nodeId, path: [...]}]}; points may carry lat/lon instead of xM/yM.
+ * Reads a simulation outcome (docs/mission-approval.md): paths {simulated node: [{tick, xM, yM}]} in the
+ * mission's local frame, cellCoverage [{cell, tick, nodeId}], tickPeriodMs.
  */
-export function planFrom(result) {
+export function planFrom(outcome, simulationId) {
   const paths = {};
-  if (result && result.paths && typeof result.paths === 'object') {
-    Object.entries(result.paths).forEach(([id, path]) => { paths[id] = path; });
-  }
-  if (result && Array.isArray(result.nodes)) {
-    result.nodes.forEach(n => {
-      if (Array.isArray(n.path)) {
-        paths[n.nodeId] = n.path;
+  if (outcome && outcome.paths && typeof outcome.paths === 'object') {
+    Object.entries(outcome.paths).forEach(([id, path]) => {
+      if (Array.isArray(path)) {
+        paths[id] = path.filter(p => Number.isFinite(p.xM) && Number.isFinite(p.yM));
       }
     });
   }
-  return { paths, flagged: new Set() };
+  const cells = Array.isArray(outcome && outcome.cellCoverage) ? outcome.cellCoverage : [];
+  return { simulationId, paths, cells, tickPeriodMs: (outcome && outcome.tickPeriodMs) || 20 };
 }
 
-/** Compares every node's latest sample with its plan; raises one plan alert per node and mission. */
-export function checkPlans() {
-  model.plans.forEach((plan, missionId) => {
-    const mission = model.missionById.get(missionId);
-    const frame = LocalFrame.ofMission(mission);
-    Object.entries(plan.paths).forEach(([nodeId, path]) => {
-      const trail = (model.trails.get(nodeId) || []).filter(s => s.missionId === missionId);
-      if (!trail.length || plan.flagged.has(nodeId) || !frame) {
-        return;
-      }
-      let began = null;
-      for (const sample of trail) {
-        const predicted = at(path, sample.tick);
-        if (!predicted) {
-          continue;
-        }
-        const geo = geoOfSample(sample);
-        const actual = geo ? frame.toMetres(geo.lat, geo.lon) : { x: sample.xM, y: sample.yM };
-        const off = Math.hypot(actual.x - predicted.xM, actual.y - predicted.yM);
-        if (off > DEPARTURE_THRESHOLD_M) {
-          began = began || { tick: sample.tick, off };
-        } else {
-          began = null;
-        }
-      }
-      if (began) {
-        plan.flagged.add(nodeId);
-        model.events.push({ kind: 'plan', nodeId, missionId, tick: began.tick, atMs: Date.now(), alert: true,
-          severity: 'plan', detail: `${began.off.toFixed(0)} m (threshold ${DEPARTURE_THRESHOLD_M} m) since tick ${began.tick}` });
-        changed('progress');
-      }
-    });
-  });
-}
+const asked = new Map();
+const RETRY_MS = 15000;
 
-function at(path, tick) {
-  let best = null;
-  for (const p of path) {
-    if (p.tick === undefined) {
-      continue;
-    }
-    if (p.tick <= tick) {
-      best = p;
-    } else {
-      break;
-    }
+/**
+ * Makes sure the selected mission's approved plan is known: asks C2 which simulation is approved for the
+ * mission's current bytes and reads its outcome (at most every 15 s per mission while there is none).
+ */
+export function ensurePlan(missionId) {
+  if (!missionId || model.plans.has(missionId) || Date.now() - (asked.get(missionId) || 0) < RETRY_MS) {
+    return;
   }
-  return best;
+  asked.set(missionId, Date.now());
+  loadApprovedPlan(missionId).catch(() => { /* no approved simulation (yet), or no access: nothing to draw */ });
+}
+
+async function loadApprovedPlan(missionId) {
+  const status = await api.call('GET', `/api/v1/missions/${encodeURIComponent(missionId)}/approvals`);
+  if (!status || !status.simulationId || !(status.approvals || []).length) {
+    return;
+  }
+  const simulation = await api.simulation(missionId, status.simulationId);
+  if (simulation && simulation.state === 'SUCCEEDED' && simulation.outcome) {
+    model.plans.set(missionId, planFrom(simulation.outcome, simulation.id));
+    changed('missions');
+  }
 }

@@ -42,7 +42,7 @@ final class DemoApproval {
         console.println("  approved simulation " + simulationId + " of mission bytes "
                 + sim.path("missionDigest").asText().substring(0, 16) + "… (dispatchable: "
                 + approval.path("dispatchable").asBoolean() + ")");
-        return new DemoSimulation(simulationId, sim.path("missionDigest").asText(),
+        return new DemoSimulation(simulationId, sim.path("missionDigest").asText(), outcome.path("ticks").asLong(),
                 outcome.path("predictedDurationMs").asLong(), outcome.path("coveragePercent").asDouble(),
                 outcome.path("cellsTotal").asInt(), outcome.path("interventions"), outcome.path("fuelByAgent"));
     }

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The simulator's prediction for the demo mission, set against what the fleet then did (summary.json). */
-record DemoSimulation(String simulationId, String missionDigest, long predictedDurationMs,
+record DemoSimulation(String simulationId, String missionDigest, long predictedTicks, long predictedDurationMs,
         double predictedCoveragePercent, int cellsTotal, JsonNode interventions, JsonNode fuelByAgent) {
 
     Map<String, Object> json(long actualDurationMs, double actualCoveragePercent) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("simulation_id", simulationId);
         json.put("mission_digest", missionDigest);
+        json.put("predicted_ticks", predictedTicks);
         json.put("predicted_duration_ms", predictedDurationMs);
         json.put("actual_duration_ms", actualDurationMs);
         json.put("predicted_coverage_percent", predictedCoveragePercent);

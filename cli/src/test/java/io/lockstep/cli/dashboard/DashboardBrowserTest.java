@@ -127,6 +127,13 @@ class DashboardBrowserTest {
                 assertTrue(driver().findElement(By.id("notice")).getAttribute("class").contains("ok"), step + ": " + notice);
             }
             browser.screenshot(step);
+            if (step.equals("simulate") && !notice.contains("(404 ")) {
+                // plan against reality: the simulation's predicted paths and cell timing are drawn on the map
+                await("the predicted paths are drawn", () -> planDrawn("planPaths") >= 1 && planDrawn("planPoints") > 10);
+                assertEquals(missionId, js().executeScript("return document.getElementById('map').dataset.planMission;"));
+                await("the predicted cell timing is drawn", () -> planDrawn("planCells") >= 1);
+                browser.screenshot("plan-overlay");
+            }
         }
 
         click("#mission-dispatch");
@@ -409,6 +416,12 @@ class DashboardBrowserTest {
             }
         }
         return true;
+    }
+
+    /** What the map's plan layer drew, from the canvas's data attributes (0 when none). */
+    private long planDrawn(String attribute) {
+        Object value = js().executeScript("return document.getElementById('map').dataset[arguments[0]] || '0';", attribute);
+        return Long.parseLong(String.valueOf(value));
     }
 
     private void await(String what, BooleanSupplier condition) {

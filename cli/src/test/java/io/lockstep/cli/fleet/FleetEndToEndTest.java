@@ -18,15 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * C2 and a real edge node, each in its own JVM, over the real gRPC link and a real Redis server: a
- * mission goes from the REST API to a Wasm agent on the node and its completion comes back.
+ * mission goes from the REST API to a Wasm agent on the node and its completion comes back. C2 runs with its
+ * approval gate on (the default): each mission is simulated and approved before it is dispatched.
  */
 class FleetEndToEndTest {
-    /**
-     * These tests are about the link (mutual TLS, C2 restarts), not simulation first: the fleet simulator's
-     * mission mode does not cover this hello mission's sliver cells on one node, so the approval gate is off
-     * here (the demo and DemoCommandTest fly with it on).
-     */
-    private static final List<String> APPROVAL_OFF = List.of("-Dlockstep.c2.approval.enabled=false");
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
@@ -44,11 +39,14 @@ class FleetEndToEndTest {
 
     @Test
     void missionCompletesOnARealNodeOverMutualTls() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), true), QUIET,
-                APPROVAL_OFF);
+        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), true), QUIET);
         C2Api c2 = fleet.c2().api();
 
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 25));
+        JsonNode simulation = simulateAndApprove(c2, missionId);
+        // the node completes a hello mission when its agent has run its ticks, and so does the simulation
+        assertEquals(25, simulation.path("outcome").path("ticks").asLong(), simulation.toPrettyString());
+        assertEquals(false, simulation.path("outcome").path("cellsRequired").asBoolean());
         c2.dispatch(missionId, fleet.nodeIds());
 
         JsonNode done = awaitTerminal(c2, missionId, Duration.ofSeconds(90));
@@ -61,11 +59,11 @@ class FleetEndToEndTest {
 
     @Test
     void nodeReconnectsAfterC2RestartAndFinishesTheMission() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), false), QUIET,
-                APPROVAL_OFF);
+        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), false), QUIET);
         C2Api c2 = fleet.c2().api();
         // About 12 s of ticking at 20 ms: long enough to restart C2 in the middle.
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 600));
+        simulateAndApprove(c2, missionId);
         c2.dispatch(missionId, fleet.nodeIds());
         awaitNodeState(c2, missionId, "RUNNING", Duration.ofSeconds(60));
 
@@ -74,6 +72,16 @@ class FleetEndToEndTest {
         JsonNode done = awaitTerminal(fleet.c2().api(), missionId, Duration.ofSeconds(120));
         assertEquals("MISSION_COMPLETED", done.path("state").asText(), done.toPrettyString());
         assertEquals("COMPLETED", done.path("nodes").get(0).path("state").asText());
+    }
+
+    /** Simulation first, as a commander does it: simulate on the one node, check it succeeded, approve it. */
+    static JsonNode simulateAndApprove(C2Api c2, String missionId) {
+        String simulationId = c2.startSimulation(missionId, 1).path("id").asText();
+        JsonNode simulation = c2.awaitSimulation(missionId, simulationId, Duration.ofSeconds(120), view -> { });
+        assertEquals("SUCCEEDED", simulation.path("state").asText(), simulation.toPrettyString());
+        JsonNode approval = c2.approve(missionId, simulationId, simulation.path("missionDigest").asText());
+        assertTrue(approval.path("dispatchable").asBoolean(), approval.toPrettyString());
+        return simulation;
     }
 
     static Map<String, Object> helloMission(String moduleSha256, int ticks) {

@@ -116,7 +116,8 @@ public class SimulationRunner {
             SimulationOutcome outcome = new SimulationOutcome(result.ticks(),
                     Math.round(result.predictedSeconds() * 1000), result.cellsTotal(), result.cellsCovered(),
                     result.coveragePercent(), result.interventions(), result.fuelByAgent(), result.faults(),
-                    result.problems(), journals.toString(), result.journals(), result.reportDigest());
+                    result.problems(), journals.toString(), result.journals(), result.reportDigest(),
+                    result.tickPeriodMs(), result.cellsRequired(), paths(result), cells(result));
             store.save(current[0].finished(clock.instant(), outcome, result.succeeded()));
             LOG.infof("simulation %s of mission %s: %s, %d/%d cells in %d ticks", queued.id(), mission.id(),
                     result.succeeded() ? "succeeded" : "failed", result.cellsCovered(), result.cellsTotal(), result.ticks());
@@ -126,6 +127,17 @@ public class SimulationRunner {
         } finally {
             inFlight.remove(mission.id(), queued.id());
         }
+    }
+
+    private static Map<String, java.util.List<PredictedPoint>> paths(MissionSimulation.Result result) {
+        Map<String, java.util.List<PredictedPoint>> paths = new java.util.TreeMap<>();
+        result.paths().forEach((node, points) -> paths.put(node,
+                points.stream().map(p -> new PredictedPoint(p.tick(), p.x(), p.y())).toList()));
+        return paths;
+    }
+
+    private static java.util.List<PredictedCell> cells(MissionSimulation.Result result) {
+        return result.cellCoverage().stream().map(c -> new PredictedCell(c.cell(), c.tick(), c.node())).toList();
     }
 
     /** The simulator's seed comes from the mission digest: the same mission bytes simulate the same way. */

@@ -58,6 +58,11 @@ public class SimulationService {
         if (record.state().finished() || runner.inFlight(record)) {
             return record;
         }
+        // it may have finished between the read and the in-flight check: read it again before calling it cut short
+        SimulationRecord again = store.find(record.missionId(), record.id()).orElse(record);
+        if (again.state().finished() || runner.inFlight(again)) {
+            return again;
+        }
         SimulationRecord failed = record.failed(clock.instant(), "C2 stopped during the simulation; simulate again");
         store.save(failed);
         return failed;

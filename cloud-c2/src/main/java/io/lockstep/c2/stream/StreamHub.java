@@ -52,6 +52,8 @@ public class StreamHub {
     private final ObjectMapper mapper;
     private final C2Config.Stream settings;
     private final Clock clock;
+    /** Plan against reality: live samples against the approved simulation's paths. */
+    private final io.lockstep.c2.plan.PlanDriftMonitor planDrift;
 
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, Versioned> nodes = new ConcurrentHashMap<>();
@@ -75,7 +77,9 @@ public class StreamHub {
     /** Redis reads (node views) run here, so a slow read never holds back the frames on {@link #executor}. */
     private ScheduledExecutorService reconciler;
 
-    public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock) {
+    public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock,
+            io.lockstep.c2.plan.PlanDriftMonitor planDrift) {
+        this.planDrift = planDrift;
         this.registry = registry;
         this.presence = presence;
         this.mapper = mapper;
@@ -120,6 +124,8 @@ public class StreamHub {
                 sample.getXM(), sample.getYM(), sample.getVxMps(), sample.getVyMps(), sample.getBatteryFraction(),
                 receivedAtMs));
         lastSeenMs.put(nodeId, receivedAtMs);
+        planDrift.sample(nodeId, sample.getMissionId(), sample.getTick(), sample.getXM(), sample.getYM()).ifPresent(d ->
+                events.append(nodeId, PlanDepartureEvent.of(mapper, sample.getMissionId(), d, receivedAtMs)));
     }
 
     public void heartbeat(String nodeId, Heartbeat heartbeat, long receivedAtMs) {

@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Simulation first: simulate, approve the exact bytes, dispatch a signed assignment; and every refusal. */
@@ -58,7 +59,7 @@ class SimulationApprovalTest {
 
     @Test
     void aSimulatedAndApprovedMissionIsDispatchedSigned() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             String nodeId = Fixtures.uniqueId("node");
             node.hello(nodeId);
@@ -74,6 +75,15 @@ class SimulationApprovalTest {
             assertThat(sim.getLong("outcome.predictedDurationMs")).isEqualTo(sim.getLong("outcome.ticks") * 200);
             assertThat(sim.getLong("outcome.fuelByAgent.worker")).isPositive();
             assertThat(sim.getList("outcome.faults")).isEmpty();
+            // the plan the dashboard overlays and C2 follows: each simulated node's path and each cell's timing
+            assertThat(sim.getInt("outcome.tickPeriodMs")).isEqualTo(200);
+            assertThat(sim.getBoolean("outcome.cellsRequired")).isTrue();
+            assertThat(sim.getMap("outcome.paths")).containsOnlyKeys("node-1", "node-2");
+            List<Map<String, Object>> path = sim.getList("outcome.paths.'node-1'");
+            assertThat(path).hasSizeGreaterThan(2);
+            assertThat(((Number) path.get(path.size() - 1).get("tick")).longValue()).isEqualTo(sim.getLong("outcome.ticks"));
+            assertThat(sim.getList("outcome.cellCoverage")).hasSize(sim.getInt("outcome.cellsTotal"));
+            assertThat(sim.getList("outcome.cellCoverage.tick", Long.class)).allMatch(t -> t >= 0);
             List<String> journals = sim.getList("outcome.journals");
             assertThat(journals).hasSize(2);
             for (String journal : journals) {
@@ -111,7 +121,7 @@ class SimulationApprovalTest {
 
     @Test
     void aFailedSimulationCannotBeApprovedAndBlocksDispatch() throws Exception {
-        String missionId = createMission(upload("hello"), 5, null);
+        String missionId = createMission(upload("survey"), 5, null);
         String simulationId = startSimulation(missionId, 1);
         JsonPath sim = awaitSimulation(missionId, simulationId);
         assertThat(sim.getString("state")).isEqualTo("FAILED");
@@ -129,7 +139,7 @@ class SimulationApprovalTest {
 
     @Test
     void aFaultingAgentFailsItsSimulationByName() throws Exception {
-        String missionId = createMission(upload("hostile-trap"), 3000, null);
+        String missionId = ApprovalApi.createCelllessMission(upload("hostile-trap"), 3000);
         JsonPath sim = awaitSimulation(missionId, startSimulation(missionId, 1));
         assertThat(sim.getString("state")).isEqualTo("FAILED");
         assertThat(sim.getList("outcome.faults", String.class)).singleElement().asString()
@@ -138,7 +148,7 @@ class SimulationApprovalTest {
 
     @Test
     void anApprovalOfAlteredMissionBytesIsStale() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         String simulationId = simulated(missionId, 1);
         MissionRecord record = missions.find(missionId).orElseThrow();
         MissionSpec s = record.spec();
@@ -159,7 +169,7 @@ class SimulationApprovalTest {
 
     @Test
     void theSameMissionBytesSimulateTheSameWay() throws Exception {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         JsonPath a = awaitSimulation(missionId, startSimulation(missionId, 2));
         JsonPath b = awaitSimulation(missionId, startSimulation(missionId, 2));
         assertThat(b.getString("outcome.reportDigest")).isEqualTo(a.getString("outcome.reportDigest"));
@@ -170,7 +180,7 @@ class SimulationApprovalTest {
 
     @Test
     void badApprovalAndSimulationRequestsAreClearProblems() {
-        String missionId = createMission(upload("hello"), 3000, null);
+        String missionId = createMission(upload("survey"), 3000, null);
         approve(missionId, "{\"simulationId\": \"nope\"}").statusCode(404)
                 .body("type", equalTo("urn:lockstep:problem:unknown-simulation"));
         approve(missionId, "{}").statusCode(400).body("errors[0].field", equalTo("simulationId"));

@@ -39,7 +39,7 @@ class TwoPersonApprovalTest {
     @Order(1)
     @TestSecurity(user = "alice", roles = {"viewer", "commander", "admin"})
     void aliceApprovesOnceOnly() throws Exception {
-        missionId = createMission(upload("hello"), 3000, "{\"required\": 2}");
+        missionId = createMission(upload("survey"), 3000, "{\"required\": 2}");
         simulationId = simulated(missionId, 1);
         given().contentType(ContentType.JSON).body(body()).when().post("/api/v1/missions/" + missionId + "/approvals")
                 .then().statusCode(200).body("dispatchable", equalTo(false)).body("required", equalTo(2))

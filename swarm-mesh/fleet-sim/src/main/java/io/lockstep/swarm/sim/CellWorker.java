@@ -6,8 +6,9 @@ import io.lockstep.swarm.cells.Cell;
 
 /**
  * How a simulated node works one cell: the velocity to command this tick and whether the cell is done.
- * {@link SteeringCellWorker} flies to the cell and calls it done once the vehicle is inside; a worker
- * backed by the survey agent (which learns its cell through the agent ABI) can replace it.
+ * {@link SteeringCellWorker} flies to the cell and calls it done once the vehicle is inside. It drives the
+ * built-in fleet runs (seed sweeps, benchmarks); a mission simulation instead lets the mission's own agents fly
+ * and report cells covered, as on an edge node.
  */
 public interface CellWorker {
 

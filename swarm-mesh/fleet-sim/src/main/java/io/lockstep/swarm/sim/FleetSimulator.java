@@ -8,12 +8,14 @@ import io.lockstep.platform.vehicle.VehicleReadings;
 import io.lockstep.swarm.agreement.DivergenceAlert;
 import io.lockstep.swarm.allocation.Member;
 import io.lockstep.swarm.cells.CellPlan;
+import io.lockstep.swarm.cells.CellsEvent;
 import io.lockstep.swarm.coverage.CoverageSet;
 import io.lockstep.swarm.peer.DropReason;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
@@ -26,8 +28,10 @@ import java.util.SplittableRandom;
  */
 public final class FleetSimulator {
 
-    /** Radius a mission's survey covers around the vehicle (cells within it of their centroid are done). */
-    static final double SURVEY_FOOTPRINT_M = 3.0;
+    /** Spacing of a mission's simulated vehicles at the base (the CLI's local fleets use the same). */
+    static final double FLEET_START_SPACING_M = 3.0;
+    /** Cap on each node's predicted path in a mission simulation's result. */
+    static final int PATH_POINTS_PER_NODE = 600;
 
     private final SimConfig config;
     private final CellPlan plan;
@@ -46,6 +50,16 @@ public final class FleetSimulator {
     private long reconvergedTick = -1;
     private long missionCompleteTick = -1;
     private final java.util.function.LongConsumer onTick;
+    /** Mission mode: the mission's agents drive the vehicles and report covered cells, as on a node. */
+    private final boolean agentsDrive;
+    /** Mission mode: some agent takes cells (subscribes to swarm.cells), so every cell must be covered. */
+    private final boolean agentsWorkCells;
+    /** Each cell's bounding box in the local frame, as the node hands it to the agents. */
+    private final double[][] cellBoxes;
+    /** First tick each cell was reported covered (-1: never) and by which node index. */
+    private final long[] cellCoveredTick;
+    private final int[] cellCoveredBy;
+    private final PredictedPaths paths;
 
     public FleetSimulator(SimConfig config, PrintStream progress) {
         this(config, progress, null, tick -> { });
@@ -62,8 +76,15 @@ public final class FleetSimulator {
         this.plan = config.mission().plan();
         this.faults = FaultPlan.draw(config.faults(), config.seed(), config.nodes(), config.faultWindow());
         this.mesh = new SimMesh(config.seed(), config.faults(), this::connected);
-        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps(),
-                agents == null ? 0 : SURVEY_FOOTPRINT_M);
+        this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps());
+        this.agentsDrive = agents != null;
+        this.agentsWorkCells = agents != null && agents.agents().stream()
+                .anyMatch(a -> a.grant().subscribeTopics().contains(CellsEvent.SUBSCRIPTION));
+        this.cellBoxes = boxes(plan, config.mission().frame());
+        this.cellCoveredTick = new long[plan.size()];
+        java.util.Arrays.fill(cellCoveredTick, -1);
+        this.cellCoveredBy = new int[plan.size()];
+        this.paths = new PredictedPaths(Math.max(1, 1000 / config.mission().tickPeriodMs()), PATH_POINTS_PER_NODE);
         this.garbageRandom = new SplittableRandom(config.seed() ^ 0x6A5BA6EL);
         this.progress = progress;
         this.completions = new int[plan.size()][config.nodes()];
@@ -71,19 +92,52 @@ public final class FleetSimulator {
         World world = config.mission().resolveWorld();
         for (int i = 0; i < config.nodes(); i++) {
             int capability = 1 + setup.nextInt(2);
-            Vec2 start = world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5));
+            // a mission's nodes start in a row at the base, as a local fleet's do (cli Fleet, 3 m apart)
+            Vec2 start = agents == null ? world.base().plus(new Vec2((i % 8) * 1.5, (i / 8) * 1.5))
+                    : world.base().plus(new Vec2(i * FLEET_START_SPACING_M, 0));
             SimulatedVehicle vehicle = new SimulatedVehicle(world, SimulatedVehicleConfig.defaults(setup.nextLong())
                     .withBatteryDrain(0, 0), start, 1.0);
             SimNode node = new SimNode(i, config.nodes(), capability, vehicle, plan, config.settleTicks(),
                     config.mode(), config.mission().maxTicks(), config.runAgents(), agents, world.base());
             node.tickSeconds = config.mission().tickSeconds();
             node.assignedArea = localArea(config.mission());
+            if (node.supervisor != null) {
+                // a node keeps a cell mission's vehicle inside the whole mission area (MissionPlan.geofence)
+                node.supervisor.setGeofence(polygon(node.assignedArea));
+            }
             nodes.add(node);
         }
     }
 
     public CellPlan plan() {
         return plan;
+    }
+
+    private static double[][] boxes(CellPlan plan, LocalFrame frame) {
+        double[][] boxes = new double[plan.size()][];
+        for (io.lockstep.swarm.cells.Cell cell : plan.cells()) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (io.lockstep.swarm.cells.PointE7 p : cell.polygon()) {
+                Vec2 v = frame.toLocal(p);
+                minX = Math.min(minX, v.x());
+                minY = Math.min(minY, v.y());
+                maxX = Math.max(maxX, v.x());
+                maxY = Math.max(maxY, v.y());
+            }
+            boxes[cell.index()] = new double[] {minX, minY, maxX, maxY};
+        }
+        return boxes;
+    }
+
+    private static io.lockstep.platform.geometry.Polygon polygon(double[] pairs) {
+        List<Vec2> vertices = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            vertices.add(new Vec2(pairs[i], pairs[i + 1]));
+        }
+        return new io.lockstep.platform.geometry.Polygon(vertices);
     }
 
     private static double[] localArea(SimMission mission) {
@@ -150,6 +204,9 @@ public final class FleetSimulator {
         double dt = config.mission().tickSeconds();
         for (SimNode n : nodes) {
             n.vehicle.advance(dt);
+            if (agentsDrive && n.up) {
+                paths.record(n.id, tick + 1, n.vehicle.readSensors().position());
+            }
         }
         recordKnowledge(tick);
     }
@@ -270,6 +327,10 @@ public final class FleetSimulator {
     // ---- nodes -------------------------------------------------------------------------------------
 
     private void work(SimNode n, long tick) {
+        if (agentsDrive) {
+            missionWork(n, tick);
+            return;
+        }
         VehicleReadings readings = n.vehicle.readSensors();
         n.runAgent(tick, readings);
         boolean completed = false;
@@ -305,6 +366,87 @@ public final class FleetSimulator {
         alerts.addAll(n.peer.checkAgreement(tick));
     }
 
+    /**
+     * Mission mode: the node's agents fly and decide when a cell is covered (the survey agent's lanes over the
+     * cell), exactly as on an edge node: the node hands them the cells it owns and nobody has covered
+     * ({@link CellsEvent}, the node's own encoding) and takes their {@code swarm/covered/<node>} reports.
+     */
+    private void missionWork(SimNode n, long tick) {
+        VehicleReadings readings = n.vehicle.readSensors();
+        byte[] cells = CellsEvent.encode(plan.size(), n.peer.completed().completedCount(), plan.version(),
+                ownedOpen(n), i -> cellBoxes[i]);
+        byte[] changed = java.util.Arrays.equals(cells, n.lastCellsEvent) ? null : cells;
+        n.lastCellsEvent = cells;
+        io.lockstep.runtime.TickResult result = n.missionTick(tick, readings, changed);
+        boolean completed = false;
+        if (result != null) {
+            for (io.lockstep.runtime.EmittedMessage m : result.emitted()) {
+                if (!CellsEvent.isCoveredReport(m.topic())) {
+                    continue;
+                }
+                int c = CellsEvent.coveredIndex(m.data());
+                if (c < 0 || c >= plan.size()) {
+                    continue;
+                }
+                if (!n.peer.completed().contains(c)) {
+                    completed = true;
+                }
+                n.peer.complete(c);
+                if (completions[c][n.index]++ == 0) {
+                    n.cellsCompleted++;
+                }
+                if (cellCoveredTick[c] < 0) {
+                    cellCoveredTick[c] = tick;
+                    cellCoveredBy[c] = n.index;
+                }
+            }
+        }
+        int publish = config.publishEveryTicks();
+        int announce = config.announceEveryTicks();
+        if (completed || tick % publish == n.index % publish) {
+            broadcast(n, SimMesh.Kind.COVERAGE, n.peer.coverageMessage(), tick);
+            broadcast(n, SimMesh.Kind.DIGEST, n.peer.digestMessage(tick), tick);
+        }
+        if (tick % announce == n.index % announce) {
+            broadcast(n, SimMesh.Kind.ANNOUNCEMENT, n.peer.announcement(), tick);
+        }
+        alerts.addAll(n.peer.checkAgreement(tick));
+    }
+
+    /**
+     * The open cells node {@code n} owns, in plan order: the allocation a node computes (no claims: the
+     * node's SwarmState allocates from membership and coverage alone).
+     */
+    private int[] ownedOpen(SimNode n) {
+        return io.lockstep.swarm.allocation.Allocator.allocate(plan, n.peer.view(), n.peer.completed(),
+                java.util.Map.of()).cellsOf(n.id);
+    }
+
+    /** Mission mode: every live node's agents have finished (each node has ended its mission). */
+    private boolean agentsFinished() {
+        for (SimNode n : nodes) {
+            if (n.up && !n.agentsFinished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mission mode: each node's predicted path, downsampled (read after {@link #run()}). */
+    Map<String, List<PredictedPaths.Point>> predictedPaths() {
+        return paths.paths();
+    }
+
+    /** Mission mode: per cell, the first tick it was reported covered and by whom (-1 and null: never). */
+    List<MissionSimulation.CellCoverage> cellCoverage() {
+        List<MissionSimulation.CellCoverage> out = new ArrayList<>();
+        for (int c = 0; c < plan.size(); c++) {
+            long t = cellCoveredTick[c];
+            out.add(new MissionSimulation.CellCoverage(c, t, t < 0 ? null : nodes.get(cellCoveredBy[c]).id));
+        }
+        return out;
+    }
+
     // ---- invariants --------------------------------------------------------------------------------
 
     private void recordKnowledge(long tick) {
@@ -323,7 +465,8 @@ public final class FleetSimulator {
             }
         }
         fleetKnowledge.add(union);
-        if (missionCompleteTick < 0 && doneCells() == plan.size()) {
+        if (missionCompleteTick < 0 && (agentsDrive ? agentsFinished() : doneCells() == plan.size())) {
+            // mission mode: the mission completes when every node's agents have finished, as on the nodes
             missionCompleteTick = tick;
         }
         if (reconvergedTick < 0 && tick >= faults.lastFaultTick() && converged(tick)) {
@@ -364,6 +507,9 @@ public final class FleetSimulator {
     }
 
     private boolean finished(long tick) {
+        if (agentsDrive) {
+            return agentsFinished();
+        }
         if (doneCells() < plan.size() || reconvergedTick < 0) {
             return false;
         }
@@ -389,6 +535,10 @@ public final class FleetSimulator {
     }
 
     private void checkFinal(long ticks) {
+        if (agentsDrive) {
+            checkMissionFinal(ticks);
+            return;
+        }
         if (doneCells() < plan.size()) {
             violations.add("only " + doneCells() + " of " + plan.size() + " cells covered in " + ticks + " ticks");
         }
@@ -410,6 +560,31 @@ public final class FleetSimulator {
             violations.add("ownership reconverged " + (reconvergedTick - faults.lastFaultTick())
                     + " ticks after the last fault (bound " + config.reconvergenceBoundTicks() + ")");
         }
+    }
+
+    /**
+     * Mission mode: the agents must finish within the tick limit (a node completes its mission then), and when
+     * they work cells every cell must be covered; agent faults are reported by {@link MissionSimulation}.
+     */
+    private void checkMissionFinal(long ticks) {
+        if (!agentsFinished()) {
+            List<String> running = nodes.stream().filter(n -> n.up && !n.agentsFinished()).map(n -> n.id).toList();
+            violations.add("the agents of " + String.join(", ", running) + " did not finish within " + ticks
+                    + " ticks");
+        }
+        if (agentsWorkCells && doneCells() < plan.size()) {
+            violations.add("only " + doneCells() + " of " + plan.size() + " cells covered in " + ticks + " ticks");
+        }
+        for (SimNode n : nodes) {
+            if (n.up) {
+                collectDrops(n);
+            }
+        }
+    }
+
+    /** Mission mode: whether the mission's agents take cells (then coverage counts for success). */
+    boolean agentsWorkCells() {
+        return agentsWorkCells;
     }
 
     private void collectDrops(SimNode n) {

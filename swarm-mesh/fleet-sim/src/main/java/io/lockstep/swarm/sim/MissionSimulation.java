@@ -12,8 +12,10 @@ import java.util.function.LongConsumer;
 /**
  * Simulation before dispatch: one fault-free run of a real mission (its area, its agents' modules,
  * parameters and grants, its limits, the node count and the world) in the deterministic fleet simulator.
- * Every node runs the mission's agents in the deterministic runtime behind a safety supervisor; the
- * simulator's cell worker flies the vehicles over the cells the nodes share. Same request, same result.
+ * Every node runs the mission's agents in the deterministic runtime behind a safety supervisor, and the
+ * agents fly the vehicles as on an edge node: same vehicle model, same {@code swarm.cells} event, and a cell
+ * is covered when an agent reports it (the survey agent: after flying its lanes over the cell). The mission
+ * ends when every node's agents have finished. Same request, same result.
  */
 public final class MissionSimulation {
 
@@ -51,12 +53,39 @@ public final class MissionSimulation {
         });
         return new Result(problems.isEmpty(), ticks, ticks * mission.tickSeconds(), cells, covered,
                 cells == 0 ? 0 : Math.round(1000.0 * covered / cells) / 10.0, byKind, fuel, faults, problems,
-                journals, report.digest());
+                journals, report.digest(), simulator.agentsWorkCells(), mission.tickPeriodMs(),
+                paths(simulator.predictedPaths()), simulator.cellCoverage());
+    }
+
+    private static Map<String, List<PathPoint>> paths(Map<String, List<PredictedPaths.Point>> raw) {
+        Map<String, List<PathPoint>> out = new TreeMap<>();
+        raw.forEach((node, points) -> out.put(node, points.stream()
+                .map(p -> new PathPoint(p.tick(), round(p.x()), round(p.y()))).toList()));
+        return out;
+    }
+
+    /** Centimetres are plenty for a map and keep the stored result small. */
+    private static double round(double metres) {
+        return Math.round(metres * 100) / 100.0;
+    }
+
+    /** One point of a node's predicted path: simulated tick, position in the mission's local frame (metres). */
+    public record PathPoint(long tick, double x, double y) {
     }
 
     /**
-     * @param succeeded every cell covered within the tick limit, no agent fault, no simulator invariant broken
-     * @param ticks ticks until the last cell was covered (the tick limit when it never was)
+     * When a cell was covered in the simulation.
+     *
+     * @param tick the simulated tick its covering agent reported it (-1: never)
+     * @param node the node whose agent reported it first (null: never)
+     */
+    public record CellCoverage(int cell, long tick, String node) {
+    }
+
+    /**
+     * @param succeeded every node's agents finished within the tick limit, no agent fault, no simulator
+     *        invariant broken, and every cell covered when the agents take cells
+     * @param ticks ticks until every node's agents had finished (the tick limit when they never did)
      * @param predictedSeconds {@code ticks} times the tick period
      * @param interventions safety supervisor interventions by kind, over every node (only kinds that happened)
      * @param fuelByAgent fuel every agent used, summed over the nodes
@@ -64,9 +93,15 @@ public final class MissionSimulation {
      * @param problems why the simulation did not succeed (empty when it did)
      * @param journals the nodes' journals, replayable with {@code lockstep replay}
      * @param reportDigest SHA-256 of the simulator's report: equal requests give equal digests
+     * @param cellsRequired whether the mission's agents take cells, so every cell must be covered to succeed
+     * @param tickPeriodMs the simulated tick period (a path point's tick times it is mission time)
+     * @param paths node id → its predicted path, about one point per second, at most 600 points per node
+     * @param cellCoverage per cell (plan order), when and by whom it was covered
      */
     public record Result(boolean succeeded, long ticks, double predictedSeconds, int cellsTotal, int cellsCovered,
                          double coveragePercent, Map<String, Long> interventions, Map<String, Long> fuelByAgent,
-                         List<String> faults, List<String> problems, List<String> journals, String reportDigest) {
+                         List<String> faults, List<String> problems, List<String> journals, String reportDigest,
+                         boolean cellsRequired, int tickPeriodMs, Map<String, List<PathPoint>> paths,
+                         List<CellCoverage> cellCoverage) {
     }
 }

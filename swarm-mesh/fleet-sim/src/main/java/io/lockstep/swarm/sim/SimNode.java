@@ -13,10 +13,12 @@ import io.lockstep.runtime.CapabilityGrant;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.MissionRuntime;
 import io.lockstep.runtime.Parameter;
+import io.lockstep.runtime.SensorFrame;
 import io.lockstep.runtime.TickInputs;
 import io.lockstep.runtime.TickResult;
 import io.lockstep.swarm.allocation.Member;
 import io.lockstep.swarm.cells.CellPlan;
+import io.lockstep.swarm.cells.CellsEvent;
 import io.lockstep.swarm.peer.SwarmPeer;
 import java.util.List;
 
@@ -103,6 +105,9 @@ final class SimNode {
         java.util.Arrays.fill(sees, false);
         java.util.Arrays.fill(lastConnected, Long.MIN_VALUE / 2);
         agentsFinished = false;
+        finishedAtTick = -1;
+        lastCellsEvent = null;
+        overriddenLastTick = false;
         ended.clear();
         faulted.clear();
         if (missionAgents != null) {
@@ -140,14 +145,16 @@ final class SimNode {
         }
     }
 
-    /** Runs the agent on this tick's sensor frame; its fingerprint joins the report. */
+    /** Runs the built-in agent on this tick's sensor frame; its fingerprint joins the report. */
     void runAgent(long tick, VehicleReadings readings) {
         lastTick = tick;
         if (runtime == null || agentsFinished) {
             return;
         }
-        TickResult result = runtime.tick(TickInputs.builder().sensorFrame(readings.toSensorFrame(tick, 0).encode())
-                .build());
+        account(runtime.tick(TickInputs.builder().sensorFrame(readings.toSensorFrame(tick, 0).encode()).build()));
+    }
+
+    private void account(TickResult result) {
         fingerprint = result.fingerprint();
         runtimeTicks++;
         if (missionAgents != null) {
@@ -164,36 +171,54 @@ final class SimNode {
         }
     }
 
-    /** Commands the vehicle, through the safety supervisor when the node runs a mission's agents. */
+    /** Commands the vehicle directly (the built-in fleet runs, which have no supervisor). */
     void command(Vec2 velocity) {
-        if (supervisor != null) {
-            // The supervisor stops a vehicle heading into an obstacle, and the cell worker flies straight: a
-            // stopped vehicle detours at right angles for DETOUR_SECONDS (left, then right the next time, so
-            // it cannot oscillate in one place) and then heads for its cell again.
-            Vec2 request = velocity;
-            if (detourTicks > 0 && velocity.length() > 0) {
-                request = detourLeft ? new Vec2(-velocity.y(), velocity.x()) : new Vec2(velocity.y(), -velocity.x());
-                detourTicks--;
-            }
-            io.lockstep.platform.safety.SupervisorDecision decision = supervisor.apply(lastTick, request,
-                    vehicle.readSensors(), tickSeconds);
-            boolean stopped = request.length() > 0 && decision.velocity().length() < 0.05 * request.length();
-            if (stopped) {
-                detourLeft = !detourLeft;
-                detourTicks = (int) Math.ceil(DETOUR_SECONDS / tickSeconds);
-            }
-        } else {
-            vehicle.commandVelocity(velocity);
+        vehicle.commandVelocity(velocity);
+    }
+
+    /**
+     * Mission mode, one node tick as the edge node's MissionRun runs it: the sensor frame (link up, and
+     * whether the supervisor intervened on the last tick) and the {@code swarm.cells} event when it changed go
+     * into the runtime; the agents' velocity request goes through the safety supervisor to the vehicle. Once
+     * every agent has finished the node stops its vehicle, as a node ends its mission. Returns the tick's
+     * result, or null when the agents had already finished.
+     */
+    TickResult missionTick(long tick, VehicleReadings readings, byte[] cellsEvent) {
+        lastTick = tick;
+        if (runtime == null || agentsFinished) {
+            vehicle.stop();
+            return null;
         }
+        int flags = SensorFrame.FLAG_LINK_UP | (overriddenLastTick ? SensorFrame.FLAG_SUPERVISOR_INTERVENED : 0)
+                | (supervisor.isEmergencyStopLatched() ? SensorFrame.FLAG_ESTOP_LATCHED : 0);
+        TickInputs.Builder inputs = TickInputs.builder().sensorFrame(readings.toSensorFrame(tick + 1, flags).encode());
+        if (cellsEvent != null) {
+            inputs.hostEvent(CellsEvent.KIND, cellsEvent);
+        }
+        TickResult result = runtime.tick(inputs.build());
+        account(result);
+        Vec2 requested = result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO);
+        overriddenLastTick = supervisor.apply(result.tick(), requested, readings, tickSeconds).overridden();
+        if (agentsFinished) {
+            finishedAtTick = tick;
+            vehicle.stop();
+        }
+        return result;
+    }
+
+    /** The supervisor changed the agents' request on the last tick (the next sensor frame's flag). */
+    private boolean overriddenLastTick;
+    /** Simulated tick on which this node's agents had all finished (-1: not yet). */
+    long finishedAtTick = -1;
+    /** The last {@code swarm.cells} event handed to the agents (a new one goes in only when it changes). */
+    byte[] lastCellsEvent;
+
+    boolean agentsFinished() {
+        return agentsFinished;
     }
 
     /** The whole mission area in local metres (x, y pairs): a cell mission's agents get all of it, as on a node. */
     double[] assignedArea = new double[0];
-
-    /** Consecutive ticks the supervisor stopped this vehicle (0: moving freely). */
-    private static final double DETOUR_SECONDS = 1.0;
-    private int detourTicks;
-    private boolean detourLeft;
 
     /** Tick length the supervisor reasons with. */
     double tickSeconds = 0.02;

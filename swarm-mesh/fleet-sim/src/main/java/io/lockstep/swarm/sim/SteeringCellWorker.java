@@ -20,19 +20,9 @@ public final class SteeringCellWorker implements CellWorker {
     private final double speedMps;
     private final Polygon[] polygons;
     private final Vec2[] centroids;
-    private final double reachM;
 
     public SteeringCellWorker(CellPlan plan, LocalFrame frame, double speedMps) {
-        this(plan, frame, speedMps, 0);
-    }
-
-    /**
-     * @param reachM a cell also counts as done within this distance of its centroid: the sensor footprint of a
-     *        survey, which also covers sliver cells at the area's edge that a vehicle can hardly be inside of
-     */
-    public SteeringCellWorker(CellPlan plan, LocalFrame frame, double speedMps, double reachM) {
         this.speedMps = speedMps;
-        this.reachM = reachM;
         this.polygons = new Polygon[plan.size()];
         this.centroids = new Vec2[plan.size()];
         for (Cell cell : plan.cells()) {
@@ -55,7 +45,6 @@ public final class SteeringCellWorker implements CellWorker {
 
     @Override
     public boolean done(Cell cell, VehicleReadings readings) {
-        return polygons[cell.index()].contains(readings.position())
-                || readings.position().distanceTo(centroids[cell.index()]) <= reachM;
+        return polygons[cell.index()].contains(readings.position());
     }
 }

@@ -30,8 +30,22 @@ class MissionSimulationTest {
     private static AgentDefinition survey() {
         return new AgentDefinition("survey", ExampleAgents.bytes("survey"),
                 List.of(new Parameter("lane_spacing", "20"), new Parameter("speed", "8")),
-                new CapabilityGrant(List.of("sensor_read", "act_velocity", "emit"), List.of("swarm/progress/**"),
-                        List.of(), List.of()));
+                new CapabilityGrant(List.of("sensor_read", "act_velocity", "emit"),
+                        List.of("swarm/progress/**", "swarm/covered/**"), List.of(),
+                        List.of("lockstep/event/swarm.cells")));
+    }
+
+    private static AgentDefinition hello(int ticks) {
+        return new AgentDefinition("hello", ExampleAgents.bytes("hello"),
+                List.of(new Parameter("ticks", Integer.toString(ticks))), CapabilityGrant.none());
+    }
+
+    /** FleetEndToEndTest's one-node "hello" mission: a right triangle of 0.001 degrees, cut into 20 m cells. */
+    private static SimMission triangle() {
+        List<io.lockstep.swarm.cells.PointE7> area = List.of(new io.lockstep.swarm.cells.PointE7(470_000_000, 80_000_000),
+                new io.lockstep.swarm.cells.PointE7(470_000_000, 80_010_000),
+                new io.lockstep.swarm.cells.PointE7(470_010_000, 80_010_000));
+        return new SimMission("triangle", area.get(0), area, 20, 20, 8, 20_000, Optional.empty());
     }
 
     private static MissionAgents agents(Optional<Path> journals, AgentDefinition... agents) {
@@ -48,6 +62,11 @@ class MissionSimulationTest {
         assertEquals(100.0, a.coveragePercent());
         assertTrue(a.fuelByAgent().get("survey") > 0, a.fuelByAgent().toString());
         assertEquals(a.ticks() * 0.2, a.predictedSeconds(), 1e-9);
+        assertTrue(a.cellsRequired());
+        assertEquals(3, a.paths().size());
+        for (MissionSimulation.CellCoverage c : a.cellCoverage()) {
+            assertTrue(c.tick() >= 0 && c.tick() < a.ticks() && c.node() != null, c.toString());
+        }
         assertTrue(lastTick.get() >= a.ticks() - 1, "progress heard every tick");
         assertEquals(3, a.journals().size());
         for (String journal : a.journals()) {
@@ -58,6 +77,47 @@ class MissionSimulationTest {
         assertEquals(a.reportDigest(), b.reportDigest());
         assertEquals(a.fuelByAgent(), b.fuelByAgent());
         assertEquals(a.ticks(), b.ticks());
+        assertEquals(a.paths(), b.paths());
+        assertEquals(a.cellCoverage(), b.cellCoverage());
+    }
+
+    @Test
+    void theSurveyAgentCoversEverySliverCellOfATriangleOnOneNode() {
+        SimMission triangle = triangle();
+        assertTrue(triangle.plan().size() > 10, "cells: " + triangle.plan().size());
+        MissionSimulation.Result r = MissionSimulation.run(triangle, 1, 3, agents(Optional.empty(), survey()), t -> { });
+        assertTrue(r.succeeded(), r.problems().toString());
+        assertEquals(r.cellsTotal(), r.cellsCovered());
+        // each cell is reported by the agent after it flew the cell's lane: cells come one after another
+        long distinctTicks = r.cellCoverage().stream().mapToLong(MissionSimulation.CellCoverage::tick).distinct().count();
+        assertEquals(r.cellsTotal(), distinctTicks, r.cellCoverage().toString());
+    }
+
+    @Test
+    void anAgentThatTakesNoCellsCompletesWhenItFinishesAsOnANode() {
+        // the node completes a hello mission after its ticks whatever its cells; so does the simulation
+        MissionSimulation.Result r = MissionSimulation.run(triangle(), 1, 3, agents(Optional.empty(), hello(25)), t -> { });
+        assertTrue(r.succeeded(), r.problems().toString());
+        assertFalse(r.cellsRequired());
+        assertEquals(0, r.cellsCovered());
+        assertEquals(25, r.ticks());
+        assertEquals(0.5, r.predictedSeconds(), 1e-9);
+    }
+
+    @Test
+    void predictedPathsFollowTheVehicleAboutOncePerSecond() {
+        MissionSimulation.Result r = MissionSimulation.run(triangle(), 1, 3, agents(Optional.empty(), survey()), t -> { });
+        List<MissionSimulation.PathPoint> path = r.paths().get("node-1");
+        assertTrue(path.size() > 10 && path.size() <= 601, "points: " + path.size());
+        for (int i = 1; i < path.size(); i++) {
+            MissionSimulation.PathPoint a = path.get(i - 1);
+            MissionSimulation.PathPoint b = path.get(i);
+            assertTrue(b.tick() > a.tick(), "ticks ascend");
+            double seconds = (b.tick() - a.tick()) * 0.02;
+            double metres = Math.hypot(b.x() - a.x(), b.y() - a.y());
+            assertTrue(metres <= 8.0 * seconds + 0.5, "no faster than the vehicle: " + a + " -> " + b);
+        }
+        assertEquals(r.ticks(), path.get(path.size() - 1).tick(), "the path ends where the mission ended");
     }
 
     @Test
@@ -77,6 +137,7 @@ class MissionSimulationTest {
         MissionSimulation.Result r = MissionSimulation.run(SimMission.small().withMaxTicks(30), 2, 1,
                 agents(Optional.empty(), survey()), t -> { });
         assertFalse(r.succeeded());
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("did not finish within 30 ticks")), r.problems().toString());
         assertTrue(r.cellsCovered() < r.cellsTotal());
         assertEquals(30, r.ticks());
     }
@@ -94,5 +155,8 @@ class MissionSimulationTest {
         MissionSimulation.Result r = MissionSimulation.run(demo, 3, 11, agents(Optional.empty(), survey()), t -> { });
         assertTrue(r.succeeded(), r.problems().toString());
         assertEquals(100.0, r.coveragePercent());
+        // the survey agent's own lanes, slowing into every waypoint: about 104 s here, where flying straight to
+        // the cells at full speed predicted about 65 s against 190-270 s flown by real nodes
+        assertTrue(r.predictedSeconds() > 90, "predicted " + r.predictedSeconds() + " s");
     }
 }
