@@ -10,14 +10,15 @@ import io.lockstep.c2.journal.UnreplayableJournalException;
 import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -30,6 +31,7 @@ import java.util.concurrent.Semaphore;
 public class JournalTimelineResource {
 
     private static final Semaphore READERS = new Semaphore(2);
+    private static final Set<String> PARAMS = Set.of("fromTick", "limit", "every");
 
     private final MissionService missions;
     private final JournalUploads uploads;
@@ -44,15 +46,15 @@ public class JournalTimelineResource {
     @GET
     @RolesAllowed("viewer")
     public JournalTimeline.Page timeline(@PathParam("id") String missionId, @PathParam("node") String nodeId,
-            @QueryParam("fromTick") @DefaultValue("0") long fromTick,
-            @QueryParam("limit") @DefaultValue("500") int limit,
-            @QueryParam("every") @DefaultValue("1") int every) {
+            @Context UriInfo uri) {
         PathIds.check("mission id", missionId);
         PathIds.check("node id", nodeId);
-        if (fromTick < 0 || limit < 1 || limit > JournalTimeline.MAX_LIMIT || every < 1 || every > 1_000_000) {
-            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "invalid-query", "Invalid query",
-                    "need fromTick >= 0, 1 <= limit <= " + JournalTimeline.MAX_LIMIT + " and 1 <= every <= 1000000"));
-        }
+        // Parsed here rather than bound to int parameters: JAX-RS answers an unparsable one with 404, not 400.
+        QueryParams params = new QueryParams(uri.getQueryParameters(), PARAMS, Set.of());
+        long fromTick = params.integer("fromTick", 0, Integer.MAX_VALUE, 0);
+        int limit = params.integer("limit", 1, JournalTimeline.MAX_LIMIT, 500);
+        int every = params.integer("every", 1, 1_000_000, 1);
+        params.check();
         MissionRecord mission = missions.get(missionId);
         if (!JournalUploads.partOf(mission, nodeId)) {
             throw new ProblemException(Problem.of(Status.NOT_FOUND, "unknown-node", "Unknown node",

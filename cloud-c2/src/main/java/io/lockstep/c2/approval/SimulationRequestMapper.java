@@ -74,8 +74,9 @@ public class SimulationRequestMapper {
                     present(grant.hostFunctions()), present(grant.emitTopics()), present(grant.models()),
                     present(grant.subscribeTopics()))));
         }
+        boolean ownTickLimit = spec.limits() != null && spec.limits().maxTicks() != null && spec.limits().maxTicks() > 0;
         return new MissionAgents(agents, AgentModuleCheck.runtimeLimits(spec.limits()), inference(spec),
-                Optional.of(journalDir));
+                Optional.of(journalDir), ownTickLimit);
     }
 
     /** Each simulated node gets its own ONNX session over the mission's models, on the CPU. */

@@ -116,7 +116,13 @@ class ShareStateMachineTest {
             JsonPath live = mission(missionId);
             assertThat(live.getString("nodes[0].contact.state")).isEqualTo("IN_CONTACT");
         }
+        // C2 learns of the closed stream asynchronously (and releases the link's claim in Redis): wait for it
         JsonPath dead = mission(missionId);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!"OUT_OF_CONTACT".equals(dead.getString("nodes[0].contact.state")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            dead = mission(missionId);
+        }
         assertThat(dead.getString("nodes[0].state")).isEqualTo("RUNNING");
         assertThat(dead.getString("nodes[0].contact.state")).isEqualTo("OUT_OF_CONTACT");
         Instant since = Instant.parse(dead.getString("nodes[0].contact.since"));

@@ -52,6 +52,8 @@ public final class FleetSimulator {
     private final java.util.function.LongConsumer onTick;
     /** Mission mode: the mission's agents drive the vehicles and report covered cells, as on a node. */
     private final boolean agentsDrive;
+    /** The tick limit is the mission's own max_ticks, where a node completes the mission. */
+    private final boolean tickLimitEndsMission;
     /** Mission mode: some agent takes cells (subscribes to swarm.cells), so every cell must be covered. */
     private final boolean agentsWorkCells;
     /** Each cell's bounding box in the local frame, as the node hands it to the agents. */
@@ -78,6 +80,7 @@ public final class FleetSimulator {
         this.mesh = new SimMesh(config.seed(), config.faults(), this::connected);
         this.worker = new SteeringCellWorker(plan, config.mission().frame(), config.mission().speedMps());
         this.agentsDrive = agents != null;
+        this.tickLimitEndsMission = agents != null && agents.tickLimitEndsMission();
         this.agentsWorkCells = agents != null && agents.agents().stream()
                 .anyMatch(a -> a.grant().subscribeTopics().contains(CellsEvent.SUBSCRIPTION));
         this.cellBoxes = boxes(plan, config.mission().frame());
@@ -563,11 +566,13 @@ public final class FleetSimulator {
     }
 
     /**
-     * Mission mode: the agents must finish within the tick limit (a node completes its mission then), and when
+     * Mission mode: the agents must finish within the tick limit, or run until the mission's own max_ticks (a node
+     * completes its mission at either), and when
      * they work cells every cell must be covered; agent faults are reported by {@link MissionSimulation}.
      */
     private void checkMissionFinal(long ticks) {
-        if (!agentsFinished()) {
+        boolean endedByTickLimit = tickLimitEndsMission && ticks >= config.mission().maxTicks();
+        if (!agentsFinished() && !endedByTickLimit) {
             List<String> running = nodes.stream().filter(n -> n.up && !n.agentsFinished()).map(n -> n.id).toList();
             violations.add("the agents of " + String.join(", ", running) + " did not finish within " + ticks
                     + " ticks");

@@ -105,6 +105,22 @@ class MissionSimulationTest {
     }
 
     @Test
+    void theMissionsOwnTickLimitEndsItAsOnANodeButTheSimulatorsHorizonDoesNot() {
+        // a node completes a mission at its max_ticks ("reached max_ticks"), agents still running or not
+        SimMission limited = triangle().withMaxTicks(40);
+        MissionAgents ownLimit = new MissionAgents(List.of(hello(100_000)), RuntimeLimits.defaults(),
+                () -> InferenceService.NONE, Optional.empty(), true);
+        MissionSimulation.Result ended = MissionSimulation.run(limited, 1, 3, ownLimit, t -> { });
+        assertTrue(ended.succeeded(), ended.problems().toString());
+        assertEquals(40, ended.ticks());
+        // without a limit of its own the mission would run on: the simulator's horizon is no completion
+        MissionSimulation.Result cut = MissionSimulation.run(limited, 1, 3, agents(Optional.empty(), hello(100_000)),
+                t -> { });
+        assertFalse(cut.succeeded());
+        assertTrue(cut.problems().toString().contains("did not finish"), cut.problems().toString());
+    }
+
+    @Test
     void predictedPathsFollowTheVehicleAboutOncePerSecond() {
         MissionSimulation.Result r = MissionSimulation.run(triangle(), 1, 3, agents(Optional.empty(), survey()), t -> { });
         List<MissionSimulation.PathPoint> path = r.paths().get("node-1");
