@@ -8,27 +8,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.lockstep.c2.module.Sha256;
-import io.lockstep.c2.support.C2TestResources;
 import io.lockstep.c2.support.FakeEdgeNode;
 import io.lockstep.c2.support.Fixtures;
-import io.lockstep.c2.support.JarLogin;
+import io.lockstep.c2.support.PackagedC2;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.JournalUploadAck;
 import io.lockstep.proto.v1.JournalUploadState;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,49 +34,27 @@ import org.junit.jupiter.api.Test;
  */
 class C2KillMidWorkIT {
 
-    private Path dataDir;
+    private PackagedC2 c2;
     private Path workDir;
-    private Path logFile;
-    private Process c2;
-    private int httpPort;
-    private int grpcPort;
-    private final List<ProcessHandle> redisServers = new ArrayList<>();
 
     @BeforeEach
     void prepare() throws IOException {
-        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "c2-kill-work-");
+        // dispatch without simulating first: this test is about the restart, not the approval policy
+        c2 = PackagedC2.inTarget("c2-kill-work-", "-Dlockstep.c2.approval.enabled=false");
         workDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "c2-kill-journals-");
-        logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        httpPort = C2TestResources.freePort();
-        grpcPort = C2TestResources.freePort();
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = httpPort;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (c2 != null) {
-            c2.destroy();
-            if (!c2.waitFor(30, TimeUnit.SECONDS)) {
-                c2.destroyForcibly().waitFor();
-            }
+        c2.close();
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-        for (ProcessHandle redis : redisServers) {
-            redis.destroyForcibly();
-            redis.onExit().get(10, TimeUnit.SECONDS);
-        }
-        RestAssured.reset();
-        for (Path dir : List.of(dataDir, workDir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.deleteIfExists(logFile);
     }
 
     @Test
     void afterSigkillTheUploadResumesAndTheSimulationIsFailedNotStuckRunning() throws Exception {
-        startC2();
+        c2.start();
         byte[] module = JournalFixtures.module();
         String nodeId = Fixtures.uniqueId("node-kill");
         String hello = Fixtures.uploadModule(io.lockstep.agents.ExampleAgents.bytes("hello"));
@@ -101,7 +71,7 @@ class C2KillMidWorkIT {
         byte[] journal;
         int cut;
         String simulationId;
-        try (FakeEdgeNode node = FakeEdgeNode.connect(grpcPort)) {
+        try (FakeEdgeNode node = FakeEdgeNode.connect(c2.grpcPort())) {
             node.hello(nodeId);
             missionId = JournalFixtures.dispatchedMission(module, nodeId);
             journal = JournalFixtures.journal(workDir, missionId, nodeId, module, 60);
@@ -114,11 +84,10 @@ class C2KillMidWorkIT {
                     .then().statusCode(202).extract().path("id");
             awaitSimulationState(longMission, simulationId, "RUNNING");
 
-            c2.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            c2 = null;
+            c2.kill();
         }
 
-        startC2();
+        c2.start();
         given().when().get("/api/v1/missions/" + longMission + "/simulations/" + simulationId).then().statusCode(200)
                 .body("state", equalTo("FAILED")).body("error", containsString("C2 stopped during the simulation"));
         // A new simulation of the same mission is not blocked by the interrupted one.
@@ -128,7 +97,7 @@ class C2KillMidWorkIT {
         String journalPath = "/api/v1/missions/" + missionId + "/nodes/" + nodeId + "/journal";
         given().when().get(journalPath + "/metadata").then().statusCode(200)
                 .body("state", equalTo("UPLOADING")).body("receivedBytes", equalTo(cut));
-        try (FakeEdgeNode node = FakeEdgeNode.connect(grpcPort)) {
+        try (FakeEdgeNode node = FakeEdgeNode.connect(c2.grpcPort())) {
             node.hello(nodeId);
             C2ToEdge asked = node.await(m -> m.hasJournalRequest() && m.getJournalRequest().getMissionId().equals(missionId));
             assertThat(asked.getJournalRequest().getMissionId()).isEqualTo(missionId);
@@ -154,46 +123,5 @@ class C2KillMidWorkIT {
             assertThat(System.nanoTime()).as("simulation still %s", state).isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private void startC2() throws Exception {
-        JarLogin.createAdmin(dataDir);
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.grpc.server.host=127.0.0.1", "-Dquarkus.grpc.server.port=" + grpcPort,
-                "-Dlockstep.c2.redis.data-dir=" + dataDir,
-                // dispatch without simulating first: this test is about the restart, not the approval policy
-                "-Dlockstep.c2.approval.enabled=false",
-                "-jar", jar.toString());
-        c2 = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-        awaitReady();
-        c2.toHandle().descendants()
-                .filter(child -> child.info().command().map(command1 -> command1.contains("redis-server")).orElse(false))
-                .forEach(redisServers::add);
-        JarLogin.logIn();
-    }
-
-    private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!c2.isAlive()) {
-                throw new AssertionError("C2 exited with " + c2.exitValue() + ":\n" + Files.readString(logFile));
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep polling until the deadline
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("C2 did not become ready:\n" + Files.readString(logFile));
     }
 }
