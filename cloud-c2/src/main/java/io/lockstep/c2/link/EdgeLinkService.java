@@ -125,15 +125,22 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
         }
         sessions.detach(session);
         if (session.identified()) {
-            try {
-                if (session.ownerToken() != null) {
-                    ownership.release(session.nodeId(), session.ownerToken());
-                }
-                registry.recordSeen(session.nodeId(), clock.instant());
-            } catch (RuntimeException e) {
-                LOG.debugf("Could not record the disconnect of node %s: %s", session.nodeId(), e.toString());
-            }
             LOG.infof("Node %s disconnected", session.nodeId());
+            // The stream's termination can arrive on an event-loop thread, where a blocking Redis call fails:
+            // the claim release and the last-seen time are written from a worker thread.
+            Infrastructure.getDefaultWorkerPool().execute(() -> forget(session));
+        }
+    }
+
+    private void forget(LinkSession session) {
+        try {
+            if (session.ownerToken() != null) {
+                ownership.release(session.nodeId(), session.ownerToken());
+            }
+            registry.recordSeen(session.nodeId(), clock.instant());
+        } catch (RuntimeException e) {
+            // The claim then lapses with its lease (lockstep.c2.replicas.link-lease).
+            LOG.warnf("Could not record the disconnect of node %s: %s", session.nodeId(), e.toString());
         }
     }
 }
