@@ -9,7 +9,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 
 /** REST steps of the approval tests: missions the simulator can fly quickly, simulate, approve, dispatch. */
-final class ApprovalApi {
+public final class ApprovalApi {
 
     private ApprovalApi() {
     }
@@ -61,7 +61,7 @@ final class ApprovalApi {
     }
 
     /** Polls the simulation until it finished; returns its last view. */
-    static JsonPath awaitSimulation(String missionId, String simulationId) throws InterruptedException {
+    public static JsonPath awaitSimulation(String missionId, String simulationId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             JsonPath view = given().when().get("/api/v1/missions/" + missionId + "/simulations/" + simulationId)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.agents.ExampleAgents;
+import io.lockstep.c2.approval.ApprovalApi;
 import io.lockstep.c2.approval.ApprovalPolicyOn;
 import io.lockstep.c2.plan.PlanDriftMonitor;
 import io.lockstep.c2.support.C2TestResources;
@@ -61,7 +62,7 @@ class PlanDriftStreamTest {
                 """.formatted(module)).when().post("/api/v1/missions").then().statusCode(201).extract().path("id");
         String simulationId = given().contentType(ContentType.JSON).body("{\"nodes\": 1}")
                 .when().post("/api/v1/missions/" + missionId + "/simulations").then().statusCode(202).extract().path("id");
-        JsonPath sim = awaitSimulation(missionId, simulationId);
+        JsonPath sim = ApprovalApi.awaitSimulation(missionId, simulationId);
         assertThat(sim.getString("state")).isEqualTo("SUCCEEDED");
         List<Map<String, Object>> path = sim.getList("outcome.paths.'node-1'");
         assertThat(path).hasSizeGreaterThan(10);
@@ -158,19 +159,5 @@ class PlanDriftStreamTest {
             }
         }
         return null;
-    }
-
-    private static JsonPath awaitSimulation(String missionId, String simulationId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            JsonPath view = given().when().get("/api/v1/missions/" + missionId + "/simulations/" + simulationId)
-                    .then().statusCode(200).extract().jsonPath();
-            String state = view.getString("state");
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return view;
-            }
-            assertThat(System.nanoTime()).as("simulation %s still %s", simulationId, state).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }
