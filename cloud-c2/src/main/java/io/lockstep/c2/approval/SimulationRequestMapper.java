@@ -36,6 +36,8 @@ public class SimulationRequestMapper {
 
     /** The node's default tick period, used when the mission sets none (lockstep.node.tick-period-ms). */
     static final int NODE_DEFAULT_TICK_PERIOD_MS = 20;
+    /** The simulator's own bound on a run (SimMission). */
+    static final int MAX_SIMULATED_TICKS = 10_000_000;
 
     private final ModuleStore modules;
     private final ModelStore models;
@@ -54,9 +56,15 @@ public class SimulationRequestMapper {
         int tickPeriod = spec.limits() != null && spec.limits().tickPeriodMs() != null && spec.limits().tickPeriodMs() > 0
                 ? spec.limits().tickPeriodMs().intValue() : NODE_DEFAULT_TICK_PERIOD_MS;
         int maxTicks = spec.limits() != null && spec.limits().maxTicks() != null && spec.limits().maxTicks() > 0
-                ? (int) Math.min(spec.limits().maxTicks(), 10_000_000L) : config.approval().maxTicks();
+                ? (int) Math.min(spec.limits().maxTicks(), MAX_SIMULATED_TICKS) : horizonTicks(config.approval().horizon(), tickPeriod);
         return new SimMission(mission.id(), origin, area, config.swarm().cellSizeM(), tickPeriod,
                 config.approval().speedMps(), maxTicks, world());
+    }
+
+    /** The horizon in ticks of the mission's period, rounded up (a tick limit, not a time, reaches the simulator). */
+    static int horizonTicks(java.time.Duration horizon, int tickPeriodMs) {
+        long ticks = (horizon.toMillis() + tickPeriodMs - 1) / tickPeriodMs;
+        return (int) Math.max(1, Math.min(ticks, MAX_SIMULATED_TICKS));
     }
 
     public MissionAgents agents(MissionRecord mission, Path journalDir) {

@@ -138,9 +138,13 @@ public interface C2Config {
         @WithDefault("8")
         double speedMps();
 
-        /** Tick limit of a simulation when the mission sets no maxTicks. */
-        @WithDefault("20000")
-        int maxTicks();
+        /**
+         * Simulated mission time after which a mission without its own maxTicks counts as not finishing (its
+         * agents still running fail the simulation). Mission time, not C2's time: the simulator stops as soon as
+         * the agents finish, so only a mission that would never end costs the whole horizon.
+         */
+        @WithDefault("30m")
+        Duration horizon();
 
         /** World file the simulated vehicles fly in; unset: an open field around the area. */
         Optional<Path> world();
