@@ -6,6 +6,7 @@ import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.KeepOutZone;
 import io.lockstep.runtime.EmittedMessage;
 import io.lockstep.swarm.allocation.NodeIds;
+import io.lockstep.swarm.hazard.DetectionReport;
 import io.lockstep.swarm.hazard.Hazard;
 import io.lockstep.swarm.hazard.HazardBoard;
 import io.lockstep.swarm.hazard.HazardCodec;
@@ -19,7 +20,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,8 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +54,6 @@ public final class HazardService implements AutoCloseable {
     /** Hazards waiting for the next tick of the mission; beyond this the oldest are dropped (counted). */
     static final int MAX_PENDING_FOR_CORE = 256;
     private static final int MAX_APPLIED_REMEMBERED = 512;
-    private static final Pattern DETECTION = Pattern.compile("x=(-?[0-9.]+) y=(-?[0-9.]+)");
     private static final Comparator<Hazard> CANONICAL = Comparator.comparing(Hazard::sender, NodeIds.ORDER)
             .thenComparingInt(Hazard::hazardId).thenComparingLong(Hazard::sequence);
 
@@ -73,7 +70,8 @@ public final class HazardService implements AutoCloseable {
 
     /** Tunables of the hazards this node publishes itself. */
     public record Settings(double detectionRadiusM, double obstacleRadiusM, int ttlMs) {
-        public static final Settings DEFAULTS = new Settings(5.0, 2.0, 60_000);
+        public static final Settings DEFAULTS = new Settings(DetectionReport.DETECTION_RADIUS_M,
+                DetectionReport.OBSTACLE_RADIUS_M, DetectionReport.TTL_MS);
     }
 
     /**
@@ -359,19 +357,8 @@ public final class HazardService implements AutoCloseable {
     /** The hazard-scout agent's reports ({@code swarm/hazard/<node>}, "x=… y=… score=…") after a tick. */
     public void onEmitted(List<EmittedMessage> emitted) {
         for (EmittedMessage m : emitted) {
-            if (!m.topic().startsWith("swarm/hazard/")) {
-                continue;
-            }
-            Matcher match = DETECTION.matcher(new String(m.data(), StandardCharsets.UTF_8));
-            if (!match.find()) {
-                continue;
-            }
-            try {
-                publishUnlessKnown(HazardKind.DETECTION, Double.parseDouble(match.group(1)),
-                        Double.parseDouble(match.group(2)), settings.detectionRadiusM());
-            } catch (NumberFormatException e) {
-                // an agent's malformed report: not a hazard
-            }
+            DetectionReport.parse(m.topic(), m.data()).ifPresent(report ->
+                    publishUnlessKnown(HazardKind.DETECTION, report.xM(), report.yM(), settings.detectionRadiusM()));
         }
     }
 

@@ -10,6 +10,8 @@ import io.lockstep.swarm.allocation.Member;
 import io.lockstep.swarm.cells.CellPlan;
 import io.lockstep.swarm.cells.CellsEvent;
 import io.lockstep.swarm.coverage.CoverageSet;
+import io.lockstep.swarm.hazard.DetectionReport;
+import io.lockstep.swarm.hazard.HazardKind;
 import io.lockstep.swarm.peer.DropReason;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -62,6 +64,8 @@ public final class FleetSimulator {
     private final long[] cellCoveredTick;
     private final int[] cellCoveredBy;
     private final PredictedPaths paths;
+    /** Mission mode: hazards the nodes find and share (null in the built-in runs). */
+    private final SimHazards hazards;
 
     public FleetSimulator(SimConfig config, PrintStream progress) {
         this(config, progress, null, tick -> { });
@@ -87,6 +91,7 @@ public final class FleetSimulator {
         this.cellCoveredTick = new long[plan.size()];
         java.util.Arrays.fill(cellCoveredTick, -1);
         this.cellCoveredBy = new int[plan.size()];
+        this.hazards = agents == null ? null : new SimHazards(config.nodes(), config.mission().tickPeriodMs());
         this.paths = new PredictedPaths(Math.max(1, 1000 / config.mission().tickPeriodMs()), PATH_POINTS_PER_NODE);
         this.garbageRandom = new SplittableRandom(config.seed() ^ 0x6A5BA6EL);
         this.progress = progress;
@@ -107,6 +112,8 @@ public final class FleetSimulator {
             if (node.supervisor != null) {
                 // a node keeps a cell mission's vehicle inside the whole mission area (MissionPlan.geofence)
                 node.supervisor.setGeofence(polygon(node.assignedArea));
+                int index = i;
+                node.supervisor.setKeepOutZones(() -> hazards.zonesOf(index));
             }
             nodes.add(node);
         }
@@ -193,6 +200,9 @@ public final class FleetSimulator {
     }
 
     private void step(long tick) {
+        if (hazards != null) {
+            hazards.advanceTo(tick);
+        }
         applyFaults(tick);
         injectGarbage(tick);
         for (SimMesh.Envelope e : mesh.due(tick)) {
@@ -383,6 +393,7 @@ public final class FleetSimulator {
         io.lockstep.runtime.TickResult result = n.missionTick(tick, readings, changed);
         boolean completed = false;
         if (result != null) {
+            shareHazards(n, result, tick);
             for (io.lockstep.runtime.EmittedMessage m : result.emitted()) {
                 if (!CellsEvent.isCoveredReport(m.topic())) {
                     continue;
@@ -414,6 +425,23 @@ public final class FleetSimulator {
             broadcast(n, SimMesh.Kind.ANNOUNCEMENT, n.peer.announcement(), tick);
         }
         alerts.addAll(n.peer.checkAgreement(tick));
+    }
+
+    /** The node's finds this tick, hazard-scout reports and obstacle-reflex stops, go to its reachable peers. */
+    private void shareHazards(SimNode n, io.lockstep.runtime.TickResult result, long tick) {
+        java.util.function.IntPredicate reachable = peer -> connected(n.index, peer, tick);
+        for (io.lockstep.runtime.EmittedMessage m : result.emitted()) {
+            DetectionReport.parse(m.topic(), m.data()).ifPresent(report -> hazards.found(n.index, HazardKind.DETECTION,
+                    new Vec2(report.xM(), report.yM()), DetectionReport.DETECTION_RADIUS_M, reachable));
+        }
+        if (n.obstacleStopAt != null) {
+            hazards.found(n.index, HazardKind.OBSTACLE, n.obstacleStopAt, DetectionReport.OBSTACLE_RADIUS_M, reachable);
+        }
+    }
+
+    /** Mission mode: hazards node {@code index} shared with its peers, and hazards it received from them. */
+    long[] hazardCounts(int index) {
+        return hazards == null ? new long[2] : new long[] {hazards.sharedBy(index), hazards.receivedBy(index)};
     }
 
     /**

@@ -31,7 +31,15 @@ public final class MissionSimulation {
         Map<InterventionKind, Long> interventions = new EnumMap<>(InterventionKind.class);
         List<String> faults = new ArrayList<>();
         List<String> journals = new ArrayList<>();
+        long hazardsShared = 0;
+        boolean anyFinder = false;
+        boolean avoidedByPeer = false;
         for (SimNode node : simulator.nodes()) {
+            long[] hazards = simulator.hazardCounts(node.index);
+            hazardsShared += hazards[0];
+            anyFinder |= hazards[0] > 0;
+            avoidedByPeer |= hazards[1] > 0 && node.supervisor != null
+                    && node.supervisor.counts().getOrDefault(InterventionKind.HAZARD_KEEP_OUT, 0L) > 0;
             node.fuelByAgent.forEach((agent, used) -> fuel.merge(agent, used, Long::sum));
             if (node.supervisor != null) {
                 node.supervisor.counts().forEach((kind, count) -> interventions.merge(kind, count, Long::sum));
@@ -54,7 +62,7 @@ public final class MissionSimulation {
         return new Result(problems.isEmpty(), ticks, ticks * mission.tickSeconds(), cells, covered,
                 cells == 0 ? 0 : Math.round(1000.0 * covered / cells) / 10.0, byKind, fuel, faults, problems,
                 journals, report.digest(), simulator.agentsWorkCells(), mission.tickPeriodMs(),
-                paths(simulator.predictedPaths()), simulator.cellCoverage());
+                paths(simulator.predictedPaths()), simulator.cellCoverage(), hazardsShared, anyFinder && avoidedByPeer);
     }
 
     private static Map<String, List<PathPoint>> paths(Map<String, List<PredictedPaths.Point>> raw) {
@@ -97,11 +105,15 @@ public final class MissionSimulation {
      * @param tickPeriodMs the simulated tick period (a path point's tick times it is mission time)
      * @param paths node id → its predicted path, about one point per second, at most 600 points per node
      * @param cellCoverage per cell (plan order), when and by whom it was covered
+     * @param hazardsShared hazards the nodes found and shared with their peers (scout detections, obstacle stops)
+     * @param hazardFoundByOneAvoidedByAnother some node shared a hazard and another node, having received one,
+     *        was kept out of a hazard by its supervisor
      */
     public record Result(boolean succeeded, long ticks, double predictedSeconds, int cellsTotal, int cellsCovered,
                          double coveragePercent, Map<String, Long> interventions, Map<String, Long> fuelByAgent,
                          List<String> faults, List<String> problems, List<String> journals, String reportDigest,
                          boolean cellsRequired, int tickPeriodMs, Map<String, List<PathPoint>> paths,
-                         List<CellCoverage> cellCoverage) {
+                         List<CellCoverage> cellCoverage, long hazardsShared,
+                         boolean hazardFoundByOneAvoidedByAnother) {
     }
 }

@@ -198,13 +198,21 @@ final class SimNode {
         TickResult result = runtime.tick(inputs.build());
         account(result);
         Vec2 requested = result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO);
-        overriddenLastTick = supervisor.apply(result.tick(), requested, readings, tickSeconds).overridden();
+        io.lockstep.platform.safety.SupervisorDecision decision = supervisor.apply(result.tick(), requested, readings,
+                tickSeconds);
+        overriddenLastTick = decision.overridden();
+        obstacleStopAt = decision.interventions().stream()
+                .anyMatch(i -> i.kind() == io.lockstep.platform.safety.InterventionKind.OBSTACLE_STOP)
+                ? readings.position() : null;
         if (agentsFinished) {
             finishedAtTick = tick;
             vehicle.stop();
         }
         return result;
     }
+
+    /** Where the obstacle reflex started stopping the vehicle on the last tick (null: it did not). */
+    Vec2 obstacleStopAt;
 
     /** The supervisor changed the agents' request on the last tick (the next sensor frame's flag). */
     private boolean overriddenLastTick;
