@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.agents.ExampleAgents;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,19 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetCancelTest {
 
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    @RegisterExtension
+    final LocalFleet fleets = new LocalFleet();
 
     @TempDir
     Path out;
-
-    private Fleet fleet;
-
-    @AfterEach
-    void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     private static List<String> events(C2Api c2, String missionId) {
         List<String> events = new ArrayList<>();
@@ -71,8 +61,7 @@ class FleetCancelTest {
     @Test
     void aRealNodeAcceptsACancelOfARunningMissionAndRefusesOnePastThePointOfNoReturn() {
         // Approval off: this test is about cancel, not simulation first (see FleetEndToEndTest).
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), false), QUIET,
-                List.of("-Dlockstep.c2.approval.enabled=false"));
+        Fleet fleet = fleets.start(out, 1, false, "-Dlockstep.c2.approval.enabled=false");
         C2Api c2 = fleet.c2().api();
         String module = c2.uploadModule(ExampleAgents.bytes("hello"));
 

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.agents.ExampleAgents;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,23 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetEndToEndTest {
 
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    @RegisterExtension
+    final LocalFleet fleets = new LocalFleet();
 
     @TempDir
     Path out;
 
-    private Fleet fleet;
-
-    @AfterEach
-    void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void missionCompletesOnARealNodeOverMutualTls() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), true), QUIET);
+        Fleet fleet = fleets.start(out, 1, true);
         C2Api c2 = fleet.c2().api();
 
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 25));
@@ -59,7 +49,7 @@ class FleetEndToEndTest {
 
     @Test
     void nodeReconnectsAfterC2RestartAndFinishesTheMission() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 1, LockstepHome.detect().demoWorld(), false), QUIET);
+        Fleet fleet = fleets.start(out, 1, false);
         C2Api c2 = fleet.c2().api();
         // About 12 s of ticking at 20 ms: long enough to restart C2 in the middle.
         String missionId = c2.createMission(helloMission(c2.uploadModule(ExampleAgents.bytes("hello")), 600));

@@ -3,13 +3,11 @@ package io.lockstep.cli.fleet;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,24 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * others' supervisors, and an e-stop engaged on one node's debug port latches every other node over the mesh.
  */
 class FleetStopOverMeshTest {
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    @RegisterExtension
+    final LocalFleet fleets = new LocalFleet();
 
     @TempDir
     Path out;
 
-    private Fleet fleet;
-
-    @AfterEach
-    void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void hazardsAndTheFleetStopTravelPeerToPeerWithC2Down() {
-        fleet = Fleet.start(LockstepHome.detect(), new FleetSpec(out, 3, LockstepHome.detect().demoWorld(), false),
-                QUIET);
+        Fleet fleet = fleets.start(out, 3, false);
         fleet.c2().process().kill();
         EdgeNodeProcess origin = fleet.nodes().get(0);
 
