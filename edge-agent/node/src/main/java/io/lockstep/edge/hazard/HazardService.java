@@ -69,9 +69,9 @@ public final class HazardService implements AutoCloseable {
     }
 
     /** Tunables of the hazards this node publishes itself. */
-    public record Settings(double detectionRadiusM, double obstacleRadiusM, int ttlMs) {
+    public record Settings(double detectionRadiusM, double obstacleRadiusM, int detectionTtlMs, int obstacleTtlMs) {
         public static final Settings DEFAULTS = new Settings(DetectionReport.DETECTION_RADIUS_M,
-                DetectionReport.OBSTACLE_RADIUS_M, DetectionReport.TTL_MS);
+                DetectionReport.OBSTACLE_RADIUS_M, DetectionReport.DETECTION_TTL_MS, DetectionReport.OBSTACLE_TTL_MS);
     }
 
     /**
@@ -380,7 +380,7 @@ public final class HazardService implements AutoCloseable {
                 }
             }
         }
-        publish(kind, xM, yM, radiusM, settings.ttlMs());
+        publish(kind, xM, yM, radiusM, kind == HazardKind.OBSTACLE ? settings.obstacleTtlMs() : settings.detectionTtlMs());
     }
 
     private static int toMm(double metres) {

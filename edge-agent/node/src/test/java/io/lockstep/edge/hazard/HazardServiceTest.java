@@ -77,7 +77,7 @@ class HazardServiceTest {
     }
 
     @Test
-    void theScoutsDetectionsArePublishedOnceWithTraceContext() {
+    void theScoutsDetectionsArePublishedOnceWithTraceContext() throws Exception {
         service.onEmitted(List.of(
                 new EmittedMessage("hazard-scout", 1, "swarm/hazard/node-c", "x=10.00 y=5.00 score=0.9 tick=3"
                         .getBytes(StandardCharsets.UTF_8)),
@@ -91,5 +91,16 @@ class HazardServiceTest {
         assertTrue(new String(put.attachment(), StandardCharsets.UTF_8).startsWith("traceparent=00-"));
         assertEquals(1L, service.counters().get("coalesced"));
         assertTrue(service.zones().isEmpty(), "a node's own detection is no keep-out zone for itself");
+        assertEquals(60_000, HazardCodec.decode(put.payload()).ttlMs(), "a detection holds a minute");
+    }
+
+    @Test
+    void anObstacleStopHoldsLongerThanADetection() throws Exception {
+        service.onObstacleStop(new io.lockstep.platform.geometry.Vec2(96, 15));
+        assertEquals(1, puts.size());
+        Hazard obstacle = HazardCodec.decode(puts.get(0).payload());
+        assertEquals(HazardKind.OBSTACLE, obstacle.kind());
+        assertEquals(2_000, obstacle.radiusMm());
+        assertEquals(600_000, obstacle.ttlMs(), "what stopped the vehicle stays where it is");
     }
 }

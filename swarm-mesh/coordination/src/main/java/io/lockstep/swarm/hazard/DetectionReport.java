@@ -18,8 +18,18 @@ public record DetectionReport(double xM, double yM) {
     public static final double DETECTION_RADIUS_M = 5.0;
     /** Keep-out radius of an obstacle-reflex stop: around the stopped vehicle. */
     public static final double OBSTACLE_RADIUS_M = 2.0;
-    /** How long a node's own finds hold. */
-    public static final int TTL_MS = 60_000;
+    /** How long a detection holds: what a scout scores (smoke, a crowd) moves on. */
+    public static final int DETECTION_TTL_MS = 60_000;
+    /**
+     * How long an obstacle stop holds: what stops a vehicle (a silo, a barn) stays where it is, so a peer that
+     * comes by later in the mission still keeps out; ten minutes bounds a wrong one.
+     */
+    public static final int OBSTACLE_TTL_MS = 600_000;
+
+    /** How long a node's own find of {@code kind} holds. */
+    public static int ttlMsOf(HazardKind kind) {
+        return kind == HazardKind.OBSTACLE ? OBSTACLE_TTL_MS : DETECTION_TTL_MS;
+    }
 
     private static final Pattern POSITION = Pattern.compile("x=(-?[0-9.]+) y=(-?[0-9.]+)");
 

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Mission mode: hazards one simulated node finds keep the others out, as an edge node's HazardService does over
  * the mesh (docs/hazards.md). A find becomes a hazard unless it lies inside a live hazard of the same kind the
- * node already published (coalesced); it holds {@link DetectionReport#TTL_MS} of mission time; every peer
+ * node already published (coalesced); it holds {@link DetectionReport#ttlMsOf} its kind's time in mission ticks; every peer
  * reachable when it is published receives it and its supervisor keeps its vehicle out from the next tick. A
  * node's own finds are not its own keep-out zones (its sensors act on them), as on a node.
  */
@@ -21,14 +21,14 @@ final class SimHazards {
     }
 
     private final List<Live> live = new ArrayList<>();
-    private final long ttlTicks;
+    private final int tickPeriodMs;
     private final long[] shared;
     private final long[] received;
     private long now;
     private int next;
 
     SimHazards(int nodes, int tickPeriodMs) {
-        this.ttlTicks = Math.max(1, (DetectionReport.TTL_MS + tickPeriodMs - 1) / tickPeriodMs);
+        this.tickPeriodMs = tickPeriodMs;
         this.shared = new long[nodes];
         this.received = new long[nodes];
     }
@@ -57,6 +57,7 @@ final class SimHazards {
             }
         }
         shared[finder]++;
+        long ttlTicks = Math.max(1, (DetectionReport.ttlMsOf(kind) + tickPeriodMs - 1) / tickPeriodMs);
         live.add(new Live(finder, kind, centre, radiusM, now + ttlTicks, receivedBy,
                 kind.keyChunk() + ":node-" + (finder + 1) + "/" + next++));
     }

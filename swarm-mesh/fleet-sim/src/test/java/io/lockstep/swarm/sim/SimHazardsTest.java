@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SimHazardsTest {
 
     private static final int TICK_MS = 20;
-    private static final long TTL_TICKS = DetectionReport.TTL_MS / TICK_MS;
+    private static final long DETECTION_TTL_TICKS = DetectionReport.DETECTION_TTL_MS / TICK_MS;
+    private static final long OBSTACLE_TTL_TICKS = DetectionReport.OBSTACLE_TTL_MS / TICK_MS;
 
     @Test
     void aFindKeepsReachablePeersOutButNotItsFinder() {
@@ -47,16 +48,21 @@ class SimHazardsTest {
     }
 
     @Test
-    void aHazardHoldsForItsTimeToLiveInMissionTicks() {
+    void aHazardHoldsForItsKindsTimeToLiveInMissionTicks() {
         SimHazards hazards = new SimHazards(2, TICK_MS);
         hazards.advanceTo(100);
         hazards.found(0, HazardKind.OBSTACLE, new Vec2(1, 1), 2, peer -> true);
-        hazards.advanceTo(100 + TTL_TICKS - 1);
+        hazards.found(0, HazardKind.DETECTION, new Vec2(50, 50), 5, peer -> true);
+        hazards.advanceTo(100 + DETECTION_TTL_TICKS - 1);
+        assertEquals(2, hazards.zonesOf(1).size());
+        hazards.advanceTo(100 + DETECTION_TTL_TICKS);
+        assertEquals(1, hazards.zonesOf(1).size(), "the detection is gone, the obstacle still holds");
+        hazards.advanceTo(100 + OBSTACLE_TTL_TICKS - 1);
         assertEquals(1, hazards.zonesOf(1).size());
-        hazards.advanceTo(100 + TTL_TICKS);
+        hazards.advanceTo(100 + OBSTACLE_TTL_TICKS);
         assertTrue(hazards.zonesOf(1).isEmpty());
         hazards.found(0, HazardKind.OBSTACLE, new Vec2(1, 1), 2, peer -> true);
-        assertEquals(2, hazards.sharedBy(0), "an expired hazard no longer coalesces a new find");
+        assertEquals(3, hazards.sharedBy(0), "an expired hazard no longer coalesces a new find");
     }
 
     @Test
