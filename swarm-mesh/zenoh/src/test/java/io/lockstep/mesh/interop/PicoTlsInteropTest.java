@@ -13,7 +13,6 @@ import io.lockstep.mesh.api.Zenoh;
 import io.lockstep.mesh.testing.TestFleetPki;
 import io.lockstep.pki.NodeCredentials;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
         + "needs ZENOH_PICO_EXAMPLES set to zenoh-pico's built examples (cmake -DZ_FEATURE_LINK_TLS=1, see docs/zenoh.md)")
 class PicoTlsInteropTest {
     private static final Path EXAMPLES = Path.of(System.getenv().getOrDefault("ZENOH_PICO_EXAMPLES", "."));
-    private static final long WAIT = 20;
+    private static final long WAIT = PicoWaits.WAIT_SECONDS;
     @TempDir
     Path dir;
     private TestFleetPki fleet;
@@ -47,12 +46,6 @@ class PicoTlsInteropTest {
                 EXAMPLES + " has no z_pub_tls/z_sub_tls: zenoh-pico was built without -DZ_FEATURE_LINK_TLS=1");
         fleet = new TestFleetPki(dir.resolve("fleet"));
         pico = fleet.nodeFiles("pico-node");
-    }
-
-    private static String freeEndpoint() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "tls/127.0.0.1:" + s.getLocalPort();
-        }
     }
 
     private Session java(boolean javaListens, String endpoint) throws IOException {
@@ -71,18 +64,10 @@ class PicoTlsInteropTest {
         return args;
     }
 
-    private static void awaitPeer(Session s) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-        while (s.peers().isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "pico never opened a session with us");
-            Thread.sleep(20);
-        }
-    }
-
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void picoPublishesOverTlsAndEachSampleNamesPicosCertifiedNode(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tls");
         LinkedBlockingQueue<Sample> got = new LinkedBlockingQueue<>();
         Session s = null;
         PicoProcess p = null;
@@ -118,7 +103,7 @@ class PicoTlsInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void javaPublishesOverTlsPicoSubscribes(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tls");
         Session s = javaListens ? java(true, ep) : null;
         try (PicoProcess p = PicoProcess.start(EXAMPLES, "z_sub_tls",
                 picoArgs(javaListens, ep, pico, "-k", "demo/**", "-n", "3").toArray(String[]::new))) {
@@ -126,13 +111,9 @@ class PicoTlsInteropTest {
                 p.await("Press CTRL-C", WAIT);
                 s = java(false, ep);
             }
-            awaitPeer(s);
+            PicoWaits.awaitPeer(s);
             Publisher pub = s.declarePublisher("demo/example/java", PutOptions.DEFAULT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-            while (!pub.hasMatchingSubscribers()) {
-                assertTrue(System.nanoTime() < deadline, "pico's subscriber never declared");
-                Thread.sleep(20);
-            }
+            PicoWaits.awaitSubscriber(pub);
             for (int i = 0; i < 3; i++) {
                 pub.put("msg " + i);
             }
@@ -147,7 +128,7 @@ class PicoTlsInteropTest {
 
     @Test
     void picoWithACertificateFromAnotherCaCannotJoin() throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tls");
         NodeCredentials rogue = new TestFleetPki(dir.resolve("rogue")).nodeFiles("pico-node");
         try (Session s = java(true, ep);
                 PicoProcess p = PicoProcess.start(EXAMPLES, "z_pub_tls",
