@@ -10,6 +10,7 @@ import io.lockstep.edge.link.LinkState;
 import io.lockstep.edge.link.Outbox;
 import io.lockstep.edge.link.TelemetrySpool;
 import io.lockstep.edge.mesh.MeshSenderCheck;
+import io.lockstep.edge.mesh.MeshSessionConfig;
 import io.lockstep.edge.mesh.MeshTls;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.edge.safety.NodeEstopReport;
@@ -192,10 +193,7 @@ public final class EdgeNode implements AutoCloseable {
 
     private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor, OpenTelemetry otel,
             java.util.function.Supplier<String> mission, java.util.function.Supplier<Vec2> position) {
-        Config config = Config.peer().multicastScouting(settings.mesh().scouting())
-                .leaseMillis(settings.mesh().leaseMillis());
-        settings.mesh().listen().forEach(config::listen);
-        settings.mesh().connect().forEach(config::connect);
+        Config config = MeshSessionConfig.of(settings.mesh());
         try {
             MeshSenderCheck senders = MeshTls.apply(settings.mesh(), config, settings.nodeId());
             return NodeHazards.mesh(Zenoh.open(config), settings.nodeId(), supervisor, senders,

@@ -148,7 +148,8 @@ public record NodeSettings(
                 c.deadmanMissedPeriods(), c.batteryReserve(), c.outboxMaxEntries(), c.spoolMaxEntries(),
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
                         meshConfig.connect().orElse(List.of()), meshConfig.scouting(), meshConfig.lease().toMillis(),
-                        meshConfig.settleWindow().toMillis(), MeshTls.files(meshConfig.tls())), c.inference().gpu(),
+                        meshConfig.settleWindow().toMillis(), MeshTls.files(meshConfig.tls()),
+                        MeshSettings.parseMode(meshConfig.mode())), c.inference().gpu(),
                 c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes),
                 c.runtimeWorkers().orElse(MissionRuntime.defaultWorkers()));
     }

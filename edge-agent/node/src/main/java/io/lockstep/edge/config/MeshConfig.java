@@ -14,6 +14,13 @@ public interface MeshConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * {@code peer} (listens, connects to peers, keeps a local peer mesh) or {@code client} (attaches only to the
+     * router or peer in {@code connect}, as a Zenoh client: no listen endpoints, no scouting).
+     */
+    @WithDefault("peer")
+    String mode();
+
     /** Zenoh endpoints to listen on, e.g. {@code tcp/0.0.0.0:7447}. */
     Optional<List<String>> listen();
 

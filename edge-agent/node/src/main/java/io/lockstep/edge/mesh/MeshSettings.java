@@ -1,15 +1,18 @@
 package io.lockstep.edge.mesh;
 
+import io.lockstep.mesh.message.WhatAmI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Whether and how the node joins the Zenoh mesh; {@code leaseMillis} is the Zenoh transport lease and
  * {@code settleMillis} how long a lost peer (or a disagreeing digest) must persist before the node acts;
- * {@code tls} the node's fleet certificate for an authenticated mesh, or null (plain TCP, development).
+ * {@code tls} the node's fleet certificate for an authenticated mesh, or null (plain TCP, development);
+ * {@code mode} the Zenoh role of the node's session: {@link WhatAmI#PEER} or {@link WhatAmI#CLIENT}.
  */
 public record MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,
-        long leaseMillis, long settleMillis, MeshTlsFiles tls) {
+        long leaseMillis, long settleMillis, MeshTlsFiles tls, WhatAmI mode) {
 
     /** PEM files of a mesh with mutual TLS. */
     public record MeshTlsFiles(Path certificate, Path privateKey, Path rootCa) {
@@ -25,6 +28,34 @@ public record MeshSettings(boolean enabled, List<String> listen, List<String> co
         if (leaseMillis < 1 || settleMillis < 0) {
             throw new IllegalArgumentException("lockstep.mesh.lease must be positive and settle-window not negative");
         }
+        if (mode == WhatAmI.ROUTER) {
+            throw new IllegalArgumentException("lockstep.mesh.mode must be peer or client: a node is not a Zenoh router");
+        }
+        if (enabled && mode == WhatAmI.CLIENT) {
+            if (connect.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "lockstep.mesh.mode=client needs lockstep.mesh.connect: the router (or peer) to attach to");
+            }
+            if (!listen.isEmpty() || scouting) {
+                throw new IllegalArgumentException("lockstep.mesh.mode=client attaches only to lockstep.mesh.connect: "
+                        + "leave lockstep.mesh.listen empty and lockstep.mesh.scouting off");
+            }
+        }
+    }
+
+    public MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,
+            long leaseMillis, long settleMillis, MeshTlsFiles tls) {
+        this(enabled, listen, connect, scouting, leaseMillis, settleMillis, tls, WhatAmI.PEER);
+    }
+
+    /** {@code lockstep.mesh.mode}: {@code peer} or {@code client}, any case. */
+    public static WhatAmI parseMode(String mode) {
+        String m = mode.trim().toLowerCase(Locale.ROOT);
+        return switch (m) {
+            case "peer" -> WhatAmI.PEER;
+            case "client" -> WhatAmI.CLIENT;
+            default -> throw new IllegalArgumentException("lockstep.mesh.mode must be peer or client, got '" + mode + "'");
+        };
     }
 
     public MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,

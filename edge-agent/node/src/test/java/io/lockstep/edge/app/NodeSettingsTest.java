@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.edge.config.MeshConfig;
 import io.lockstep.edge.config.NodeConfig;
+import io.lockstep.edge.mesh.MeshSettings;
+import io.lockstep.mesh.message.WhatAmI;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +56,31 @@ class NodeSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> fromProperties(Map.of("lockstep.node.runtime-workers", "0")));
         assertTrue(e.getMessage().contains("lockstep.node.runtime-workers"), e.getMessage());
+    }
+
+    @Test
+    void theMeshIsAPeerByDefault() {
+        assertEquals(WhatAmI.PEER, fromProperties(Map.of()).mesh().mode());
+    }
+
+    @Test
+    void meshModeClientAttachesToTheConnectEndpoints() {
+        MeshSettings mesh = fromProperties(Map.of("lockstep.mesh.mode", "client",
+                "lockstep.mesh.connect", "tls/router.site-a:7447")).mesh();
+        assertEquals(WhatAmI.CLIENT, mesh.mode());
+        assertEquals(List.of("tls/router.site-a:7447"), mesh.connect());
+    }
+
+    @Test
+    void meshModeMistakesAreRefusedWithTheSettingsName() {
+        for (Map<String, String> bad : List.of(
+                Map.of("lockstep.mesh.mode", "router", "lockstep.mesh.connect", "tcp/127.0.0.1:7447"),
+                Map.of("lockstep.mesh.mode", "satellite"),
+                Map.of("lockstep.mesh.mode", "client"),
+                Map.of("lockstep.mesh.mode", "client", "lockstep.mesh.connect", "tcp/127.0.0.1:7447",
+                        "lockstep.mesh.listen", "tcp/0.0.0.0:7447"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromProperties(bad));
+            assertTrue(e.getMessage().contains("lockstep.mesh.mode"), e.getMessage());
+        }
     }
 }

@@ -37,7 +37,7 @@ final class PeerConnector {
     PeerTransport connectOnce() throws IOException {
         TcpLink link = Links.connect(endpoint, core.config().tls(), CONNECT_TIMEOUT_MS);
         try {
-            TransportParams params = Handshake.initiate(link, core.transportConfig());
+            TransportParams params = Handshake.initiate(link, core.transportConfig(), core.admission());
             current = core.opened(link, params);
             everConnected = true;
             return current;

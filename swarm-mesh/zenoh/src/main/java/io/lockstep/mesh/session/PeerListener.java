@@ -205,7 +205,7 @@ final class PeerListener {
             return;
         }
         try {
-            TransportParams params = Handshake.accept(link, core.transportConfig());
+            TransportParams params = Handshake.accept(link, core.transportConfig(), core.admission());
             core.opened(link, params);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "refused session from {0}: {1}", link.remote(), e.getMessage());

@@ -22,6 +22,7 @@ import io.lockstep.mesh.message.transport.Close;
 import io.lockstep.mesh.message.transport.TransportCodec;
 import io.lockstep.mesh.transport.CongestionControl;
 import io.lockstep.mesh.transport.Endpoint;
+import io.lockstep.mesh.transport.PeerAdmission;
 import io.lockstep.mesh.transport.PeerTransport;
 import io.lockstep.mesh.transport.TcpLink;
 import io.lockstep.mesh.transport.TransportConfig;
@@ -74,7 +75,7 @@ public final class SessionCore implements TransportListener {
     private final List<PeerConnector> connectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private final AtomicLong droppedWhileReconnecting = new AtomicLong();
-    private final AtomicLong unauthenticatedRefused = new AtomicLong();
+    private final SessionAdmission admission;
     private ScoutingAutoconnect scouting;
     private volatile boolean closed;
 
@@ -82,6 +83,7 @@ public final class SessionCore implements TransportListener {
         this.config = config;
         this.transportConfig = new TransportConfig(config.zid(), config.mode(), config.leaseMillis(), config.batchSize(),
                 config.maxMessageSize(), config.queueCapacity());
+        this.admission = new SessionAdmission(config, this::isConnectedTo);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zenoh-timer-" + config.zid());
             t.setDaemon(true);
@@ -130,6 +132,11 @@ public final class SessionCore implements TransportListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What a handshake asks before going on with a peer. */
+    PeerAdmission admission() {
+        return admission;
     }
 
     boolean isConnectedTo(ZenohId zid) {
@@ -213,18 +220,9 @@ public final class SessionCore implements TransportListener {
             if (closed) {
                 throw new IOException("session closed");
             }
-            if (config.tls() != null && link.peerIdentity() == null) {
-                long n = unauthenticatedRefused.incrementAndGet();
-                LOG.log(n <= 10 || n % 100 == 0 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "refused {0} at {1}: no certificate from the trusted CA "
-                        + "(this session requires TLS)", params.peerZid(), link.remote());
-                refuse(link, "peer " + params.peerZid() + " did not authenticate with a certificate from the trusted CA");
-            }
-            if (params.peerZid().equals(config.zid())) {
-                refuse(link, "connected to ourselves");
-            }
-            PeerTransport existing = byZid.get(params.peerZid());
-            if (existing != null && !existing.isClosed()) {
-                refuse(link, "a session with " + params.peerZid() + " is already open");
+            PeerAdmission.Refusal refusal = admission.refusal(link, params.peerZid(), params.peerWhatAmI());
+            if (refusal != null) {
+                refuse(link, refusal);
             }
         }
         PeerTransport t = new PeerTransport(link, params, transportConfig, this);
@@ -249,14 +247,14 @@ public final class SessionCore implements TransportListener {
         return t;
     }
 
-    private static void refuse(TcpLink link, String why) throws IOException {
+    private static void refuse(TcpLink link, PeerAdmission.Refusal refusal) throws IOException {
         try {
-            link.write(TransportCodec.encode(new Close(Close.MAX_LINKS, true)));
+            link.write(TransportCodec.encode(new Close(refusal.closeReason(), true)));
         } catch (IOException ignored) {
             // refusing anyway
         }
         link.close();
-        throw new IOException(why);
+        throw new IOException(refusal.why());
     }
 
     @Override
@@ -481,7 +479,7 @@ public final class SessionCore implements TransportListener {
 
     /** Sessions refused because the peer did not authenticate with a certificate from the trusted CA. */
     public long unauthenticatedPeersRefused() {
-        return unauthenticatedRefused.get();
+        return admission.unauthenticatedRefused();
     }
 
     /** Connections closed before their handshake because too many were idle or handshaking (all listeners). */

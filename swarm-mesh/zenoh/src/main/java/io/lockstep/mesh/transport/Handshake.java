@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
-/** The four-message session establishment: INIT syn, INIT ack, OPEN syn, OPEN ack. */
+/**
+ * The four-message session establishment: INIT syn, INIT ack, OPEN syn, OPEN ack. Each side asks its
+ * {@link PeerAdmission} about the peer as soon as the peer's INIT arrives, and closes the link instead of going on.
+ */
 public final class Handshake {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -19,7 +22,8 @@ public final class Handshake {
     }
 
     /** The connecting side. */
-    public static TransportParams initiate(TcpLink link, TransportConfig config) throws IOException {
+    public static TransportParams initiate(TcpLink link, TransportConfig config, PeerAdmission admission)
+            throws IOException {
         link.setReadTimeout(HANDSHAKE_TIMEOUT_MS);
         link.write(TransportCodec.encode(new Init(false, TransportConfig.PROTOCOL_VERSION, config.whatAmI(), config.zid(),
                 Init.DEFAULT_RESOLUTION, config.batchSize(), null, TransportConfig.PATCH)));
@@ -28,6 +32,7 @@ public final class Handshake {
             throw fail(link, "expected INIT ack, got INIT syn");
         }
         checkVersion(link, ack.version());
+        admit(link, admission, ack);
         int resolution = ack.effectiveResolution();
         if ((resolution & 0x03) > (Init.DEFAULT_RESOLUTION & 0x03)) {
             throw fail(link, "peer asked for a larger sequence-number resolution than offered");
@@ -47,13 +52,15 @@ public final class Handshake {
     }
 
     /** The listening side. */
-    public static TransportParams accept(TcpLink link, TransportConfig config) throws IOException {
+    public static TransportParams accept(TcpLink link, TransportConfig config, PeerAdmission admission)
+            throws IOException {
         link.setReadTimeout(HANDSHAKE_TIMEOUT_MS);
         Init syn = expect(link, Init.class);
         if (syn.ack()) {
             throw fail(link, "expected INIT syn, got INIT ack");
         }
         checkVersion(link, syn.version());
+        admit(link, admission, syn);
         int offered = syn.effectiveResolution();
         // Never exceed 32-bit sequence numbers and request ids: keep each 2-bit field at min(offered, U32).
         int resolution = Math.min(offered & 0x03, 0x02) | (Math.min((offered >>> 2) & 0x03, 0x02) << 2);
@@ -75,6 +82,14 @@ public final class Handshake {
         link.setReadTimeout(0);
         return new TransportParams(syn.zid(), syn.whatAmI(), batch, resolution, open.leaseMillis(), open.initialSn(), sn,
                 patch);
+    }
+
+    /** Refuses the peer its INIT names, with a CLOSE, unless {@code admission} admits it. */
+    private static void admit(TcpLink link, PeerAdmission admission, Init peer) throws IOException {
+        PeerAdmission.Refusal refusal = admission.refusal(link, peer.zid(), peer.whatAmI());
+        if (refusal != null) {
+            throw fail(link, refusal.closeReason(), refusal.why());
+        }
     }
 
     private static long initialSn(int resolution) {
@@ -104,8 +119,12 @@ public final class Handshake {
     }
 
     private static HandshakeException fail(TcpLink link, String why) {
+        return fail(link, Close.INVALID, why);
+    }
+
+    private static HandshakeException fail(TcpLink link, int closeReason, String why) {
         try {
-            link.write(TransportCodec.encode(new Close(Close.INVALID, true)));
+            link.write(TransportCodec.encode(new Close(closeReason, true)));
         } catch (IOException ignored) {
             // the peer may already be gone; the handshake fails either way
         }

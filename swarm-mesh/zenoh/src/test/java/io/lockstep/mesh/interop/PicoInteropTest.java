@@ -16,7 +16,6 @@ import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Zenoh;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,13 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledIfEnvironmentVariable(named = "ZENOH_PICO_EXAMPLES", matches = ".+")
 class PicoInteropTest {
     private static final Path EXAMPLES = Path.of(System.getenv().getOrDefault("ZENOH_PICO_EXAMPLES", "."));
-    private static final long WAIT = 20;
-
-    private static String freeEndpoint() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "tcp/127.0.0.1:" + s.getLocalPort();
-        }
-    }
+    private static final long WAIT = PicoWaits.WAIT_SECONDS;
 
     /** Java listens and pico connects ({@code javaListens}), or the other way round. */
     private static Session java(boolean javaListens, String endpoint) throws IOException {
@@ -55,18 +48,10 @@ class PicoInteropTest {
         return out;
     }
 
-    private static void awaitPeer(Session s) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-        while (s.peers().isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "pico never opened a session with us");
-            Thread.sleep(20);
-        }
-    }
-
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void picoPublishesJavaSubscribes(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         LinkedBlockingQueue<Sample> got = new LinkedBlockingQueue<>();
         PicoProcess pico = null;
         Session s = null;
@@ -102,20 +87,16 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void javaPublishesPicoSubscribes(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         Session s = javaListens ? java(true, ep) : null;
         try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_sub", picoArgs(javaListens, ep, "-k", "demo/**", "-n", "3"))) {
             if (!javaListens) {
                 pico.await("Declaring Subscriber", WAIT);
                 s = java(false, ep);
             }
-            awaitPeer(s);
+            PicoWaits.awaitPeer(s);
             Publisher pub = s.declarePublisher("demo/example/java", PutOptions.DEFAULT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-            while (!pub.hasMatchingSubscribers()) {
-                assertTrue(System.nanoTime() < deadline, "pico's subscriber never declared");
-                Thread.sleep(20);
-            }
+            PicoWaits.awaitSubscriber(pub);
             for (int i = 0; i < 3; i++) {
                 pub.put("msg " + i);
             }
@@ -132,7 +113,7 @@ class PicoInteropTest {
 
     @org.junit.jupiter.api.Test
     void picoGetsFromJavaQueryable() throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         try (Session s = java(true, ep)) {
             LinkedBlockingQueue<String> asked = new LinkedBlockingQueue<>();
             s.declareQueryable("demo/example/q", q -> {
@@ -157,7 +138,7 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void picoQuerierGetsFromJavaQueryable(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         LinkedBlockingQueue<Query> asked = new LinkedBlockingQueue<>();
         // Connecting, the session starts before pico listens and keeps retrying until pico accepts it.
         try (Session s = java(javaListens, ep)) {
@@ -181,7 +162,7 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void javaGetsFromPicoQueryable(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         Session s = javaListens ? java(true, ep) : null;
         try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_queryable",
                 picoArgs(javaListens, ep, "-k", "demo/example/zenoh-pico-queryable", "-v", "from pico"))) {
@@ -189,7 +170,7 @@ class PicoInteropTest {
             if (!javaListens) {
                 s = java(false, ep);
             }
-            awaitPeer(s);
+            PicoWaits.awaitPeer(s);
             List<Reply> replies = List.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
             while (replies.isEmpty() && System.nanoTime() < deadline) {
@@ -211,7 +192,7 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void picoTokenSeenByJava(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         LinkedBlockingQueue<Sample> events = new LinkedBlockingQueue<>();
         Session s = null;
         PicoProcess pico = null;
@@ -255,7 +236,7 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void javaTokenSeenByPico(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         Session s = javaListens ? java(true, ep) : null;
         LivelinessToken token = javaListens ? s.liveliness().declareToken("group1/java") : null;
         String[] args = javaListens ? picoArgs(true, ep, "-k", "group1/**", "-h") : picoArgs(false, ep, "-k", "group1/**");
@@ -277,7 +258,7 @@ class PicoInteropTest {
 
     @org.junit.jupiter.api.Test
     void picoLivelinessGetSeesJavaToken() throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         try (Session s = java(true, ep)) {
             s.liveliness().declareToken("group1/java");
             try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_get_liveliness", picoArgs(true, ep, "-k", "group1/**"))) {
@@ -292,20 +273,16 @@ class PicoInteropTest {
     @ParameterizedTest(name = "java listens: {0}")
     @ValueSource(booleans = {true, false})
     void javaFragmentsAreReassembledByPico(boolean javaListens) throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         Session s = javaListens ? java(true, ep) : null;
         try (PicoProcess pico = PicoProcess.start(EXAMPLES, "z_sub", picoArgs(javaListens, ep, "-k", "big/**", "-n", "1"))) {
             if (!javaListens) {
                 pico.await("Declaring Subscriber", WAIT);
                 s = java(false, ep);
             }
-            awaitPeer(s);
+            PicoWaits.awaitPeer(s);
             Publisher pub = s.declarePublisher("big/java", PutOptions.DEFAULT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-            while (!pub.hasMatchingSubscribers()) {
-                assertTrue(System.nanoTime() < deadline, "pico's subscriber never declared");
-                Thread.sleep(20);
-            }
+            PicoWaits.awaitSubscriber(pub);
             String value = "z".repeat(FRAGMENTED);
             pub.put(value);
             pico.await(">> [Subscriber] Received ('big/java': '" + value + "')", WAIT);
@@ -318,7 +295,7 @@ class PicoInteropTest {
 
     @org.junit.jupiter.api.Test
     void picoFragmentsAreReassembledByJava() throws Exception {
-        String ep = freeEndpoint();
+        String ep = PicoWaits.freeEndpoint("tcp");
         LinkedBlockingQueue<Sample> got = new LinkedBlockingQueue<>();
         try (Session s = java(true, ep)) {
             s.declareSubscriber("thr", got::add);

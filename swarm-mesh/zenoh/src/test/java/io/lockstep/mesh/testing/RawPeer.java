@@ -15,6 +15,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +40,35 @@ public final class RawPeer implements AutoCloseable {
         p.link.write(TransportCodec.encode(new Open(false, leaseMillis, false, 0, ack.cookie())));
         TransportCodec.decode(p.link.read());
         return p;
+    }
+
+    /**
+     * Runs the handshake as far as the listener at {@code endpoint} lets it (INIT syn, and OPEN syn once an INIT
+     * ack came) and returns every transport message the listener sent, up to its CLOSE or the end of the link.
+     */
+    public static List<TransportMessage> handshakeReplies(String endpoint) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(Endpoint.parse(endpoint).socketAddress(), 5_000);
+            TcpLink link = new TcpLink(socket);
+            link.setReadTimeout(30_000);
+            link.write(TransportCodec.encode(new Init(false, 9, WhatAmI.PEER, ZenohId.random(), 0x0a, 2048, null, 1L)));
+            List<TransportMessage> replies = new ArrayList<>();
+            while (true) {
+                TransportMessage m;
+                try {
+                    m = TransportCodec.decode(link.read());
+                } catch (EOFException | SocketException e) {
+                    return replies;
+                }
+                replies.add(m);
+                if (m instanceof Close) {
+                    return replies;
+                }
+                if (m instanceof Init ack && ack.ack()) {
+                    link.write(TransportCodec.encode(new Open(false, 10_000, false, 0, ack.cookie())));
+                }
+            }
+        }
     }
 
     public ZenohId zid() {

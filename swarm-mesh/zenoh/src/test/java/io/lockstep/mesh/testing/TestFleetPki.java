@@ -19,9 +19,14 @@ public final class TestFleetPki {
     }
 
     public TlsSettings node(String nodeId) throws IOException {
-        KeyPair key = NodeKeys.generate();
-        NodeCredentials files = NodeCredentials.write(ca.dir().resolveSibling("nodes").resolve(nodeId),
-                ca.chainPem(ca.issueNode(nodeId, key.getPublic())), key.getPrivate(), Pem.certificate(ca.certificate()));
+        NodeCredentials files = nodeFiles(nodeId);
         return TlsSettings.fromPem(files.certificate(), files.privateKey(), files.rootCa());
+    }
+
+    /** A node's PEM files (certificate chain, PKCS#8 key, the CA), for programs other than this JVM. */
+    public NodeCredentials nodeFiles(String nodeId) throws IOException {
+        KeyPair key = NodeKeys.generate();
+        return NodeCredentials.write(ca.dir().resolveSibling("nodes").resolve(nodeId),
+                ca.chainPem(ca.issueNode(nodeId, key.getPublic())), key.getPrivate(), Pem.certificate(ca.certificate()));
     }
 }

@@ -46,7 +46,7 @@ class HandshakeTest {
     private CompletableFuture<TransportParams> acceptAsync() {
         return CompletableFuture.supplyAsync(() -> {
             try (TcpLink link = new TcpLink(server.accept())) {
-                return Handshake.accept(link, CONFIG);
+                return Handshake.accept(link, CONFIG, PeerAdmission.ANY);
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -58,7 +58,7 @@ class HandshakeTest {
         CompletableFuture<TransportParams> accepted = acceptAsync();
         TransportConfig mine = new TransportConfig(ZenohId.random(), WhatAmI.CLIENT, 3_000, 2048, 1 << 20, 64);
         try (TcpLink link = dial()) {
-            TransportParams initiated = Handshake.initiate(link, mine);
+            TransportParams initiated = Handshake.initiate(link, mine, PeerAdmission.ANY);
             TransportParams acceptor = accepted.get(10, TimeUnit.SECONDS);
             assertEquals(CONFIG.zid(), initiated.peerZid());
             assertEquals(mine.zid(), acceptor.peerZid());

@@ -1,6 +1,7 @@
 package io.lockstep.mesh.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,14 +9,27 @@ import io.lockstep.mesh.api.Config;
 import io.lockstep.mesh.api.PutOptions;
 import io.lockstep.mesh.api.Sample;
 import io.lockstep.mesh.api.Session;
+import io.lockstep.mesh.message.WhatAmI;
+import io.lockstep.mesh.message.ZenohId;
+import io.lockstep.mesh.message.transport.Close;
+import io.lockstep.mesh.message.transport.Init;
+import io.lockstep.mesh.message.transport.TransportCodec;
+import io.lockstep.mesh.message.transport.TransportMessage;
 import io.lockstep.mesh.session.PeerInfo;
 import io.lockstep.mesh.testing.Await;
+import io.lockstep.mesh.testing.RawPeer;
 import io.lockstep.mesh.testing.TestFleetPki;
 import io.lockstep.mesh.testing.TestSessions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,10 +100,49 @@ class TlsLinkTest {
 
         Await.until(() -> a.core().unauthenticatedPeersRefused() >= 1, "the plain peer refused");
         assertTrue(a.peers().isEmpty());
-        // The listener refuses once the handshake is done (it has sent its OpenAck by then), so the plain
-        // peer may list the session until the listener's close reaches it: it must not keep it.
-        Await.until(() -> overTcp.peers().isEmpty(), "the refused plain peer dropped the session");
+        // Refused at its INIT, the plain peer never had a session to list.
+        assertTrue(overTcp.peers().isEmpty());
         assertTrue(plainToTls.peers().isEmpty());
+    }
+
+    @Test
+    void theListenerRefusesAPlainPeerAtItsInitWithoutEverSendingAnOpenAck() throws Exception {
+        TestFleetPki pki = new TestFleetPki(dir);
+        Session a = sessions.open(Config.peer().listen("tcp/127.0.0.1:0").tls(pki.node("node-a")));
+
+        List<TransportMessage> replies = RawPeer.handshakeReplies(a.listenEndpoints().get(0));
+
+        assertEquals(1, replies.size(), "only a CLOSE in answer to the INIT syn: " + replies);
+        Close close = assertInstanceOf(Close.class, replies.get(0));
+        assertEquals(Close.INVALID, close.reason());
+        assertEquals(1, a.core().unauthenticatedPeersRefused());
+        assertTrue(a.peers().isEmpty());
+    }
+
+    @Test
+    void aSessionThatRequiresTlsRefusesAPlainListenerBeforeSendingItsOpen() throws Exception {
+        TestFleetPki pki = new TestFleetPki(dir);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<TransportMessage> afterInitAck = CompletableFuture.supplyAsync(() -> {
+                try (Socket socket = server.accept(); TcpLink link = new TcpLink(socket)) {
+                    link.setReadTimeout(30_000);
+                    Init syn = (Init) TransportCodec.decode(link.read());
+                    link.write(TransportCodec.encode(new Init(true, syn.version(), WhatAmI.PEER, ZenohId.random(),
+                            syn.effectiveResolution(), 2048, new byte[16], syn.patch())));
+                    return TransportCodec.decode(link.read());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            Session a = sessions.open(Config.peer().connect("tcp/127.0.0.1:" + server.getLocalPort())
+                    .tls(pki.node("node-a")).reconnectBackoff(60_000, 60_000));
+
+            TransportMessage answer = afterInitAck.get(30, TimeUnit.SECONDS);
+            assertInstanceOf(Close.class, answer, "a CLOSE instead of the OPEN syn");
+            assertEquals(1, a.core().unauthenticatedPeersRefused());
+            assertTrue(a.peers().isEmpty());
+        }
     }
 
     @Test
