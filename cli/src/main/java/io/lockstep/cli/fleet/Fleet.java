@@ -58,7 +58,8 @@ public final class Fleet implements AutoCloseable {
             for (int i = 0; i < spec.nodeCount(); i++) {
                 String id = FleetSpec.nodeId(i);
                 List<String> properties = new ArrayList<>(pki == null ? List.of() : pki.nodeProperties(id));
-                properties.addAll(MeshEndpoints.nodeProperties(meshPorts, i));
+                properties.addAll(MeshEndpoints.nodeProperties(meshPorts, i,
+                        pki == null ? List.of() : pki.meshProperties(id)));
                 properties.addAll(signing.nodeProperties());
                 EdgeNodeProcess node = new EdgeNodeProcess(home, id, c2.grpcPort(), spec.world(),
                         base.x() + i * START_SPACING_M, base.y(), properties, spec.outDir());

@@ -76,6 +76,17 @@ public final class FleetCertificates {
                 "-Dlockstep.node.c2.tls.trust=" + file("ca.crt"));
     }
 
+    /**
+     * The {@code lockstep.mesh.tls.*} properties of {@code nodeId}, whose certificate {@link #nodeProperties} issued:
+     * the same fleet identity on the mesh as on the link (docs/mesh-security.md).
+     */
+    public List<String> meshProperties(String nodeId) {
+        return List.of(
+                "-Dlockstep.mesh.tls.certificate=" + file(nodeId + "-chain.pem"),
+                "-Dlockstep.mesh.tls.private-key=" + file(nodeId + ".key"),
+                "-Dlockstep.mesh.tls.root-ca=" + file("ca.crt"));
+    }
+
     private void issue(String alias, String dname, String san) {
         String store = file(alias + ".p12");
         keytool("-genkeypair", "-alias", alias, "-dname", dname, "-keystore", store);
