@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,7 @@ public class AlertResource {
     }
 
     /** The alerts C2 still holds (newest first, each with its acknowledgement or null) and the newest acknowledgements. */
+    @Schema(example = "{\"alerts\": [{\"kind\": \"estop\", \"nodeId\": \"node-1\", \"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"tick\": 114, \"atMs\": 1796213574203, \"engaged\": true, \"detail\": \"person in the field\", \"alert\": true, \"severity\": \"estop\", \"seq\": 6, \"alertId\": \"estop:node-1:5df9ebf8-ac56-4a9a-a594-dfb23734d1e3:114\", \"ack\": {\"alertId\": \"estop:node-1:5df9ebf8-ac56-4a9a-a594-dfb23734d1e3:114\", \"nodeId\": \"node-1\", \"by\": \"alice\", \"atMs\": 1796213577978, \"note\": \"checked on site\"}}, {\"kind\": \"intervention\", \"nodeId\": \"node-1\", \"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"tick\": 119, \"atMs\": 1796213574192, \"intervention\": \"ESTOP\", \"count\": 1, \"added\": 1, \"alert\": true, \"severity\": \"intervention\", \"seq\": 5, \"alertId\": \"intervention.ESTOP:node-1:5df9ebf8-ac56-4a9a-a594-dfb23734d1e3:119\", \"ack\": null}], \"acks\": [{\"alertId\": \"estop:node-1:5df9ebf8-ac56-4a9a-a594-dfb23734d1e3:114\", \"nodeId\": \"node-1\", \"by\": \"alice\", \"atMs\": 1796213577978, \"note\": \"checked on site\"}]}")
     public record AlertsView(List<ObjectNode> alerts, List<AlertAck> acks) {
     }
 

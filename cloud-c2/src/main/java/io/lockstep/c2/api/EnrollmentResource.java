@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +55,7 @@ public class EnrollmentResource {
     @Path("/enrollment-tokens")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "201", description = "A one-time enrolment token for the node", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentService.IssuedToken.class)))
     public Response issueToken(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenRequest.class))) byte[] body) throws JsonProcessingException {
         requireEnabled();
         TokenRequest request = jsonBody.read(headers, body, TokenRequest.class);
@@ -75,6 +77,7 @@ public class EnrollmentResource {
     @Path("/enrollments")
     @Consumes(MediaType.WILDCARD)
     @PermitAll
+    @APIResponse(responseCode = "201", description = "The node's certificate chain and the fleet CA to trust", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentService.Enrolled.class)))
     public Response enrol(@Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentRequest.class))) byte[] body) throws JsonProcessingException {
         requireEnabled();
         EnrollmentRequest request = jsonBody.read(headers, body, EnrollmentRequest.class);

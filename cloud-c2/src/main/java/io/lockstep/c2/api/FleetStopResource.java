@@ -25,6 +25,7 @@ import java.util.List;
 public class FleetStopResource {
 
     /** The nodes the command went to. */
+    @Schema(example = "{\"engaged\": true, \"reason\": \"storm\", \"nodes\": [\"node-1\", \"node-2\"]}")
     public record FleetStopView(boolean engaged, String reason, List<String> nodes) {
     }
 

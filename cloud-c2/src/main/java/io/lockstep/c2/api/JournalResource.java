@@ -1,5 +1,8 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.lockstep.c2.journal.JournalKey;
 import io.lockstep.c2.journal.JournalRecord;
 import io.lockstep.c2.journal.JournalReplayVerdict;
@@ -67,6 +70,7 @@ public class JournalResource {
     @GET
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed("viewer")
+    @APIResponse(responseCode = "200", description = "The journal file (ETag: its sha256)", content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") String missionId, @PathParam("node") String nodeId) {
         JournalRecord journal = complete(missionId, nodeId);
         StreamingOutput body = out -> {
@@ -94,6 +98,7 @@ public class JournalResource {
     @Path("requests")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "202", description = "The journal upload, requested of the node", content = @Content(mediaType = "application/json", schema = @Schema(implementation = JournalView.class)))
     public Response request(@PathParam("id") String missionId, @PathParam("node") String nodeId) {
         JournalRecord journal = uploads.request(key(missionId, nodeId));
         if (journal.state() != JournalState.COMPLETE) {

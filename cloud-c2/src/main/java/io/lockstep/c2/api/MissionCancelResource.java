@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -51,6 +52,7 @@ public class MissionCancelResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
+    @APIResponse(responseCode = "202", description = "The mission, its cancellation on its way to the nodes", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MissionView.class)))
     public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);

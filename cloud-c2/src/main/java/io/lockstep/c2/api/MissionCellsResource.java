@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.mission.GeoPoint;
 import io.lockstep.c2.mission.MissionRecord;
@@ -28,6 +29,7 @@ public class MissionCellsResource {
     public record CellView(int index, List<GeoPoint> outline, GeoPoint centroid) {
     }
 
+    @Schema(example = "{\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"cellSizeM\": 20.0, \"cells\": [{\"index\": 0, \"outline\": [{\"lat\": 47.0, \"lon\": 8.0}, {\"lat\": 47.0, \"lon\": 8.0002634}, {\"lat\": 47.0001797, \"lon\": 8.0002634}, {\"lat\": 47.0001797, \"lon\": 8.0}], \"centroid\": {\"lat\": 47.0000898, \"lon\": 8.0001317}}, {\"index\": 1, \"outline\": [{\"lat\": 47.0, \"lon\": 8.0002634}, {\"lat\": 47.0, \"lon\": 8.0005268}, {\"lat\": 47.0001797, \"lon\": 8.0005268}, {\"lat\": 47.0001797, \"lon\": 8.0002634}], \"centroid\": {\"lat\": 47.0000898, \"lon\": 8.0003951}}], \"detail\": \"\"}")
     public record CellsView(String missionId, double cellSizeM, List<CellView> cells, String detail) {
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.mission.HistoryEntry;
 import io.lockstep.c2.mission.MissionHistory;
 import io.lockstep.c2.mission.MissionService;
@@ -33,6 +34,7 @@ public class MissionHistoryResource {
     }
 
     /** One page of a mission's history; {@code next} is null on the last page. */
+    @Schema(example = "{\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"entries\": [{\"id\": \"1796213545512-0\", \"at\": \"2026-12-02T12:12:25.484040471Z\", \"nodeId\": \"node-1\", \"event\": \"SENT\", \"state\": \"ASSIGNED\", \"lifecycle\": \"SENT\", \"statusVersion\": 0, \"tick\": 0, \"detail\": \"\", \"source\": \"c2\"}, {\"id\": \"1796213546817-0\", \"at\": \"2026-12-02T12:12:26.813624170Z\", \"nodeId\": \"node-1\", \"event\": \"STATE\", \"state\": \"RECEIVED\", \"lifecycle\": \"RECEIVED\", \"statusVersion\": 1, \"tick\": 0, \"detail\": \"assignment received\", \"source\": \"node\"}, {\"id\": \"1796213546855-0\", \"at\": \"2026-12-02T12:12:26.853356822Z\", \"nodeId\": \"node-1\", \"event\": \"STATE\", \"state\": \"ACCEPTED\", \"lifecycle\": \"WILCO\", \"statusVersion\": 2, \"tick\": 0, \"detail\": \"fetching modules\", \"source\": \"node\"}], \"next\": \"1796213546855-0\"}")
     public record HistoryPage(String missionId, List<HistoryEntry> entries, String next) {
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,6 +57,7 @@ public class MissionResource {
     @RolesAllowed("commander")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The mission, created (Location: its URL)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MissionView.class)))
     public Response create(MissionSpec spec) {
         if (spec == null) {
             throw new ValidationException(List.of(new FieldError("body", "a mission JSON object is required")));
@@ -93,6 +95,7 @@ public class MissionResource {
     @POST
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "The mission, its shares on their way to the nodes", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MissionView.class)))
     public Response dispatch(@PathParam("id") String id, DispatchRequest request) {
         PathIds.check("mission id", id);
         List<String> nodes = request == null ? null : request.nodes();
@@ -108,6 +111,7 @@ public class MissionResource {
     @POST
     @Path("/{id}/abort")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "202", description = "The mission, its abort on its way to the nodes", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MissionView.class)))
     public Response abort(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReasonRequest.class)), required = false, description = "optional; reason at most 1024 characters") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);

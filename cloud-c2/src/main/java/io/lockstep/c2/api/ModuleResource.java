@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +42,8 @@ public class ModuleResource {
     @RolesAllowed("admin")
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, APPLICATION_WASM})
+    @APIResponse(responseCode = "201", description = "Stored (Location: its URL)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BlobReceipt.class)))
+    @APIResponse(responseCode = "200", description = "The same bytes were already stored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BlobReceipt.class)))
     public Response upload(@RequestBody(content = {@Content(mediaType = "application/wasm", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))}, description = "the WebAssembly module bytes (application/wasm or application/octet-stream)") byte[] body) throws InvalidModuleException {
         Uploads.checkSize(body, config.modules().maxBytes(), "module");
         Stored<ModuleRecord> stored = modules.store(body);

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.c2.fleet.TelemetryHistory;
 import io.lockstep.c2.fleet.UnknownNodeException;
@@ -35,6 +36,7 @@ public class NodeTelemetryResource {
         this.history = history;
     }
 
+    @Schema(example = "{\"nodeId\": \"node-1\", \"capacity\": 3600, \"samples\": [{\"id\": \"1796213551099-0\", \"sample\": {\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"tick\": 1, \"xM\": -10.2905130660555, \"yM\": -9.76452593653158, \"vxMps\": 0.0, \"vyMps\": 0.0, \"batteryFraction\": 1.0, \"receivedAt\": \"2026-12-02T12:12:31.023Z\"}}, {\"id\": \"1796213551359-0\", \"sample\": {\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"tick\": 2, \"xM\": -9.96318885814543, \"yM\": -10.024928407053986, \"vxMps\": 0.27718692894043767, \"vyMps\": 0.532134763405445, \"batteryFraction\": 0.99995, \"receivedAt\": \"2026-12-02T12:12:31.350Z\"}}], \"next\": \"1796213551359-0\"}")
     public record TelemetryPage(String nodeId, int capacity, List<TelemetryHistory.Entry> samples, String next) {
     }
 

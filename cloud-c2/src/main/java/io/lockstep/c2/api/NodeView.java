@@ -1,11 +1,13 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.fleet.EmergencyStopState;
 import io.lockstep.c2.fleet.NodeRecord;
 import io.lockstep.c2.fleet.TelemetrySample;
 import java.time.Instant;
 
 /** A node as the REST API shows it, including whether its link is up right now. */
+@Schema(example = "{\"nodeId\": \"node-1\", \"linkState\": \"CONNECTED\", \"softwareVersion\": \"0.1.0\", \"abiVersion\": 1, \"capabilities\": {\"hostFunctions\": [\"log\", \"rand_u64\", \"progress\", \"area_vertices\", \"kv_get\", \"kv_put\", \"sensor_read\", \"act_velocity\", \"emit\", \"infer\"], \"models\": [], \"gpu\": false, \"maxAgents\": 64, \"vehicleKind\": \"simulated\", \"agentMemoryBudgetBytes\": 1580204032}, \"firstSeenAt\": \"2026-12-02T12:12:08.910384591Z\", \"lastHelloAt\": \"2026-12-02T12:12:08.910384591Z\", \"lastSeenAt\": \"2026-12-02T12:12:38.789Z\", \"lastHeartbeatAt\": \"2026-12-02T12:12:38.225124076Z\", \"currentMissionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"currentTick\": 39, \"currentState\": \"RUNNING\", \"emergencyStop\": {\"engaged\": false, \"reason\": \"\", \"state\": \"NONE\", \"requested\": {\"engaged\": false, \"reason\": \"\", \"commandSeq\": 0, \"at\": null}, \"confirmedCommandSeq\": 0, \"confirmedAt\": null, \"error\": \"\", \"nodeLatch\": {\"latched\": false, \"detail\": \"\", \"reportedAt\": \"2026-12-02T12:12:38.225124076Z\"}}, \"telemetry\": {\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"tick\": 42, \"xM\": 6.5223857460804355, \"yM\": 10.586170658444752, \"vxMps\": 5.457644601802597, \"vyMps\": -0.20459851769810025, \"batteryFraction\": 0.9850719639339849, \"receivedAt\": \"2026-12-02T12:12:38.789Z\"}}")
 public record NodeView(String nodeId, LinkState linkState, String softwareVersion, int abiVersion,
         NodeRecord.Capabilities capabilities, Instant firstSeenAt, Instant lastHelloAt, Instant lastSeenAt,
         Instant lastHeartbeatAt, String currentMissionId, long currentTick, String currentState,

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.signing.MissionSigningKey;
 import io.lockstep.proto.signing.MissionSigningKeys;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import java.util.Base64;
 public class SigningKeyResource {
 
     /** {@code publicKey}: base64 of the X.509 DER, what {@code lockstep.node.c2.mission-signing-key} takes. */
+    @Schema(example = "{\"keyId\": \"baa2f3488efdeac1\", \"algorithm\": \"Ed25519\", \"publicKey\": \"MCowBQYDK2VwAyEAC0rUlFgfyGJ4VUq4hwYXbR2L+1QKlL+gZTNta+InQ+w=\", \"pem\": \"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEAC0rUlFgfyGJ4VUq4hwYXbR2L+1QKlL+gZTNta+InQ+w=\\n-----END PUBLIC KEY-----\\n\"}")
     public record SigningKeyView(String keyId, String algorithm, String publicKey, String pem) {
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -40,6 +41,7 @@ public class SimulationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("commander")
+    @APIResponse(responseCode = "202", description = "The queued simulation (Location: its URL to poll)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationRecord.class)))
     public Response start(@PathParam("id") String id, @Context HttpHeaders headers, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationRequest.class)), required = false, description = "optional; nodes defaults to lockstep.c2.approval.default-nodes") byte[] body)
             throws JsonProcessingException {
         PathIds.check("mission id", id);

@@ -1,5 +1,7 @@
 package io.lockstep.c2.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.lockstep.c2.api.Problem;
@@ -48,6 +50,10 @@ public class AuditResource {
     @RolesAllowed("admin")
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(summary = "Audit records with seq > after (a page, or all of them as JSON lines)")
+    @APIResponse(responseCode = "200", description = "A page of records (JSON), or every record after the cursor as JSON lines; Lockstep-Audit-Head: the head seq and hash",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)),
+                @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    example = "{\"seq\":1,\"time\":\"2030-01-01T08:00:00Z\",\"user\":\"alice\",\"action\":\"login\",\"target\":\"/api/v1/auth/login\",\"outcome\":\"success\",\"status\":200,\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"8c1d2f0e4b6a89d3c5e7f9a1b3d5e7f90a2c4e6a8b0d2f4a6c8e0b2d4f6a8c0e\"}\n{\"seq\":2,\"time\":\"2030-01-01T08:01:12Z\",\"user\":\"alice\",\"action\":\"POST /api/v1/missions\",\"target\":\"/api/v1/missions\",\"outcome\":\"success\",\"status\":201,\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"prevHash\":\"8c1d2f0e4b6a89d3c5e7f9a1b3d5e7f90a2c4e6a8b0d2f4a6c8e0b2d4f6a8c0e\",\"hash\":\"3e5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a\"}\n")})
     public Response list(@QueryParam("after") @DefaultValue("0") String afterParam,
             @QueryParam("limit") @DefaultValue("100") String limitParam, @QueryParam("format") String format,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
@@ -88,7 +94,10 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify an export (JSON lines from seq 1) as a chain and against C2's own records;"
             + " 422 naming the first edited, removed, reordered or forged record")
-    public ChainVerdict verify(@RequestBody(content = @Content(mediaType = "application/x-ndjson", example = "{\"seq\":1,\"time\":\"2030-01-01T08:00:00Z\",\"user\":\"alice\",\"action\":\"login\",\"target\":\"\",\"outcome\":\"ok\",\"status\":200,\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"…\"}"), description = "an export of GET /api/v1/audit?format=jsonl, one record per line") byte[] body) {
+    @APIResponse(responseCode = "200", description = "The export is an unbroken chain matching C2's own records",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChainVerdict.class),
+                example = "{\"records\": 2, \"verified\": true, \"badSeq\": 0, \"problem\": \"\"}"))
+    public ChainVerdict verify(@RequestBody(content = @Content(mediaType = "application/x-ndjson", example = "{\"seq\":1,\"time\":\"2030-01-01T08:00:00Z\",\"user\":\"alice\",\"action\":\"login\",\"target\":\"/api/v1/auth/login\",\"outcome\":\"success\",\"status\":200,\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"…\"}"), description = "an export of GET /api/v1/audit?format=jsonl, one record per line") byte[] body) {
         List<AuditRecord> records;
         try {
             records = AuditChain.parseJsonLines(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
@@ -130,6 +139,7 @@ public class AuditResource {
     }
 
     /** One page: {@code next} is the cursor for the following page, null at the end. */
+    @Schema(example = "{\"records\": [{\"seq\": 1, \"time\": \"2026-12-02T12:11:32.181436668Z\", \"user\": \"admin\", \"action\": \"login\", \"target\": \"/api/v1/auth/login\", \"outcome\": \"success\", \"status\": 200, \"traceId\": \"ebfee122b12772a6a2e49cdad787a1c2\", \"prevHash\": \"0000000000000000000000000000000000000000000000000000000000000000\", \"hash\": \"5b1493bfb9c61ecbb84c92d76f5621c4a5534fc32cd00787fad442ca950e074d\"}, {\"seq\": 2, \"time\": \"2026-12-02T12:11:47.464210636Z\", \"user\": \"admin\", \"action\": \"login\", \"target\": \"/api/v1/auth/login\", \"outcome\": \"success\", \"status\": 200, \"traceId\": \"6bf35fc8d02db1f7b37ce2d6dd9dcc5b\", \"prevHash\": \"5b1493bfb9c61ecbb84c92d76f5621c4a5534fc32cd00787fad442ca950e074d\", \"hash\": \"b1885057162ac6764e968000a87158a016439195b8a7b9dc46b370ee2731096b\"}], \"next\": 2, \"head\": {\"seq\": 9, \"hash\": \"55bcbc7cfa05993bf8a3ed8017244b4156d9a03571f98301a91f6ba53f2add57\"}}")
     public record AuditPage(List<AuditRecord> records, Long next, AuditChain.Head head) {
     }
 }

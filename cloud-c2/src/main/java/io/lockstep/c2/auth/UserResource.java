@@ -1,5 +1,7 @@
 package io.lockstep.c2.auth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.lockstep.c2.api.Problem;
 import io.lockstep.c2.api.ProblemException;
 import io.lockstep.c2.mission.FieldError;
@@ -49,6 +51,8 @@ public class UserResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a user or change a user's role and password")
+    @APIResponse(responseCode = "201", description = "The user, added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "200", description = "The user, changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     public Response put(@PathParam("name") String name, UserChange change) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !UsersFile.NAME.matcher(name).matches()) {
@@ -73,6 +77,7 @@ public class UserResource {
     @Path("/{name}")
     @RolesAllowed("admin")
     @Operation(summary = "Remove a user (tokens already issued stay valid until they expire)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("name") String name) {
         if (name == null || !UsersFile.NAME.matcher(name).matches() || !users.file().remove(name)) {
             throw new ProblemException(Problem.of(Status.NOT_FOUND, "unknown-user", "Unknown user",

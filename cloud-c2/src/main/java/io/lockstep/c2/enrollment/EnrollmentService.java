@@ -1,5 +1,6 @@
 package io.lockstep.c2.enrollment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.pki.Enrolment;
 import io.lockstep.pki.EnrolmentRefusedException;
@@ -27,10 +28,12 @@ public class EnrollmentService {
     private static final Logger LOG = Logger.getLogger(EnrollmentService.class);
 
     /** A token and when it stops working. */
+    @Schema(example = "{\"nodeId\": \"node-7\", \"token\": \"3q2-7wXbT0m1c9Yp4kL8sQ\", \"expiresAt\": \"2026-12-02T13:12:49Z\"}")
     public record IssuedToken(String nodeId, String token, Instant expiresAt) {
     }
 
     /** What an enrolled node receives: its chain (leaf, then CA) and the CA to trust. */
+    @Schema(example = "{\"nodeId\": \"node-7\", \"certificateChain\": \"-----BEGIN CERTIFICATE-----\\nMIIB…(node-7, signed by the fleet CA)\\n-----END CERTIFICATE-----\\n-----BEGIN CERTIFICATE-----\\nMIIB…(fleet CA)\\n-----END CERTIFICATE-----\\n\", \"caCertificate\": \"-----BEGIN CERTIFICATE-----\\nMIIB…(fleet CA)\\n-----END CERTIFICATE-----\\n\"}")
     public record Enrolled(String nodeId, String certificateChain, String caCertificate) {
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.c2.fleet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
@@ -31,6 +32,7 @@ public class AgentLogStore {
     private static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
 
     /** The kept lines, oldest first, and how many the node reported it left out. */
+    @Schema(example = "{\"lines\": [{\"tick\": 120, \"agent\": \"surveyor\", \"level\": \"INFO\", \"message\": \"lane 3 of 6 done\", \"receivedAt\": \"2026-12-02T12:12:54.301Z\"}], \"dropped\": 0}")
     public record Logs(List<AgentLogLineView> lines, long dropped) {
     }
 

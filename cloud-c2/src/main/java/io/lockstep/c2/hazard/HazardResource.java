@@ -1,5 +1,6 @@
 package io.lockstep.c2.hazard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 public class HazardResource {
 
     /** The live hazards, what C2 left out of the nodes' reports (counters), and the bounds. */
+    @Schema(example = "{\"hazards\": [{\"id\": \"node-2/7\", \"sender\": \"node-2\", \"hazardId\": 7, \"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"kind\": \"OBSTACLE\", \"xM\": 42.5, \"yM\": -13.0, \"radiusM\": 4.0, \"issuedAtMs\": 1796213560000, \"expiresAtMs\": 1796213860000, \"reportedBy\": [\"node-1\", \"node-2\"], \"firstSeenMs\": 1796213560412, \"lastReportMs\": 1796213574301}], \"counters\": {\"accepted\": 1, \"dropped_expired\": 0, \"dropped_malformed\": 0, \"dropped_over_bound\": 0, \"evicted\": 0, \"omitted_by_nodes\": 0, \"reports\": 39}, \"maxPerReport\": 64, \"maxHazards\": 2048}")
     public record HazardsView(List<FleetHazard> hazards, Map<String, Long> counters, int maxPerReport,
             int maxHazards) {
     }

@@ -1,5 +1,6 @@
 package io.lockstep.c2.journal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.InputEvent;
 import io.lockstep.runtime.JournalException;
@@ -45,6 +46,7 @@ public final class JournalTimeline {
     /**
      * @param next the {@code fromTick} of the following page, or null after the last tick
      */
+    @Schema(example = "{\"missionId\": \"5df9ebf8-ac56-4a9a-a594-dfb23734d1e3\", \"nodeId\": \"node-1\", \"agents\": [\"surveyor\"], \"firstTick\": 1, \"lastTick\": 93, \"fromTick\": 0, \"every\": 1, \"ticks\": [{\"tick\": 1, \"xM\": -10.2905130660555, \"yM\": -9.76452593653158, \"vxMps\": 0.0, \"vyMps\": 0.0, \"batteryFraction\": 1.0, \"estopLatched\": false, \"linkUp\": true, \"agents\": [{\"name\": \"surveyor\", \"state\": \"RUNNING\", \"fault\": \"\", \"progressPermille\": 0, \"fuelUsed\": 4176}], \"interventions\": []}, {\"tick\": 2, \"xM\": -9.96318885814543, \"yM\": -10.024928407053986, \"vxMps\": 0.27718692894043767, \"vyMps\": 0.532134763405445, \"batteryFraction\": 0.99995, \"estopLatched\": false, \"linkUp\": true, \"agents\": [{\"name\": \"surveyor\", \"state\": \"RUNNING\", \"fault\": \"\", \"progressPermille\": 0, \"fuelUsed\": 1212}], \"interventions\": []}], \"next\": 3, \"interventionsTotal\": 0}")
     public record Page(String missionId, String nodeId, List<String> agents, long firstTick, long lastTick,
             long fromTick, int every, List<Tick> ticks, Long next, long interventionsTotal) {
     }
