@@ -4,6 +4,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.lockstep.c2.fleet.FleetFullException;
 import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.replica.LinkOwnership;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.MutinyEdgeLinkGrpc;
@@ -35,11 +36,11 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
     private final Clock clock;
     private final Duration helloTimeout;
 
-    @jakarta.inject.Inject
-    io.lockstep.c2.replica.LinkOwnership ownership;
+    private final LinkOwnership ownership;
 
     public EdgeLinkService(EdgeMessageHandler handler, LinkSessions sessions, NodeRegistry registry, Clock clock,
-            C2Config config) {
+            C2Config config, LinkOwnership ownership) {
+        this.ownership = ownership;
         this.handler = handler;
         this.sessions = sessions;
         this.registry = registry;

@@ -1,8 +1,14 @@
 package io.lockstep.c2.link;
 
+import io.lockstep.c2.fleet.AgentLogStore;
 import io.lockstep.c2.fleet.EmergencyStopService;
 import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.fleet.TelemetryIntake;
+import io.lockstep.c2.hazard.HazardStore;
+import io.lockstep.c2.mission.MissionCancellation;
 import io.lockstep.c2.mission.MissionStatusService;
+import io.lockstep.c2.replica.RedisLocks;
+import io.lockstep.c2.stream.StreamHub;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
@@ -34,31 +40,19 @@ public class EdgeMessageHandler {
     private final LinkSessions sessions;
     private final Clock clock;
     private final EmergencyStopService estop;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.fleet.AgentLogStore agentLogs;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.fleet.TelemetryIntake telemetryIntake;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.mission.MissionCancellation cancellation;
-
-    @jakarta.inject.Inject
-    JournalLink journals;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.replica.RedisLocks locks;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.stream.StreamHub stream;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.hazard.HazardStore hazards;
+    private final AgentLogStore agentLogs;
+    private final TelemetryIntake telemetryIntake;
+    private final MissionCancellation cancellation;
+    private final JournalLink journals;
+    private final RedisLocks locks;
+    private final StreamHub stream;
+    private final HazardStore hazards;
 
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
-            EmergencyStopService estop) {
+            EmergencyStopService estop, AgentLogStore agentLogs, TelemetryIntake telemetryIntake,
+            MissionCancellation cancellation, JournalLink journals, RedisLocks locks, StreamHub stream,
+            HazardStore hazards) {
         this.estop = estop;
         this.sessions = sessions;
         this.registry = registry;
@@ -68,6 +62,13 @@ public class EdgeMessageHandler {
         this.blobs = blobs;
         this.instance = instance;
         this.clock = clock;
+        this.agentLogs = agentLogs;
+        this.telemetryIntake = telemetryIntake;
+        this.cancellation = cancellation;
+        this.journals = journals;
+        this.locks = locks;
+        this.stream = stream;
+        this.hazards = hazards;
     }
 
     void handle(LinkSession session, EdgeToC2 message) {
@@ -191,7 +192,7 @@ public class EdgeMessageHandler {
         Optional<String> refusal = Optional.empty();
         // The node lock (shared by all replicas) keeps a replaced stream that is still draining, here or on
         // another replica, from racing the new one.
-        try (io.lockstep.c2.replica.RedisLocks.Held held = locks.hold(io.lockstep.c2.replica.RedisLocks.node(nodeId))) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             stored = ledger.lastEdgeSeq(nodeId);
             if (seq > stored) {
                 refusal = apply(session, message);
