@@ -1,108 +1,95 @@
 package io.lockstep.c2.fleet;
 
-import io.lockstep.c2.config.C2Config;
-import io.lockstep.c2.redis.JsonCodec;
-import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.proto.v1.Telemetry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
+import jakarta.inject.Inject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Stores telemetry samples off the link's threads: the link hands each sample over ({@link #offer}) and one
- * writer thread stores everything queued since its last round in one Redis script call: every sample into
- * its node's capped history stream (receipt-time ids, trimmed to exactly {@code telemetry-max-samples}), the
- * latest one as the node's telemetry, its receipt time as the node's last-seen time. Samples of a node C2
- * never registered are not stored.
+ * Stores telemetry samples off the link's threads: the link hands each sample over ({@link #offer}, never
+ * blocks) and one writer thread stores everything queued since its last round as one batch
+ * ({@link TelemetryBatchStore}, one Redis script call).
  *
- * <p>Why: the link used to make five Redis round trips per sample, in line, so at 10,000 samples a second
- * C2 fell seconds behind and the dashboard with it. The queue is bounded ({@value #QUEUE_CAPACITY}
- * samples); when it is full a sample's history entry is dropped and counted (the live view already has it),
- * never queued without bound. A burst of a node's spooled samples fits in it.
- *
- * <p>Ordering: a node's samples are stored in arrival order; {@link #awaitStored} lets the link finish
- * storing a node's earlier samples before it answers that node, so an answer still means "everything you
- * sent before is stored".
+ * <p>Bounded: the queue holds {@value #DEFAULT_CAPACITY} samples. When it is full, a live sample's history
+ * entry is dropped and counted (the live view already has it), never queued without bound. A sample the node
+ * had spooled offline ({@code Telemetry.spooled}) is never dropped for want of room: it is held (one per node
+ * stream at most, since that stream stops reading) and queued as soon as the writer has made room, and only
+ * then does the link read the node's next message. So a node emptying its spool meets gRPC flow control, and
+ * keeps the rest in its own spool, instead of losing samples here.
  */
 @ApplicationScoped
 public class TelemetryIntake implements MeterBinder {
 
+    /** Writes one batch; returns the samples stored, throws when Redis refused it. */
+    public interface Store {
+        long store(List<QueuedSample> batch);
+    }
+
+    /** What became of an offered sample. */
+    public enum Offer {
+        /** Queued for storage. */
+        QUEUED,
+        /** Left out of the history (and counted): the queue was full and the sample was a live one. */
+        DROPPED,
+        /** A spooled sample, held until the queue has room; the caller's {@code whenQueued} runs then. */
+        HELD
+    }
+
     private static final Logger LOG = Logger.getLogger(TelemetryIntake.class);
-    static final int QUEUE_CAPACITY = 100_000;
+    static final int DEFAULT_CAPACITY = 100_000;
     /** Most samples in one script call, so Redis is never busy with one batch for long. */
     static final int MAX_BATCH = 5_000;
-    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(5);
     private static final long RETRY_PAUSE_MS = 200;
     private static final int ATTEMPTS = 3;
 
-    /**
-     * KEYS: node set, then per node its hash, latest-telemetry key, history stream. ARGV: cap, then per node
-     * id, n, last-seen, latest JSON, then n pairs of receipt ms and sample JSON. Returns samples stored.
-     */
-    private static final String STORE_BATCH = """
-            local cap = tonumber(ARGV[1])
-            local a = 2
-            local stored = 0
-            for k = 2, #KEYS, 3 do
-              local id, n, seen, latest = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 3]
-              a = a + 4
-              if redis.call('SISMEMBER', KEYS[1], id) == 1 then
-                for i = 0, n - 1 do
-                  local ms, sample = ARGV[a + 2 * i], ARGV[a + 2 * i + 1]
-                  local ok = pcall(redis.call, 'XADD', KEYS[k + 2], ms .. '-*', 'sample', sample)
-                  if not ok then redis.call('XADD', KEYS[k + 2], '*', 'sample', sample) end
-                end
-                redis.call('XTRIM', KEYS[k + 2], 'MAXLEN', cap)
-                redis.call('SET', KEYS[k + 1], latest)
-                redis.call('HSET', KEYS[k], 'lastSeenAt', seen)
-                stored = stored + n
-              end
-              a = a + 2 * n
-            end
-            return stored""";
-
-    private record Pending(long seq, String nodeId, Telemetry sample, long receivedAtMs) {
+    private record Held(QueuedSample sample, Runnable whenQueued) {
     }
 
-    private final RedisDataSource redis;
-    private final JsonCodec json;
-    private final int cap;
-    private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final Map<String, Long> lastQueued = new ConcurrentHashMap<>();
-    private final Object progress = new Object();
+    private final Store store;
+    private final Executor resumer;
+    private final ArrayBlockingQueue<QueuedSample> queue;
+    /** Spooled samples waiting for room, oldest first; guarded by itself, as is every offer to the queue. */
+    private final Deque<Held> held = new ArrayDeque<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong heldCount = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong storedSamples = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private long nextSeq;
-    /** Highest seq the writer is done with (stored, or given up on); everything below it is done too. */
-    private volatile long doneUpTo;
     private volatile boolean running;
     private Thread writer;
 
-    public TelemetryIntake(RedisDataSource redis, JsonCodec json, C2Config config) {
-        this.redis = redis;
-        this.json = json;
-        this.cap = config.lifecycle().telemetryMaxSamples();
+    @Inject
+    public TelemetryIntake(TelemetryBatchStore store) {
+        this(store, DEFAULT_CAPACITY, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** {@code resumer} runs the held samples' {@code whenQueued} callbacks (never the writer thread itself). */
+    TelemetryIntake(Store store, int capacity, Executor resumer) {
+        this.store = store;
+        this.resumer = resumer;
+        this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
     void start(@Observes StartupEvent started) {
+        start();
+    }
+
+    void start() {
         running = true;
         writer = new Thread(this::writeLoop, "lockstep-telemetry-writer");
         writer.setDaemon(true);
@@ -110,6 +97,10 @@ public class TelemetryIntake implements MeterBinder {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
+        stop();
+    }
+
+    void stop() {
         running = false;
         if (writer != null) {
             writer.interrupt();
@@ -121,57 +112,45 @@ public class TelemetryIntake implements MeterBinder {
         }
     }
 
-    /** Queues a sample for storage; false (and counted) when the queue is full. Never blocks. */
-    public boolean offer(String nodeId, Telemetry sample, long receivedAtMs) {
-        synchronized (queue) {
-            long seq = nextSeq + 1;
-            if (!queue.offer(new Pending(seq, nodeId, sample, receivedAtMs))) {
-                long count = dropped.incrementAndGet();
-                if (Long.bitCount(count) == 1) {
-                    LOG.warnf("Telemetry storage is behind: %d samples dropped from the history so far (queue of %d full)",
-                            count, QUEUE_CAPACITY);
-                }
-                return false;
-            }
-            nextSeq = seq;
-            lastQueued.put(nodeId, seq);
-        }
-        return true;
-    }
-
     /**
-     * Waits until every sample queued for this node so far is stored (or given up on after Redis failures),
-     * at most a few seconds; true when it is.
+     * Queues a sample for storage. Never blocks. A spooled sample that finds the queue full is {@link Offer#HELD}:
+     * it is queued later, before anything offered after it, and {@code whenQueued} runs then (on a worker thread).
      */
-    public boolean awaitStored(String nodeId) {
-        Long mark = lastQueued.get(nodeId);
-        if (mark == null || doneUpTo >= mark) {
-            return true;
-        }
-        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
-        synchronized (progress) {
-            while (doneUpTo < mark) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+    public Offer offer(String nodeId, Telemetry sample, long receivedAtMs, Runnable whenQueued) {
+        QueuedSample queued = new QueuedSample(nodeId, sample, receivedAtMs);
+        synchronized (held) {
+            if (held.isEmpty() && queue.offer(queued)) {
+                return Offer.QUEUED;
+            }
+            if (sample.getSpooled()) {
+                held.addLast(new Held(queued, whenQueued));
+                heldCount.incrementAndGet();
+                return Offer.HELD;
             }
         }
-        return true;
+        long count = dropped.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warnf("Telemetry storage is behind: %d live samples left out of the history so far (queue of %d full)",
+                    count, queue.remainingCapacity() + queue.size());
+        }
+        return Offer.DROPPED;
     }
 
     public long dropped() {
         return dropped.get();
     }
 
+    /** Spooled samples that had to wait for room (their node's stream paused meanwhile). */
+    public long held() {
+        return heldCount.get();
+    }
+
     public long failed() {
         return failed.get();
+    }
+
+    public long stored() {
+        return storedSamples.get();
     }
 
     public int depth() {
@@ -179,10 +158,10 @@ public class TelemetryIntake implements MeterBinder {
     }
 
     private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<QueuedSample> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(running ? 1_000 : 10, TimeUnit.MILLISECONDS);
+                QueuedSample first = queue.poll(running ? 1_000 : 10, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (!running) {
                         return;
@@ -191,6 +170,7 @@ public class TelemetryIntake implements MeterBinder {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                admitHeld();
                 store(batch);
             } catch (InterruptedException e) {
                 if (!running && queue.isEmpty()) {
@@ -199,50 +179,26 @@ public class TelemetryIntake implements MeterBinder {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Telemetry writer round failed");
             } finally {
-                if (!batch.isEmpty()) {
-                    done(batch.get(batch.size() - 1).seq());
-                    batch.clear();
-                }
+                batch.clear();
             }
         }
     }
 
-    private void store(List<Pending> batch) {
-        Map<String, List<Pending>> perNode = new LinkedHashMap<>();
-        for (Pending pending : batch) {
-            perNode.computeIfAbsent(pending.nodeId(), id -> new ArrayList<>()).add(pending);
-        }
-        List<String> args = new ArrayList<>(2 + perNode.size() * 7 + batch.size() * 2);
-        args.add(STORE_BATCH);
-        args.add(Integer.toString(1 + perNode.size() * 3));
-        args.add(RedisKeys.nodes());
-        for (String nodeId : perNode.keySet()) {
-            args.add(RedisKeys.node(nodeId));
-            args.add(RedisKeys.nodeTelemetry(nodeId));
-            args.add(RedisKeys.nodeTelemetryHistory(nodeId));
-        }
-        args.add(Integer.toString(cap));
-        for (Map.Entry<String, List<Pending>> node : perNode.entrySet()) {
-            List<Pending> samples = node.getValue();
-            Pending last = samples.get(samples.size() - 1);
-            String lastJson = null;
-            int header = args.size();
-            args.add(node.getKey());
-            args.add(Integer.toString(samples.size()));
-            args.add(java.time.Instant.ofEpochMilli(last.receivedAtMs()).toString());
-            args.add("");
-            for (Pending pending : samples) {
-                lastJson = TelemetrySampleJson.of(pending.sample(), pending.receivedAtMs(), json);
-                args.add(Long.toString(pending.receivedAtMs()));
-                args.add(lastJson);
+    /** Moves held samples into the room just made, oldest first, and lets their streams read on. */
+    private void admitHeld() {
+        List<Runnable> resumed = new ArrayList<>();
+        synchronized (held) {
+            while (!held.isEmpty() && queue.offer(held.peekFirst().sample())) {
+                resumed.add(held.pollFirst().whenQueued());
             }
-            args.set(header + 3, lastJson);
         }
-        String[] command = args.toArray(String[]::new);
+        resumed.forEach(resumer::execute);
+    }
+
+    private void store(List<QueuedSample> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                storedSamples.addAndGet(redis.execute("EVAL", command).toLong());
-                batches.incrementAndGet();
+                storedSamples.addAndGet(store.store(batch));
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !running) {
@@ -262,20 +218,17 @@ public class TelemetryIntake implements MeterBinder {
         }
     }
 
-    private void done(long seq) {
-        synchronized (progress) {
-            doneUpTo = seq;
-            progress.notifyAll();
-        }
-    }
-
     @Override
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("lockstep.c2.telemetry.queue.depth", queue, ArrayBlockingQueue::size)
                 .description("Telemetry samples received and not yet stored in Redis")
                 .register(meters);
         FunctionCounter.builder("lockstep.c2.telemetry.dropped", dropped, AtomicLong::get)
-                .description("Telemetry samples left out of the history because the storage queue was full")
+                .description("Live telemetry samples left out of the history because the storage queue was full")
+                .register(meters);
+        FunctionCounter.builder("lockstep.c2.telemetry.held", heldCount, AtomicLong::get)
+                .description("Spooled telemetry samples that waited for room in the storage queue, their node's"
+                        + " link paused meanwhile (never dropped)")
                 .register(meters);
         FunctionCounter.builder("lockstep.c2.telemetry.failed", failed, AtomicLong::get)
                 .description("Telemetry samples left out of the history because Redis refused them")

@@ -4,6 +4,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.lockstep.c2.fleet.FleetFullException;
 import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.replica.LinkOwnership;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.MutinyEdgeLinkGrpc;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The EdgeLink gRPC service: one bidirectional stream per connected node. Incoming messages are handled
- * in order on a worker thread; nothing a node sends can take C2 down — a protocol violation closes that
+ * in order, one at a time ({@link LinkReceiver}: plain telemetry at once, the rest on a worker thread); nothing a node sends can take C2 down — a protocol violation closes that
  * node's stream with INVALID_ARGUMENT, a storage failure with UNAVAILABLE (the node reconnects).
  */
 @GrpcService
@@ -35,11 +36,11 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
     private final Clock clock;
     private final Duration helloTimeout;
 
-    @jakarta.inject.Inject
-    io.lockstep.c2.replica.LinkOwnership ownership;
+    private final LinkOwnership ownership;
 
     public EdgeLinkService(EdgeMessageHandler handler, LinkSessions sessions, NodeRegistry registry, Clock clock,
-            C2Config config) {
+            C2Config config, LinkOwnership ownership) {
+        this.ownership = ownership;
         this.handler = handler;
         this.sessions = sessions;
         this.registry = registry;
@@ -79,30 +80,32 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
                 }
                 disconnected(session);
             });
-            subscription.set(inbound
-                    .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .subscribe().with(
-                            message -> receive(session, message),
-                            failure -> {
-                                LOG.debugf("%s ended: %s", session, failure.toString());
-                                disconnected(session);
-                                session.close(Status.CANCELLED.withDescription("link closed by the node"));
-                            },
-                            () -> {
-                                // Forget the session before answering, so the node never sees its
-                                // stream end while C2 still counts it as connected.
-                                disconnected(session);
-                                session.complete();
-                            }));
+            LinkReceiver receiver = new LinkReceiver(session, handler, this::receive,
+                    Infrastructure.getDefaultWorkerPool(),
+                    failure -> {
+                        LOG.debugf("%s ended: %s", session, failure.toString());
+                        disconnected(session);
+                        session.close(Status.CANCELLED.withDescription("link closed by the node"));
+                    },
+                    () -> {
+                        // Forget the session before answering, so the node never sees its
+                        // stream end while C2 still counts it as connected.
+                        disconnected(session);
+                        session.complete();
+                    });
+            subscription.set(receiver);
+            inbound.subscribe().withSubscriber(receiver);
         });
     }
 
-    private void receive(LinkSession session, EdgeToC2 message) {
+    /** Runs one step of handling a node's message; a failure closes that node's stream. False when it failed. */
+    private boolean receive(LinkSession session, EdgeToC2 message, Runnable step) {
         if (session.closed()) {
-            return;
+            return true;
         }
         try {
-            handler.handle(session, message);
+            step.run();
+            return true;
         } catch (ProtocolViolationException e) {
             LOG.warnf("Closing %s: %s", session, e.getMessage());
             session.close(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
@@ -117,6 +120,7 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
             // The node sees that C2 failed, not C2's internals (class names, stack traces stay in C2's log).
             session.close(Status.UNAVAILABLE.withDescription("C2 could not process the message; reconnect later"));
         }
+        return false;
     }
 
     private void disconnected(LinkSession session) {

@@ -1,13 +1,20 @@
 package io.lockstep.c2.link;
 
+import io.lockstep.c2.fleet.AgentLogStore;
 import io.lockstep.c2.fleet.EmergencyStopService;
 import io.lockstep.c2.fleet.NodeRegistry;
+import io.lockstep.c2.fleet.TelemetryIntake;
+import io.lockstep.c2.hazard.HazardStore;
+import io.lockstep.c2.mission.MissionCancellation;
 import io.lockstep.c2.mission.MissionStatusService;
+import io.lockstep.c2.replica.RedisLocks;
+import io.lockstep.c2.stream.StreamHub;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.CommandAck;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusAck;
+import io.lockstep.proto.v1.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.lockstep.c2.api.Ids;
 import java.time.Clock;
@@ -15,8 +22,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one message from a node to C2's state. Called for one session at a time, in arrival order, on
- * a worker thread (it does blocking Redis calls).
+ * Applies one message from a node to C2's state. Called for one session at a time, in arrival order: plain
+ * telemetry on the thread that received it ({@link #liveTelemetry}, never blocks), everything else on a worker
+ * thread (it does blocking Redis calls).
  */
 @ApplicationScoped
 public class EdgeMessageHandler {
@@ -34,31 +42,19 @@ public class EdgeMessageHandler {
     private final LinkSessions sessions;
     private final Clock clock;
     private final EmergencyStopService estop;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.fleet.AgentLogStore agentLogs;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.fleet.TelemetryIntake telemetryIntake;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.mission.MissionCancellation cancellation;
-
-    @jakarta.inject.Inject
-    JournalLink journals;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.replica.RedisLocks locks;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.stream.StreamHub stream;
-
-    @jakarta.inject.Inject
-    io.lockstep.c2.hazard.HazardStore hazards;
+    private final AgentLogStore agentLogs;
+    private final TelemetryIntake telemetryIntake;
+    private final MissionCancellation cancellation;
+    private final JournalLink journals;
+    private final RedisLocks locks;
+    private final StreamHub stream;
+    private final HazardStore hazards;
 
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
-            EmergencyStopService estop) {
+            EmergencyStopService estop, AgentLogStore agentLogs, TelemetryIntake telemetryIntake,
+            MissionCancellation cancellation, JournalLink journals, RedisLocks locks, StreamHub stream,
+            HazardStore hazards) {
         this.estop = estop;
         this.sessions = sessions;
         this.registry = registry;
@@ -68,6 +64,13 @@ public class EdgeMessageHandler {
         this.blobs = blobs;
         this.instance = instance;
         this.clock = clock;
+        this.agentLogs = agentLogs;
+        this.telemetryIntake = telemetryIntake;
+        this.cancellation = cancellation;
+        this.journals = journals;
+        this.locks = locks;
+        this.stream = stream;
+        this.hazards = hazards;
     }
 
     void handle(LinkSession session, EdgeToC2 message) {
@@ -88,15 +91,53 @@ public class EdgeMessageHandler {
         if (message.getBodyCase() == EdgeToC2.BodyCase.HELLO) {
             throw new ProtocolViolationException("Hello may only be sent once per connection");
         }
-        if (message.getBodyCase() != EdgeToC2.BodyCase.TELEMETRY && message.getBodyCase() != EdgeToC2.BodyCase.HEARTBEAT) {
-            // Whatever C2 answers now, the node's earlier samples are stored (they are written off this thread).
-            telemetryIntake.awaitStored(session.nodeId());
-        }
         if (message.getSeq() > 0) {
             sequenced(session, message);
         } else {
             apply(session, message).ifPresent(refusal -> LOG.warnf("Ignored %s from node %s: %s",
                     message.getBodyCase(), session.nodeId(), refusal));
+        }
+    }
+
+    /**
+     * Whether the link may apply this message on the thread that received it, without blocking and ahead of
+     * the worker pool: a node's plain telemetry sample, once the node said Hello. Its agent log lines, which
+     * need Redis, are stored afterwards ({@link #agentLogs}).
+     */
+    boolean appliesAtOnce(LinkSession session, EdgeToC2 message) {
+        return session.identified() && message.getBodyCase() == EdgeToC2.BodyCase.TELEMETRY && message.getSeq() == 0;
+    }
+
+    /** Whether a telemetry message carries agent log lines for {@link #agentLogs}. */
+    static boolean hasLogs(EdgeToC2 message) {
+        return message.getTelemetry().getLogsCount() > 0 || message.getTelemetry().getLogsDropped() > 0;
+    }
+
+    /**
+     * One telemetry sample, never blocking: into the live view (in memory, latest wins per node) and handed to
+     * the intake for the history. Returns why it was refused, or empty. {@code whenQueued} runs when the link
+     * may read the node's next message: before this returns, or, for a spooled sample that has to wait for room
+     * in the intake, once it is queued (see {@link TelemetryIntake}).
+     */
+    Optional<String> liveTelemetry(LinkSession session, Telemetry sample, Runnable whenQueued) {
+        Optional<String> refusal = LinkInput.missionIdProblem(sample.getMissionId());
+        if (refusal.isPresent()) {
+            LOG.warnf("Ignored TELEMETRY from node %s: %s", session.nodeId(), refusal.get());
+            whenQueued.run();
+            return refusal;
+        }
+        long receivedAtMs = clock.millis();
+        stream.telemetry(session.nodeId(), sample, receivedAtMs);
+        if (telemetryIntake.offer(session.nodeId(), sample, receivedAtMs, whenQueued) != TelemetryIntake.Offer.HELD) {
+            whenQueued.run();
+        }
+        return Optional.empty();
+    }
+
+    /** Stores a telemetry message's agent log lines (blocking Redis calls: a worker thread). */
+    void agentLogs(LinkSession session, EdgeToC2 message) {
+        if (hasLogs(message) && LinkInput.missionIdProblem(message.getTelemetry().getMissionId()).isEmpty()) {
+            agentLogs.append(session.nodeId(), message.getTelemetry(), clock.instant());
         }
     }
 
@@ -129,14 +170,10 @@ public class EdgeMessageHandler {
             }
             case BLOB_REQUEST -> session.send(C2ToEdge.newBuilder().setBlob(blobs.answer(message.getBlobRequest())).build());
             case TELEMETRY -> {
-                Optional<String> refusal = LinkInput.missionIdProblem(message.getTelemetry().getMissionId());
+                // Only a sequenced sample (nodes send none) comes this way; it is stored without pausing its link.
+                Optional<String> refusal = liveTelemetry(session, message.getTelemetry(), () -> { });
                 if (refusal.isEmpty()) {
-                    // The live view first (in memory, latest wins); history and the node's latest sample are
-                    // stored in batches by the intake's writer, off the link.
-                    long receivedAtMs = clock.millis();
-                    stream.telemetry(nodeId, message.getTelemetry(), receivedAtMs);
-                    telemetryIntake.offer(nodeId, message.getTelemetry(), receivedAtMs);
-                    agentLogs.append(nodeId, message.getTelemetry(), java.time.Instant.ofEpochMilli(receivedAtMs));
+                    agentLogs(session, message);
                 }
                 return refusal;
             }
@@ -191,7 +228,7 @@ public class EdgeMessageHandler {
         Optional<String> refusal = Optional.empty();
         // The node lock (shared by all replicas) keeps a replaced stream that is still draining, here or on
         // another replica, from racing the new one.
-        try (io.lockstep.c2.replica.RedisLocks.Held held = locks.hold(io.lockstep.c2.replica.RedisLocks.node(nodeId))) {
+        try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
             stored = ledger.lastEdgeSeq(nodeId);
             if (seq > stored) {
                 refusal = apply(session, message);

@@ -67,8 +67,7 @@ public class StreamHub {
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean reconciled;
 
-    @jakarta.inject.Inject
-    HazardFrames hazardFrames;
+    private final HazardFrames hazardFrames;
     private final Object reconciling = new Object();
     /** The full re-read joining clients wait for; one round serves every client that joins meanwhile. */
     private CompletableFuture<Void> joinRound;
@@ -78,8 +77,9 @@ public class StreamHub {
     private ScheduledExecutorService reconciler;
 
     public StreamHub(NodeRegistry registry, LinkPresence presence, ObjectMapper mapper, C2Config config, Clock clock,
-            io.lockstep.c2.plan.PlanDriftMonitor planDrift) {
+            io.lockstep.c2.plan.PlanDriftMonitor planDrift, HazardFrames hazardFrames) {
         this.planDrift = planDrift;
+        this.hazardFrames = hazardFrames;
         this.registry = registry;
         this.presence = presence;
         this.mapper = mapper;

@@ -135,10 +135,11 @@ class MissionSearchApiTest {
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.hello(nodeId);
             for (int tick = 10; tick < 10 + cap * 3; tick++) {
-                node.send(sample(tick));
+                node.send(sample(tick, true));
             }
             MissionLifecycleSync.sync(node);
         }
+        Fixtures.awaitStoredTelemetry(nodeId, 10 + cap * 3 - 1);
         List<Integer> kept = new ArrayList<>();
         String after = null;
         do {
@@ -171,15 +172,16 @@ class MissionSearchApiTest {
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.hello(nodeId);
             for (int tick = 0; tick < samples; tick++) {
-                node.send(sample(tick));
+                node.send(sample(tick, false));
             }
             MissionLifecycleSync.sync(node);
         }
+        Fixtures.awaitStoredTelemetry(nodeId, samples - 1);
         return nodeId;
     }
 
-    private static EdgeToC2 sample(int tick) {
+    private static EdgeToC2 sample(int tick, boolean spooled) {
         return EdgeToC2.newBuilder().setTelemetry(Telemetry.newBuilder().setTick(tick).setXM(tick).setYM(1)
-                .setBatteryFraction(0.5)).build();
+                .setBatteryFraction(0.5).setSpooled(spooled)).build();
     }
 }

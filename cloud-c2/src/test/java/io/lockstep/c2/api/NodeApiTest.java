@@ -47,6 +47,7 @@ class NodeApiTest {
             node.send(EdgeToC2.newBuilder().setTelemetry(Telemetry.newBuilder().setMissionId("m-1").setTick(42)
                     .setXM(3.0).setYM(-2.5).setBatteryFraction(0.74)).build());
             sync(node);
+            Fixtures.awaitStoredTelemetry(nodeId, 42);
 
             given().when().get("/api/v1/nodes").then().statusCode(200)
                     .body("nodeId", hasItem(nodeId));

@@ -11,6 +11,25 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * Waits until C2 shows a node's telemetry up to {@code tick} as its latest sample: the history is written
+     * off the link (TelemetryIntake), so an answer on the link does not mean the samples are stored yet.
+     */
+    public static void awaitStoredTelemetry(String nodeId, long tick) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Number stored = given().when().get("/api/v1/nodes/" + nodeId).then().extract().path("telemetry.tick");
+            if (stored != null && stored.longValue() >= tick) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("node " + nodeId + " telemetry up to tick " + tick + " not stored within 30 s"
+                        + " (latest stored: " + stored + ")");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     public static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

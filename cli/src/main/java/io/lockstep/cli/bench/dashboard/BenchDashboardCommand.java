@@ -109,6 +109,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         long rateCount = 0;
         long[] histogram = new long[MeasuringClient.MAX_LATENCY_MS + 1];
         long[] c2Histogram = new long[MeasuringClient.MAX_LATENCY_MS + 1];
+        long[] receiptHistogram = new long[MeasuringClient.MAX_LATENCY_MS + 1];
         for (MeasuringClient reader : readers) {
             for (Map.Entry<String, Long> perNode : reader.samplesPerNode().entrySet()) {
                 double rate = perNode.getValue() / elapsed;
@@ -118,9 +119,11 @@ public final class BenchDashboardCommand implements Callable<Integer> {
             }
             long[] own = reader.latencyHistogram();
             long[] c2Own = reader.c2LatencyHistogram();
+            long[] receiptOwn = reader.receiptLatencyHistogram();
             for (int i = 0; i < own.length; i++) {
                 histogram[i] += own[i];
                 c2Histogram[i] += c2Own[i];
+                receiptHistogram[i] += receiptOwn[i];
             }
         }
         String setup = nodes + " nodes x " + rateHz + " Hz, " + readers.size() + " clients";
@@ -135,6 +138,9 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 BenchFigure.informational("stream_sample_to_c2_frame_latency_p99_ms", percentile(c2Histogram, 0.99),
                         "node send time to C2 writing the frame with it (the frame's serverTimeMs), p99: C2's share; the "
                         + "rest is the socket and the client reading"),
+                BenchFigure.informational("stream_sample_to_c2_receipt_latency_p99_ms", percentile(receiptHistogram, 0.99),
+                        "node send time to C2's link taking the sample (the sample's receivedAtMs), p99: the share of "
+                        + "the simulated nodes' and the sockets' buffers, before any C2 code queues it"),
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
                 BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
                 BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "

@@ -27,6 +27,8 @@ final class MeasuringClient implements AutoCloseable {
     private final long[] latencyHistogram = new long[MAX_LATENCY_MS + 1];
     /** Node send time to C2 putting the sample in a frame (the frame's serverTimeMs): C2's share of the latency. */
     private final long[] c2LatencyHistogram = new long[MAX_LATENCY_MS + 1];
+    /** Node send time to C2's link taking the sample (its receivedAtMs): the transport's share, before C2's code. */
+    private final long[] receiptLatencyHistogram = new long[MAX_LATENCY_MS + 1];
     private final java.util.List<Long> frameTicks = new java.util.ArrayList<>();
     private volatile boolean measuring;
     private long frames;
@@ -89,6 +91,7 @@ final class MeasuringClient implements AutoCloseable {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             String nodeId = null;
             long tick = 0;
+            long receivedAtMs = -1;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
@@ -96,6 +99,8 @@ final class MeasuringClient implements AutoCloseable {
                     nodeId = parser.getValueAsString();
                 } else if ("tick".equals(field)) {
                     tick = parser.getValueAsLong();
+                } else if ("receivedAtMs".equals(field)) {
+                    receivedAtMs = parser.getValueAsLong();
                 } else {
                     parser.skipChildren();
                 }
@@ -105,6 +110,9 @@ final class MeasuringClient implements AutoCloseable {
                 long latency = Math.max(0, Math.min(MAX_LATENCY_MS, now - tick));
                 latencyHistogram[(int) latency]++;
                 frameTicks.add(tick);
+                if (receivedAtMs >= 0) {
+                    receiptLatencyHistogram[(int) Math.max(0, Math.min(MAX_LATENCY_MS, receivedAtMs - tick))]++;
+                }
             }
         }
     }
@@ -119,6 +127,10 @@ final class MeasuringClient implements AutoCloseable {
 
     synchronized long[] latencyHistogram() {
         return latencyHistogram.clone();
+    }
+
+    synchronized long[] receiptLatencyHistogram() {
+        return receiptLatencyHistogram.clone();
     }
 
     synchronized long[] c2LatencyHistogram() {

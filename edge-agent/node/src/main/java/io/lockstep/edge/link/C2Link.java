@@ -155,7 +155,9 @@ public final class C2Link implements AutoCloseable {
         }
         List<Telemetry> spooled = spool.drain();
         for (int i = 0; i < spooled.size(); i++) {
-            if (!session.send(EdgeToC2.newBuilder().setTelemetry(spooled.get(i)).build())) {
+            // Marked, so that C2 keeps it in the history even when its storage is behind (proto: spooled).
+            Telemetry late = spooled.get(i).toBuilder().setSpooled(true).build();
+            if (!session.send(EdgeToC2.newBuilder().setTelemetry(late).build())) {
                 // The link broke again mid-drain: keep what was not handed over for the next session.
                 spooled.subList(i, spooled.size()).forEach(spool::add);
                 return false;

@@ -137,6 +137,9 @@ class C2LinkTest {
         await("both delivered", () -> c2.received(EdgeToC2::hasTelemetry).size() >= 2);
         assertEquals(List.of(5L, 10L), c2.received(EdgeToC2::hasTelemetry).stream()
                 .map(m -> m.getTelemetry().getTick()).toList());
+        // The spooled one is marked so (C2 never drops it from its history), the live one is not.
+        assertEquals(List.of(true, false), c2.received(EdgeToC2::hasTelemetry).stream()
+                .map(m -> m.getTelemetry().getSpooled()).toList());
         assertEquals(0, link.spool().size());
         assertEquals(1, link.sessionsEstablished());
     }
