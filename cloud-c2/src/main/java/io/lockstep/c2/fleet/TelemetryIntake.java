@@ -3,6 +3,7 @@ package io.lockstep.c2.fleet;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.c2.redis.RedisTopology;
 import io.lockstep.proto.v1.Telemetry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -52,17 +53,18 @@ public class TelemetryIntake implements MeterBinder {
     private static final int ATTEMPTS = 3;
 
     /**
-     * KEYS: node set, then per node its hash, latest-telemetry key, history stream. ARGV: cap, then per node
-     * id, n, last-seen, latest JSON, then n pairs of receipt ms and sample JSON. Returns samples stored.
+     * KEYS: per node its hash, latest-telemetry key, history stream. ARGV: cap, then per node n, last-seen,
+     * latest JSON, then n pairs of receipt ms and sample JSON. Returns samples stored. Only registered nodes
+     * (those with a hash) get samples. On Redis Cluster each call holds one node's keys (one hash tag).
      */
     private static final String STORE_BATCH = """
             local cap = tonumber(ARGV[1])
             local a = 2
             local stored = 0
-            for k = 2, #KEYS, 3 do
-              local id, n, seen, latest = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 3]
-              a = a + 4
-              if redis.call('SISMEMBER', KEYS[1], id) == 1 then
+            for k = 1, #KEYS, 3 do
+              local n, seen, latest = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
+              a = a + 3
+              if redis.call('EXISTS', KEYS[k]) == 1 then
                 for i = 0, n - 1 do
                   local ms, sample = ARGV[a + 2 * i], ARGV[a + 2 * i + 1]
                   local ok = pcall(redis.call, 'XADD', KEYS[k + 2], ms .. '-*', 'sample', sample)
@@ -81,6 +83,7 @@ public class TelemetryIntake implements MeterBinder {
     }
 
     private final RedisDataSource redis;
+    private final RedisTopology topology;
     private final JsonCodec json;
     private final int cap;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -96,8 +99,9 @@ public class TelemetryIntake implements MeterBinder {
     private volatile boolean running;
     private Thread writer;
 
-    public TelemetryIntake(RedisDataSource redis, JsonCodec json, C2Config config) {
+    public TelemetryIntake(RedisDataSource redis, RedisTopology topology, JsonCodec json, C2Config config) {
         this.redis = redis;
+        this.topology = topology;
         this.json = json;
         this.cap = config.lifecycle().telemetryMaxSamples();
     }
@@ -212,32 +216,44 @@ public class TelemetryIntake implements MeterBinder {
         for (Pending pending : batch) {
             perNode.computeIfAbsent(pending.nodeId(), id -> new ArrayList<>()).add(pending);
         }
-        List<String> args = new ArrayList<>(2 + perNode.size() * 7 + batch.size() * 2);
-        args.add(STORE_BATCH);
-        args.add(Integer.toString(1 + perNode.size() * 3));
-        args.add(RedisKeys.nodes());
-        for (String nodeId : perNode.keySet()) {
-            args.add(RedisKeys.node(nodeId));
-            args.add(RedisKeys.nodeTelemetry(nodeId));
-            args.add(RedisKeys.nodeTelemetryHistory(nodeId));
+        if (!topology.cluster()) {
+            store(batch.size(), perNode);
+            return;
         }
-        args.add(Integer.toString(cap));
         for (Map.Entry<String, List<Pending>> node : perNode.entrySet()) {
-            List<Pending> samples = node.getValue();
-            Pending last = samples.get(samples.size() - 1);
-            String lastJson = null;
-            int header = args.size();
-            args.add(node.getKey());
-            args.add(Integer.toString(samples.size()));
-            args.add(java.time.Instant.ofEpochMilli(last.receivedAtMs()).toString());
-            args.add("");
-            for (Pending pending : samples) {
-                lastJson = TelemetrySampleJson.of(pending.sample(), pending.receivedAtMs(), json);
-                args.add(Long.toString(pending.receivedAtMs()));
-                args.add(lastJson);
-            }
-            args.set(header + 3, lastJson);
+            store(node.getValue().size(), Map.of(node.getKey(), node.getValue()));
         }
+    }
+
+    /** Stores the samples of the given nodes in one script call. */
+    private void store(int samples, Map<String, List<Pending>> perNode) {
+        List<String> keys = new ArrayList<>(perNode.size() * 3);
+        List<String> values = new ArrayList<>(1 + perNode.size() * 3 + samples * 2);
+        values.add(Integer.toString(cap));
+        for (Map.Entry<String, List<Pending>> node : perNode.entrySet()) {
+            String nodeId = node.getKey();
+            keys.add(RedisKeys.node(nodeId));
+            keys.add(RedisKeys.nodeTelemetry(nodeId));
+            keys.add(RedisKeys.nodeTelemetryHistory(nodeId));
+            List<Pending> pendings = node.getValue();
+            Pending last = pendings.get(pendings.size() - 1);
+            String lastJson = null;
+            int header = values.size();
+            values.add(Integer.toString(pendings.size()));
+            values.add(java.time.Instant.ofEpochMilli(last.receivedAtMs()).toString());
+            values.add("");
+            for (Pending pending : pendings) {
+                lastJson = TelemetrySampleJson.of(pending.sample(), pending.receivedAtMs(), json);
+                values.add(Long.toString(pending.receivedAtMs()));
+                values.add(lastJson);
+            }
+            values.set(header + 2, lastJson);
+        }
+        List<String> args = new ArrayList<>(2 + keys.size() + values.size());
+        args.add(STORE_BATCH);
+        args.add(Integer.toString(keys.size()));
+        args.addAll(keys);
+        args.addAll(values);
         String[] command = args.toArray(String[]::new);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -246,8 +262,8 @@ public class TelemetryIntake implements MeterBinder {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !running) {
-                    failed.addAndGet(batch.size());
-                    LOG.warnf("Could not store %d telemetry samples after %d attempts: %s", batch.size(), attempt,
+                    failed.addAndGet(samples);
+                    LOG.warnf("Could not store %d telemetry samples after %d attempts: %s", samples, attempt,
                             e.toString());
                     return;
                 }
@@ -255,7 +271,7 @@ public class TelemetryIntake implements MeterBinder {
                     Thread.sleep(RETRY_PAUSE_MS * attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    failed.addAndGet(batch.size());
+                    failed.addAndGet(samples);
                     return;
                 }
             }
