@@ -18,6 +18,7 @@ import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.NodeMissionState;
+import io.lockstep.proto.v1.Telemetry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * C2 on a real three-master Redis Cluster (local redis-server processes): every path that runs a multi-key
  * Lua script or MULTI/EXEC works, because the keys it touches share a hash tag (see {@link RedisKeys}).
  * Before the keys had tags, the node registration, the mission dispatch and status writes and the audit
- * append were refused with CROSSSLOT. Also: link claims are renewed past their lease, a command queued for
+ * append were refused with CROSSSLOT. Also: telemetry is stored per node, link claims are renewed past their lease, a command queued for
  * an offline node is delivered when it links, shared locks live in the cluster, and a pub/sub subscriber of
  * C2's Redis client hears a message published on any master.
  */
@@ -111,6 +112,15 @@ class RedisClusterTest {
             given().when().get("/api/v1/nodes/" + nodeId).then().statusCode(200)
                     .body("linkState", org.hamcrest.Matchers.equalTo("CONNECTED"))
                     .body("lastHeartbeatAt", org.hamcrest.Matchers.notNullValue());
+            // The telemetry writer's script (latest sample, history stream, last-seen) for this node's slot.
+            node.send(EdgeToC2.newBuilder().setTelemetry(Telemetry.newBuilder().setTick(7).setXM(1.5)).build());
+            awaitTrue(() -> Integer.valueOf(7).equals(given().when().get("/api/v1/nodes/" + nodeId).then()
+                    .statusCode(200).extract().jsonPath().get("telemetry.tick")) ? true : null,
+                    "the telemetry sample is stored");
+            assertThat(redis.stream(String.class).xlen(RedisKeys.nodeTelemetryHistory(nodeId))).isEqualTo(1);
+            // The fleet listing reads node by node on a cluster.
+            assertThat(given().when().get("/api/v1/nodes").then().statusCode(200).extract().jsonPath()
+                    .getList("nodeId", String.class)).contains(nodeId);
             node.hangUp();
             node.awaitEnd();
         }
