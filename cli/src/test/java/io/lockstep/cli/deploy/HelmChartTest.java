@@ -101,6 +101,21 @@ class HelmChartTest {
     }
 
     @Test
+    void aRedisClusterIsPassedToC2AsAClusterClientWithItsMasters() {
+        String masters = "redis://r1:6379,redis://r2:6379,redis://r3:6379";
+        Map<String, String> standalone = env(find(render(Map.of()), "Deployment", "fleet-c2").orElseThrow()
+                .at("/spec/template/spec/containers/0"));
+        assertEquals("standalone", standalone.get("QUARKUS_REDIS_CLIENT_TYPE"));
+        List<JsonNode> manifests = render(Map.of("redis.bundled", false, "redis.clientType", "cluster",
+                "redis.hosts", masters));
+        Map<String, String> env = env(find(manifests, "Deployment", "fleet-c2").orElseThrow()
+                .at("/spec/template/spec/containers/0"));
+        assertEquals("cluster", env.get("QUARKUS_REDIS_CLIENT_TYPE"));
+        assertEquals(masters, env.get("QUARKUS_REDIS_HOSTS"));
+        assertEquals("single-node", env.get("QUARKUS_REDIS_CLUSTER_TRANSACTIONS"));
+    }
+
+    @Test
     void theChartShipsTheSameCollectorAndRedisConfigurationAsTheRepository() throws IOException {
         assertEquals(Files.readString(ROOT.resolve("observability/otel-collector.yaml")),
                 Files.readString(CHART.resolve("files/otel-collector.yaml")),

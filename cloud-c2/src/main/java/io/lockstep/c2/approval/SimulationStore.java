@@ -1,6 +1,7 @@
 package io.lockstep.c2.approval;
 
 import io.lockstep.c2.redis.JsonCodec;
+import io.lockstep.c2.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
@@ -21,8 +22,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SimulationStore {
 
-    private static final String PREFIX = "lockstep:";
-
     private final HashCommands<String, String, String> hashes;
     private final SetCommands<String, String> sets;
     private final RedisDataSource redis;
@@ -36,23 +35,23 @@ public class SimulationStore {
     }
 
     static String simulations(String digest) {
-        return PREFIX + "simulations:" + digest;
+        return RedisKeys.simulations(digest);
     }
 
     static String approvals(String digest) {
-        return PREFIX + "approvals:" + digest;
+        return RedisKeys.approvals(digest);
     }
 
     static String missionDigests(String missionId) {
-        return PREFIX + "mission:" + missionId + ":simulation-digests";
+        return RedisKeys.missionSimulationDigests(missionId);
     }
 
     public void save(SimulationRecord record) {
         String value = json.write(record);
-        redis.withTransaction(tx -> {
-            tx.set(String.class).sadd(missionDigests(record.missionId()), record.missionDigest());
-            tx.hash(String.class).hset(simulations(record.missionDigest()), record.id(), value);
-        });
+        // Two hash tags (mission, digest), so two writes: the digest first, so a record is always found through
+        // its mission; a failure in between leaves a digest without this mission's record, which readers skip.
+        sets.sadd(missionDigests(record.missionId()), record.missionDigest());
+        hashes.hset(simulations(record.missionDigest()), record.id(), value);
     }
 
     public Optional<SimulationRecord> find(String missionId, String simulationId) {

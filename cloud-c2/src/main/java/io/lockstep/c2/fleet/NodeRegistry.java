@@ -3,6 +3,7 @@ package io.lockstep.c2.fleet;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.c2.redis.RedisTopology;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.Hello;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -26,7 +27,8 @@ import java.util.Set;
  * Every node that ever connected, in Redis: a set of ids plus one hash per node. Fields are written
  * individually so a heartbeat and an e-stop change never overwrite each other. Writes that touch more
  * than one key, or that depend on what is stored, are Lua scripts: Redis runs each atomically, so a
- * failure can never leave a node hash without its set entry, and concurrent writers cannot interleave.
+ * failure can never leave a node hash without its set entry, and concurrent writers cannot interleave. Each
+ * script touches the keys of one hash tag only (see {@link RedisKeys}), so it also runs on Redis Cluster.
  */
 @ApplicationScoped
 public class NodeRegistry {
@@ -55,21 +57,30 @@ public class NodeRegistry {
     private static final String NODE_LATCH_DETAIL = "nodeLatchDetail";
     private static final String NODE_LATCH_AT = "nodeLatchReportedAt";
 
-    /** KEYS: node set, node hash. ARGV: id, max nodes (0 = no limit), firstSeenAt, field/value pairs. */
-    private static final String REGISTER = """
-            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then
-              local max = tonumber(ARGV[2])
-              if max > 0 and redis.call('SCARD', KEYS[1]) >= max then return 0 end
-              redis.call('SADD', KEYS[1], ARGV[1])
-            end
-            redis.call('HSETNX', KEYS[2], 'firstSeenAt', ARGV[3])
-            redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+    /**
+     * KEYS: node set. ARGV: id, max nodes (0 = no limit). Adds the id unless the fleet is full; 1 when the
+     * id is (now) in the set. The set has no hash tag, so it is never in one script with a node's keys.
+     */
+    private static final String ADMIT = """
+            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 1 end
+            local max = tonumber(ARGV[2])
+            if max > 0 and redis.call('SCARD', KEYS[1]) >= max then return 0 end
+            redis.call('SADD', KEYS[1], ARGV[1])
             return 1""";
 
-    /** KEYS: node set, node hash. ARGV: id, field/value pairs. Writes only for a registered node. */
+    /** KEYS: node hash. ARGV: firstSeenAt, field/value pairs. */
+    private static final String REGISTER = """
+            redis.call('HSETNX', KEYS[1], 'firstSeenAt', ARGV[1])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            return 1""";
+
+    /**
+     * KEYS: node hash. ARGV: field/value pairs. Writes only for a registered node: its hash is written right
+     * after its id enters the node set, and neither is removed, so the hash stands for the registration.
+     */
     private static final String UPDATE_KNOWN = """
-            if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return 0 end
-            redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 1))
             return 1""";
 
     /**
@@ -83,14 +94,16 @@ public class NodeRegistry {
             return 1""";
 
     private final RedisDataSource redis;
+    private final RedisTopology topology;
     private final SetCommands<String, String> ids;
     private final HashCommands<String, String, String> fields;
     private final ValueCommands<String, String> telemetry;
     private final JsonCodec json;
     private final int maxNodes;
 
-    public NodeRegistry(RedisDataSource redis, JsonCodec json, C2Config config) {
+    public NodeRegistry(RedisDataSource redis, RedisTopology topology, JsonCodec json, C2Config config) {
         this.redis = redis;
+        this.topology = topology;
         this.ids = redis.set(String.class);
         this.fields = redis.hash(String.class);
         this.telemetry = redis.value(String.class);
@@ -109,16 +122,17 @@ public class NodeRegistry {
                 List.copyOf(hello.getCapabilities().getModelsList()), hello.getCapabilities().getGpu(),
                 hello.getCapabilities().getMaxAgents(), hello.getCapabilities().getVehicleKind(),
                 hello.getCapabilities().getAgentMemoryBudgetBytes());
-        long registered = eval(REGISTER, List.of(RedisKeys.nodes(), RedisKeys.node(nodeId)), nodeId,
-                Integer.toString(maxNodes), at.toString(),
+        if (eval(ADMIT, List.of(RedisKeys.nodes()), nodeId, Integer.toString(maxNodes)) == 0) {
+            throw new FleetFullException(nodeId, maxNodes);
+        }
+        // A failure between the two writes leaves an id without a hash: listed by no read (they skip nodes
+        // without a hash), and completed by the node's next Hello.
+        eval(REGISTER, List.of(RedisKeys.node(nodeId)), at.toString(),
                 SOFTWARE_VERSION, hello.getSoftwareVersion(),
                 ABI_VERSION, Integer.toString(hello.getAbiVersion()),
                 CAPABILITIES, json.write(capabilities),
                 LAST_HELLO, at.toString(),
                 LAST_SEEN, at.toString());
-        if (registered == 0) {
-            throw new FleetFullException(nodeId, maxNodes);
-        }
     }
 
     public void recordSeen(String nodeId, Instant at) {
@@ -171,6 +185,9 @@ public class NodeRegistry {
             return Optional.empty();
         }
         Map<String, String> values = fields.hgetall(RedisKeys.node(nodeId));
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
         String latest = telemetry.get(RedisKeys.nodeTelemetry(nodeId));
         return Optional.of(record(nodeId, values, latest));
     }
@@ -198,12 +215,16 @@ public class NodeRegistry {
     /**
      * Every registered node, sorted by id. The node hashes and latest samples are read in one pipelined
      * round trip (the dashboard's re-read of 1,000 nodes was 3,000 round trips); should the pipelined
-     * answer not have the expected shape, the nodes are read one by one as before.
+     * answer not have the expected shape, the nodes are read one by one as before. Redis Cluster refuses a
+     * pipeline over many slots, so there the nodes are read one by one.
      */
     public List<NodeRecord> list() {
         List<String> known = ids();
         if (known.isEmpty()) {
             return List.of();
+        }
+        if (topology.cluster()) {
+            return known.stream().map(this::find).flatMap(Optional::stream).toList();
         }
         try {
             return listPipelined(known);
@@ -274,10 +295,7 @@ public class NodeRegistry {
     }
 
     private void updateKnown(String nodeId, String... fieldValues) {
-        List<String> args = new ArrayList<>();
-        args.add(nodeId);
-        args.addAll(List.of(fieldValues));
-        eval(UPDATE_KNOWN, List.of(RedisKeys.nodes(), RedisKeys.node(nodeId)), args.toArray(String[]::new));
+        eval(UPDATE_KNOWN, List.of(RedisKeys.node(nodeId)), fieldValues);
     }
 
     private void writeIfNewer(String nodeId, String seqField, long seq, String... fieldValues) {

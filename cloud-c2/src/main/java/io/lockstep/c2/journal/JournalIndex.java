@@ -1,5 +1,6 @@
 package io.lockstep.c2.journal;
 
+import io.lockstep.c2.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
@@ -29,11 +30,11 @@ public class JournalIndex {
     }
 
     static String key(JournalKey key) {
-        return "lockstep:journal:" + key.missionId() + ":" + key.nodeId();
+        return RedisKeys.journal(key.missionId(), key.nodeId());
     }
 
     static String requestsKey(String nodeId) {
-        return "lockstep:node:" + nodeId + ":journal-requests";
+        return RedisKeys.nodeJournalRequests(nodeId);
     }
 
     public Optional<JournalRecord> find(JournalKey key) {
@@ -57,6 +58,9 @@ public class JournalIndex {
         put(h, "requestedAt", r.requestedAt());
         put(h, "offeredAt", r.offeredAt());
         put(h, "uploadedAt", r.uploadedAt());
+        // The mission's node set first: a failure before the metadata leaves a node listed without a journal,
+        // which readers skip, never a journal that nodesOf cannot find.
+        sets.sadd(RedisKeys.missionJournalNodes(r.missionId()), r.nodeId());
         hashes.hset(key(r.key()), h);
         // Requested or half uploaded: asked for again at the node's next Hello (a restarted node resumes).
         if (r.state() == JournalState.REQUESTED || r.state() == JournalState.UPLOADING) {
@@ -66,25 +70,27 @@ public class JournalIndex {
         }
     }
 
-    /** Removes the journal's metadata and any outstanding request for it. */
+    /**
+     * Removes the journal's metadata and any outstanding request for it (one transaction: both keys carry the
+     * node's hash tag), then the node from the mission's journal set.
+     */
     public void delete(JournalKey key) {
         redis.withTransaction(tx -> {
             tx.key().del(key(key));
             tx.set(String.class).srem(requestsKey(key.nodeId()), key.missionId());
         });
+        sets.srem(RedisKeys.missionJournalNodes(key.missionId()), key.nodeId());
     }
 
     /**
-     * The nodes with journal metadata for {@code missionId} (a SCAN over {@code lockstep:journal:{mission}:*};
-     * ids in the id grammar hold no glob characters).
+     * The nodes with journal metadata for {@code missionId}, from the mission's journal set (not a SCAN, which
+     * on Redis Cluster would see one cluster node's keys only).
      */
     public Set<String> nodesOf(String missionId) {
-        String prefix = "lockstep:journal:" + missionId + ":";
         Set<String> nodes = new java.util.TreeSet<>();
-        var cursor = redis.key().scan(new io.quarkus.redis.datasource.keys.KeyScanArgs().match(prefix + "*").count(500));
-        while (cursor.hasNext()) {
-            for (String k : cursor.next()) {
-                nodes.add(k.substring(prefix.length()));
+        for (String nodeId : sets.smembers(RedisKeys.missionJournalNodes(missionId))) {
+            if (redis.key().exists(key(new JournalKey(missionId, nodeId)))) {
+                nodes.add(nodeId);
             }
         }
         return nodes;

@@ -2,6 +2,7 @@ package io.lockstep.c2.mission;
 
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.c2.redis.RedisTopology;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -15,9 +16,12 @@ import java.util.Optional;
 
 /**
  * Missions (JSON), their creation order (sorted set) and their per-node status (one hash per mission).
- * Every change that touches more than one key is one MULTI/EXEC transaction, so a failure part-way
- * (Redis unreachable, pool exhausted) leaves no mission outside the index and no index entry without
- * its record.
+ * Every change that touches more than one key is one MULTI/EXEC transaction or Lua script, so a failure
+ * part-way (Redis unreachable, pool exhausted) leaves no mission outside the index and no index entry without
+ * its record. On Redis Cluster the creation-order index (global, no hash tag) cannot share a transaction with
+ * a mission's keys (tagged by the mission): there it is written by a command of its own, the index entry
+ * first when creating and last when deleting, so a failure in between can leave an index entry without its
+ * record, which every reader skips, but never a mission outside the index.
  */
 @ApplicationScoped
 public class MissionStore {
@@ -54,13 +58,15 @@ public class MissionStore {
     public enum PutResult { WRITTEN, NO_MISSION, STALE }
 
     private final RedisDataSource redis;
+    private final RedisTopology topology;
     private final ValueCommands<String, String> records;
     private final SortedSetCommands<String, String> index;
     private final HashCommands<String, String, String> nodeStatus;
     private final JsonCodec json;
 
-    public MissionStore(RedisDataSource redis, JsonCodec json) {
+    public MissionStore(RedisDataSource redis, RedisTopology topology, JsonCodec json) {
         this.redis = redis;
+        this.topology = topology;
         this.records = redis.value(String.class);
         this.index = redis.sortedSet(String.class);
         this.nodeStatus = redis.hash(String.class);
@@ -69,6 +75,11 @@ public class MissionStore {
 
     public void create(MissionRecord mission) {
         String record = json.write(mission);
+        if (topology.cluster()) {
+            index.zadd(RedisKeys.missions(), mission.createdAt().toEpochMilli(), mission.id());
+            records.set(RedisKeys.mission(mission.id()), record);
+            return;
+        }
         redis.withTransaction(tx -> {
             tx.value(String.class).set(RedisKeys.mission(mission.id()), record);
             tx.sortedSet(String.class).zadd(RedisKeys.missions(), mission.createdAt().toEpochMilli(), mission.id());
@@ -94,10 +105,16 @@ public class MissionStore {
 
     /** Removes the mission, its index entry and its node statuses in one transaction (archiving). */
     public void delete(String missionId) {
+        String[] keys = {RedisKeys.mission(missionId), RedisKeys.missionNodeStatus(missionId),
+                RedisKeys.missionCoverage(missionId), RedisKeys.missionHistory(missionId),
+                RedisKeys.missionStatusVersions(missionId)};
+        if (topology.cluster()) {
+            redis.key().del(keys);
+            index.zrem(RedisKeys.missions(), missionId);
+            return;
+        }
         redis.withTransaction(tx -> {
-            tx.key().del(RedisKeys.mission(missionId), RedisKeys.missionNodeStatus(missionId),
-                    RedisKeys.missionCoverage(missionId), RedisKeys.missionHistory(missionId),
-                    RedisKeys.missionStatusVersions(missionId));
+            tx.key().del(keys);
             tx.sortedSet(String.class).zrem(RedisKeys.missions(), missionId);
         });
     }

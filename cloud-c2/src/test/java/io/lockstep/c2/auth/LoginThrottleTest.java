@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.lockstep.c2.config.C2Config;
+import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.c2.security.Role;
 import io.lockstep.c2.security.users.UsersFile;
 import io.lockstep.c2.support.C2TestResources;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Password guessing is slowed: after 5 failed logins in a row for one name (or 20 from one address) the
  * login answers 429 with Retry-After, without checking the password, for 1 s doubling per further failure;
- * a successful login clears the count. Other users are not locked out by one user's lock.
+ * a successful login clears the count. Other users are not locked out by one user's lock. The counts are in
+ * Redis, so two replicas' throttles on one Redis count the same failures.
  */
 @QuarkusTest
 @QuarkusTestResource(C2TestResources.class)
@@ -28,6 +32,15 @@ class LoginThrottleTest {
 
     @Inject
     C2Config config;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    Clock clock;
 
     @BeforeEach
     void users() {
@@ -95,4 +108,24 @@ class LoginThrottleTest {
         awaitLogin("uma", "uma-password");
     }
 
+    @Test
+    void twoReplicasOnOneRedisCountTheSameFailures() {
+        // A second C2 replica's throttle: its own instance, the same Redis.
+        LoginThrottle other = new LoginThrottle(redis, clock, config);
+        String user = "spread-" + System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            (i % 2 == 0 ? throttle : other).failed(user, "10.0.0." + i);
+        }
+        assertThat(throttle.retryAfter(user, "10.0.0.9")).isEmpty();
+        assertThat(other.retryAfter(user, "10.0.0.9")).isEmpty();
+        // The fifth failure, on the second replica, locks the name on both.
+        other.failed(user, "10.0.0.4");
+        assertThat(throttle.retryAfter(user, "10.0.0.9")).hasValueSatisfying(wait ->
+                assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(other.retryAfter(user, "10.0.0.9")).isPresent();
+        // A success on one replica clears the count for both.
+        throttle.succeeded(user, "10.0.0.9");
+        assertThat(other.retryAfter(user, "10.0.0.9")).isEmpty();
+        assertThat(redis.key().exists(RedisKeys.loginFailures("user:" + user))).isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockstep.c2.config.C2Config;
+import io.lockstep.c2.redis.RedisKeys;
 import io.lockstep.c2.retention.RetentionSweep;
 import io.lockstep.c2.support.C2TestResources;
 import io.lockstep.c2.support.FakeEdgeNode;
@@ -101,8 +102,8 @@ class ArchivedMissionCleanupTest {
             Path simulationDir = config.files().resolve("simulations").resolve(digest).resolve(simulationId);
             assertThat(journalFile).isRegularFile();
             assertThat(simulationDir).isDirectory();
-            assertThat(redis.key().exists("lockstep:journal:" + missionId + ":" + done)).isTrue();
-            assertThat(redis.key().exists("lockstep:mission:" + missionId + ":simulation-digests")).isTrue();
+            assertThat(redis.key().exists(RedisKeys.journal(missionId, done))).isTrue();
+            assertThat(redis.key().exists(RedisKeys.missionSimulationDigests(missionId))).isTrue();
 
             // A second upload stops half way; its partial bytes and metadata must go too.
             byte[] otherModule = JournalFixtures.module();
@@ -128,11 +129,11 @@ class ArchivedMissionCleanupTest {
             assertThat(journals().resolve(halfMission)).doesNotExist();
             assertThat(simulationDir).doesNotExist();
             for (String m : List.of(missionId, halfMission)) {
-                assertThat(redis.key().exists("lockstep:journal:" + m + ":" + done)).as("journal metadata of %s", m).isFalse();
-                assertThat(redis.key().exists("lockstep:mission:" + m + ":simulation-digests")).isFalse();
-                assertThat(redis.set(String.class).sismember("lockstep:node:" + done + ":journal-requests", m)).isFalse();
+                assertThat(redis.key().exists(RedisKeys.journal(m, done))).as("journal metadata of %s", m).isFalse();
+                assertThat(redis.key().exists(RedisKeys.missionSimulationDigests(m))).isFalse();
+                assertThat(redis.set(String.class).sismember(RedisKeys.nodeJournalRequests(done), m)).isFalse();
             }
-            assertThat(redis.hash(String.class).hget("lockstep:simulations:" + digest, simulationId)).isNull();
+            assertThat(redis.hash(String.class).hget(RedisKeys.simulations(digest), simulationId)).isNull();
 
             // The rest of the half upload arrives after the archive: refused, nothing stored.
             JournalUploadState late = chunk(node, halfMission, other, other.length / 2, other.length).getState();

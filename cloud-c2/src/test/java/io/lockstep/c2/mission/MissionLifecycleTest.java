@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(C2TestResources.class)
 @TestSecurity(user = "alice", roles = {"viewer", "operator", "commander", "admin"})
-class MissionLifecycleTest {
+public class MissionLifecycleTest {
 
-    static EdgeToC2 status(long seq, String missionId, NodeMissionState state, long tick, long version, int progress) {
+    public static EdgeToC2 status(long seq, String missionId, NodeMissionState state, long tick, long version, int progress) {
         return EdgeToC2.newBuilder().setSeq(seq).setStatus(StatusUpdate.newBuilder()
                 .setMissionId(missionId).setState(state).setTick(tick).setStatusVersion(version)
                 .addAgents(AgentStatus.newBuilder().setName("surveyor").setState("RUNNING").setProgressPermille(progress)))
@@ -49,14 +49,14 @@ class MissionLifecycleTest {
     }
 
     /** A round trip through the node's stream: when it returns, C2 has processed everything sent before. */
-    static void sync(FakeEdgeNode node) throws InterruptedException {
+    public static void sync(FakeEdgeNode node) throws InterruptedException {
         String marker = "e".repeat(63) + "0";
         node.send(EdgeToC2.newBuilder().setBlobRequest(BlobRequest.newBuilder().setKind(BlobKind.WASM_MODULE)
                 .setSha256(marker)).build());
         node.await(m -> m.hasBlob() && m.getBlob().getSha256().equals(marker));
     }
 
-    static void dispatch(String missionId, String... nodes) {
+    public static void dispatch(String missionId, String... nodes) {
         given().contentType(ContentType.JSON).body("{\"nodes\": [\"" + String.join("\", \"", nodes) + "\"]}")
                 .when().post("/api/v1/missions/" + missionId + "/dispatch").then().statusCode(202);
     }
@@ -67,17 +67,17 @@ class MissionLifecycleTest {
                 .when().post("/api/v1/missions").then().statusCode(201).extract().path("id");
     }
 
-    static JsonPath share(String missionId) {
+    public static JsonPath share(String missionId) {
         return given().when().get("/api/v1/missions/" + missionId).then().statusCode(200).extract().jsonPath()
                 .setRootPath("nodes[0]");
     }
 
-    static List<Object> history(String missionId, String field) {
+    public static List<Object> history(String missionId, String field) {
         return given().when().get("/api/v1/missions/" + missionId + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("entries." + field);
     }
 
-    static C2ToEdge assignmentOf(FakeEdgeNode node, String missionId) throws InterruptedException {
+    public static C2ToEdge assignmentOf(FakeEdgeNode node, String missionId) throws InterruptedException {
         return node.await(m -> m.hasAssign() && m.getAssign().getAssignment().getMission().getId().equals(missionId));
     }
 

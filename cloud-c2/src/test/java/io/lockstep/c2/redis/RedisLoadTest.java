@@ -84,10 +84,10 @@ class RedisLoadTest {
             assertThat(redis.key().exists(RedisKeys.mission(id)))
                     .as("mission %s is in the index but has no record", id).isTrue();
         }
-        for (String key : redis.key().keys("lockstep:mission:*")) {
-            // A mission's own keys (:nodes, :coverage, :history, :status-versions, ...) belong to its id.
-            String rest = key.substring("lockstep:mission:".length());
-            String id = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
+        for (String key : redis.key().keys("lockstep:{mission:*")) {
+            // A mission's own keys (:nodes, :coverage, :history, :status-versions, ...) carry its id in their tag.
+            String rest = key.substring("lockstep:{mission:".length());
+            String id = rest.substring(0, rest.indexOf('}'));
             assertThat(redis.sortedSet(String.class).zscore(RedisKeys.missions(), id).isPresent())
                     .as("mission %s has a record but is missing from the index", id).isTrue();
         }

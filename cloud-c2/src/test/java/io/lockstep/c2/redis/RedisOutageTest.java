@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  * Bad input: C2's Redis goes away, by a cut network path (every connection closed, new ones refused) and by
  * a Redis restart. While it is away C2 keeps serving: REST answers 503 problem+json with Retry-After (never
  * 500). When it is back C2 recovers by itself, and a command queued before the outage for an offline node
- * is still delivered when that node connects. The outage window here is 3 s, not 30 s: the behaviour depends
- * only on Redis being unreachable, not on how long (no C2 timer runs out in 30 s that would not in 3 s;
- * link leases are renewed or re-claimed when Redis is back, see docs/c2-replicas.md).
+ * is still delivered when that node connects. The cut lasts 30 s (the issue's "a replica whose Redis
+ * connection drops for 30 s"), longer than the Redis client's timeout and the link lease: C2 answers a clear
+ * 503 for the whole of it, never a 500, and serves again by itself when the path is back.
  */
 @QuarkusTest
 @TestProfile(RedisOutageTest.BehindACuttableProxy.class)
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class RedisOutageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration OUTAGE = Duration.ofSeconds(3);
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     public static class BehindACuttableProxy implements QuarkusTestProfile {
         @Override
@@ -103,12 +103,17 @@ class RedisOutageTest {
         given().contentType(ContentType.JSON).body("{\"reason\": \"queued before the outage\"}")
                 .when().post("/api/v1/nodes/" + offline + "/estop").then().statusCode(200);
 
+        long cutAt = System.nanoTime();
         ProxiedRedis.proxy.cut();
         try {
             assertShedWhileAway(() -> given().when().get("/api/v1/nodes/" + offline));
-            assertShedWhileAway(() -> given().contentType(ContentType.JSON).body("{\"reason\": \"during\"}")
-                    .when().post("/api/v1/nodes/" + offline + "/estop"));
-            Thread.sleep(OUTAGE.toMillis());
+            // For the rest of the outage every answer is a clear 503 (asked every half second), never a 500.
+            while (System.nanoTime() - cutAt < OUTAGE.toNanos()) {
+                assertShed(given().contentType(ContentType.JSON).body("{\"reason\": \"during\"}")
+                        .when().post("/api/v1/nodes/" + offline + "/estop"));
+                assertShed(given().when().get("/api/v1/nodes/" + offline));
+                Thread.sleep(500);
+            }
         } finally {
             ProxiedRedis.proxy.restore();
         }
@@ -138,6 +143,10 @@ class RedisOutageTest {
             Thread.sleep(100);
             response = request.get();
         }
+        assertShed(response);
+    }
+
+    private static void assertShed(Response response) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.header("Retry-After")).isNotBlank();

@@ -24,14 +24,32 @@ final class RespClient implements AutoCloseable {
 
     /** Sends a command; returns the first reply line, plus the payload line for bulk strings. */
     String command(String... parts) throws IOException {
+        send(parts);
+        String first = line();
+        return first.startsWith("$") && !first.equals("$-1") ? first + "\r\n" + line() : first;
+    }
+
+    private void send(String... parts) throws IOException {
         StringBuilder request = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
             request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
         }
         out.write(request.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
-        String first = line();
-        return first.startsWith("$") && !first.equals("$-1") ? first + "\r\n" + line() : first;
+    }
+
+    /** Sends a command answered with a bulk string; returns the whole string (all its lines). */
+    String bulk(String... parts) throws IOException {
+        String first = command(parts);
+        if (!first.startsWith("$") || first.equals("$-1")) {
+            throw new IOException(String.join(" ", parts) + " answered " + first);
+        }
+        int length = Integer.parseInt(first.substring(1, first.indexOf('\r')));
+        StringBuilder text = new StringBuilder(first.substring(first.indexOf('\n') + 1));
+        while (text.length() < length) {
+            text.append("\r\n").append(line());
+        }
+        return text.toString();
     }
 
     private String line() throws IOException {
