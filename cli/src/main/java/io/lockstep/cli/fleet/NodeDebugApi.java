@@ -21,7 +21,18 @@ public final class NodeDebugApi {
         return http.get("/hazards");
     }
 
-    /** Marks an operator hazard for the fleet; the answer has hazardId and publishedAtMicros. */
+    /**
+     * Hazard {@code sender/hazardId} as this node applied it (receivedAtMicros, appliedAtMicros, intakeCpuMicros),
+     * the node answering once it has (it waits up to {@code waitMs}, so nobody polls it); fails after that.
+     */
+    public JsonNode awaitHazard(String sender, int hazardId, long waitMs) {
+        return http.get("/hazards/" + sender + "/" + hazardId + "?waitMs=" + waitMs);
+    }
+
+    /**
+     * Marks an operator hazard for the fleet; the answer has hazardId, publishedAtMicros, sentAtMicros (the put
+     * written) and publishCpuMicros.
+     */
     public JsonNode markHazard(double xM, double yM, double radiusM, double ttlS) {
         return http.postJson("/hazards", java.util.Map.of("xM", xM, "yM", yM, "radiusM", radiusM, "ttlS", ttlS),
                 "X-Lockstep-Debug-Token", FLEET_DEBUG_TOKEN);

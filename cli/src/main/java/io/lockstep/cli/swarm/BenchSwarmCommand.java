@@ -1,5 +1,6 @@
 package io.lockstep.cli.swarm;
 
+import io.lockstep.cli.bench.BenchEnvironment;
 import io.lockstep.cli.bench.swarm.HazardPropagationBenchmark;
 import io.lockstep.cli.bench.swarm.SwarmReallocationBenchmark;
 import io.lockstep.cli.fleet.FleetSpec;
@@ -49,7 +50,7 @@ public final class BenchSwarmCommand implements Callable<Integer> {
         if (fleetNodes > 0) {
             figures.addAll(fleetFigures());
         }
-        SwarmBenchReport report = new SwarmBenchReport(quick, figures, SwarmBenchReport.machine());
+        SwarmBenchReport report = new SwarmBenchReport(quick, figures, BenchEnvironment.describe());
         System.out.println();
         System.out.print(report.toTable());
         Path json = out.resolve("swarm.json");
@@ -80,13 +81,19 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                         + "debug port publishing a hazard to a peer's supervisor holding it as a keep-out zone"),
                 new BenchFigure("hazard_propagation_p99_ms", f.hazardP99Ms(), HazardPropagationBenchmark.TARGET_MS,
                         true, "p99 of the same over " + HazardPropagationBenchmark.HAZARDS + " hazards (after "
-                        + HazardPropagationBenchmark.WARM_UP + " unmeasured) x "
-                        + (f.nodes() - 1) + " peers, real node processes on loopback"),
+                        + HazardPropagationBenchmark.WARM_UP + " unmeasured) x " + (f.nodes() - 1)
+                        + " peers, real node processes on loopback; " + f.hazardConditions()),
                 BenchFigure.informational("hazard_propagation_transport_p99_ms", f.hazardTransportP99Ms(), "p99 of "
                         + "the part from the publish to the peer's mesh handing the message over (put, kernel, the "
                         + "peer's receive thread)"),
+                BenchFigure.informational("hazard_propagation_send_p99_ms", f.hazardSendP99Ms(), "p99 of the first "
+                        + "piece of that: the publisher's request thread from the publish call to having written "
+                        + "the put"),
                 BenchFigure.informational("hazard_propagation_intake_p99_ms", f.hazardIntakeP99Ms(), "p99 of the "
                         + "part from the peer's mesh handing it over to its keep-out zones (checks, board)"),
+                BenchFigure.informational("hazard_propagation_intake_cpu_p99_ms", f.hazardIntakeCpuP99Ms(), "p99 of "
+                        + "the CPU time the peer's receive thread spent on that part; the rest of its wall time "
+                        + "was waiting for a core"),
                 new BenchFigure("mesh_estop_fanout_ms", f.estopFanOutMs(), HazardPropagationBenchmark.TARGET_MS, true,
                         "from one node putting its debug port's e-stop on the mesh to the last of " + (f.nodes() - 2)
                         + " peers latching it over the mesh, C2 not involved"));

@@ -11,10 +11,6 @@ record SwarmBenchReport(boolean quick, List<BenchFigure> figures, String environ
         figures = List.copyOf(figures);
     }
 
-    static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
-    }
-
     private RuntimeBenchReport format() {
         return new RuntimeBenchReport(quick, figures, environment);
     }

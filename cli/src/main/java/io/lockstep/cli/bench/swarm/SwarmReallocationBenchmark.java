@@ -35,11 +35,25 @@ public final class SwarmReallocationBenchmark {
         }
 
         public double hazardTransportP99Ms() {
-            return HazardPropagationBenchmark.Propagation.percentile(hazards.transportMs(), 0.99);
+            return hazards.percentile(HazardPropagationBenchmark.Pair.TRANSPORT, 0.99);
         }
 
         public double hazardIntakeP99Ms() {
-            return HazardPropagationBenchmark.Propagation.percentile(hazards.intakeMs(), 0.99);
+            return hazards.percentile(HazardPropagationBenchmark.Pair.INTAKE, 0.99);
+        }
+
+        public double hazardSendP99Ms() {
+            return hazards.percentile(HazardPropagationBenchmark.Pair.SEND, 0.99);
+        }
+
+        public double hazardIntakeCpuP99Ms() {
+            return hazards.percentile(HazardPropagationBenchmark.Pair.INTAKE_CPU, 0.99);
+        }
+
+        /** The machine's load before and after the hazard run, and the cores the node processes used during it. */
+        public String hazardConditions() {
+            return String.format(java.util.Locale.ROOT, "%s before, %s after; the node processes used %.2f cores",
+                    hazards.loadBefore(), hazards.loadAfter(), hazards.nodeCpuS() / hazards.wallS());
         }
     }
 

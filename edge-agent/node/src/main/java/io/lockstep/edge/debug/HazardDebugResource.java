@@ -2,17 +2,21 @@ package io.lockstep.edge.debug;
 
 import io.lockstep.edge.app.NodeLifecycle;
 import io.lockstep.edge.hazard.HazardService;
+import io.lockstep.edge.mesh.MeshClock;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.swarm.hazard.Hazard;
 import io.lockstep.swarm.hazard.HazardKind;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "debug", description = "Local inspection and control of this edge node")
 public class HazardDebugResource {
 
+    /** The longest a request may wait for a hazard to be applied. */
+    static final long MAX_WAIT_MS = 30_000;
+
     @Inject
     NodeLifecycle lifecycle;
 
@@ -39,12 +46,13 @@ public class HazardDebugResource {
 
     /** One live hazard as this node applies it. */
     public record HazardView(String sender, int hazardId, long sequence, String kind, String missionId, double xM,
-            double yM, double radiusM, long expiresAtMs, long receivedAtMicros, long appliedAtMicros, String traceId) {
+            double yM, double radiusM, long expiresAtMs, long receivedAtMicros, long appliedAtMicros,
+            long intakeCpuMicros, String traceId) {
         static HazardView of(HazardService.Applied a) {
             Hazard h = a.hazard();
             return new HazardView(h.sender(), h.hazardId(), h.sequence(), h.kind().keyChunk(), h.missionId(), h.xM(),
                     h.yM(), h.radiusM(), h.expiresAtMs(), a.receivedAtMicros(), a.appliedAtMicros(),
-                    a.traceId());
+                    a.intakeCpuMicros(), a.traceId());
         }
     }
 
@@ -56,6 +64,21 @@ public class HazardDebugResource {
         out.put("live", hazards.live().stream().map(HazardView::of).toList());
         out.put("counters", hazards.counters());
         return out;
+    }
+
+    @GET
+    @Path("/{sender}/{hazardId}")
+    @Operation(summary = "One hazard once this node has applied it, waiting up to waitMs (at most 30000) for that; "
+            + "404 when it has not been applied by then")
+    public HazardView awaitApplied(@PathParam("sender") String sender, @PathParam("hazardId") int hazardId,
+            @QueryParam("waitMs") @DefaultValue("0") long waitMs) throws InterruptedException {
+        if (waitMs < 0 || waitMs > MAX_WAIT_MS) {
+            throw new BadRequestException("waitMs must be within 0.." + MAX_WAIT_MS);
+        }
+        return hazards().awaitApplied(sender, hazardId, waitMs).map(HazardView::of).orElseThrow(() ->
+                new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                        .entity("hazard " + sender + "/" + hazardId + " was not applied within " + waitMs + " ms")
+                        .build()));
     }
 
     @POST
@@ -77,16 +100,21 @@ public class HazardDebugResource {
                 || Math.abs(req.yM()) > 2_000_000) {
             throw new BadRequestException("xM and yM must be finite metres within 2,000 km of the origin");
         }
-        long before = System.nanoTime();
-        Hazard h = hazards().publish(HazardKind.OPERATOR, req.xM(), req.yM(), req.radiusM(),
+        HazardService hazards = hazards();
+        long cpuBefore = MeshClock.SYSTEM.threadCpuNanos();
+        long before = MeshClock.SYSTEM.micros();
+        Hazard h = hazards.publish(HazardKind.OPERATOR, req.xM(), req.yM(), req.radiusM(),
                 (int) Math.round(ttlS * 1000.0));
-        java.time.Instant now = java.time.Instant.now();
+        // An operator's hazard is an express put: when publish returns, this thread has written it to every peer.
+        long sent = MeshClock.SYSTEM.micros();
+        long cpu = (MeshClock.SYSTEM.threadCpuNanos() - cpuBefore) / 1_000;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hazardId", h.hazardId());
         out.put("sequence", h.sequence());
         out.put("missionId", h.missionId());
-        out.put("publishedAtMicros", now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000
-                - (System.nanoTime() - before) / 1_000);
+        out.put("publishedAtMicros", before);
+        out.put("sentAtMicros", sent);
+        out.put("publishCpuMicros", cpu);
         return out;
     }
 

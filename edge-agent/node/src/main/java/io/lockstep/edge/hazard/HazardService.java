@@ -76,10 +76,13 @@ public final class HazardService implements AutoCloseable {
 
     /**
      * A hazard on the board, with when the mesh handed it to this node and when it entered the supervisor's
-     * keep-out zones (Unix µs; -1 for this node's own), the trace it arrived with and the span that received it
-     * (or published it, for this node's own), which the supervisor's intervention continues.
+     * keep-out zones (Unix µs; -1 for this node's own), the CPU time the receiving thread spent between the two
+     * (µs; -1 when a backlog went through the worker thread, and for this node's own), the trace it arrived with
+     * and the span that received it (or published it, for this node's own), which the supervisor's intervention
+     * continues.
      */
-    public record Applied(Hazard hazard, long receivedAtMicros, long appliedAtMicros, SpanContext span) {
+    public record Applied(Hazard hazard, long receivedAtMicros, long appliedAtMicros, long intakeCpuMicros,
+            SpanContext span) {
 
         public String traceId() {
             return span == null ? "" : span.getTraceId();
@@ -148,12 +151,13 @@ public final class HazardService implements AutoCloseable {
      * idle, otherwise queues it for the worker (never blocks).
      */
     public void onSample(String key, byte[] payload, byte[] attachment) {
+        long cpuAtReceipt = clock.threadCpuNanos();
         HazardInbox.Raw raw = new HazardInbox.Raw(key, payload, attachment, clock.micros());
         if (inbox.isEmpty() && processing.tryLock()) {
             boolean done = false;
             try {
                 if (inbox.isEmpty()) {
-                    process(raw);
+                    process(raw, cpuAtReceipt);
                     done = true;
                 }
             } catch (RuntimeException e) {
@@ -183,7 +187,7 @@ public final class HazardService implements AutoCloseable {
                 try {
                     HazardInbox.Raw raw;
                     while ((raw = inbox.poll()) != null) {
-                        process(raw);
+                        process(raw, -1);
                     }
                 } finally {
                     processing.unlock();
@@ -196,7 +200,8 @@ public final class HazardService implements AutoCloseable {
         }
     }
 
-    private void process(HazardInbox.Raw raw) {
+    /** {@code cpuAtReceipt}: the receiving thread's CPU time when the mesh handed it over; -1 on the worker. */
+    private void process(HazardInbox.Raw raw, long cpuAtReceipt) {
         Span span = tracer.spanBuilder("hazard.receive").setSpanKind(SpanKind.CONSUMER)
                 .setParent(MeshTraceContext.extract(raw.attachment())).startSpan();
         try {
@@ -215,22 +220,25 @@ public final class HazardService implements AutoCloseable {
             span.setAttribute("lockstep.hazard.sender", hazard.sender());
             span.setAttribute("lockstep.hazard.id", hazard.hazardId());
             span.setAttribute("lockstep.hazard.kind", hazard.kind().keyChunk());
-            accept(hazard, now, raw.receivedAtMicros(), span.getSpanContext());
+            accept(hazard, now, raw.receivedAtMicros(), cpuAtReceipt, span.getSpanContext());
         } finally {
             span.end();
         }
     }
 
-    private void accept(Hazard hazard, long nowMs, long receivedAtMicros, SpanContext span) {
+    private void accept(Hazard hazard, long nowMs, long receivedAtMicros, long cpuAtReceipt, SpanContext span) {
         int evicted = board.put(hazard, nowMs);
         synchronized (intake) {
             for (int i = 0; i < evicted; i++) {
                 intake.count(HazardDropReason.BOARD_EVICTED);
             }
         }
+        long appliedAt = clock.micros();
+        long intakeCpu = cpuAtReceipt < 0 ? -1 : (clock.threadCpuNanos() - cpuAtReceipt) / 1_000;
         synchronized (applied) {
-            applied.put(hazard.sender() + "/" + hazard.hazardId(), new Applied(hazard, receivedAtMicros,
-                    clock.micros(), span));
+            applied.put(hazard.sender() + "/" + hazard.hazardId(), new Applied(hazard, receivedAtMicros, appliedAt,
+                    intakeCpu, span));
+            applied.notifyAll();
         }
         synchronized (pendingForCore) {
             if (pendingForCore.size() >= MAX_PENDING_FOR_CORE) {
@@ -349,7 +357,7 @@ public final class HazardService implements AutoCloseable {
             }
         }
         if (kind == HazardKind.OPERATOR) {
-            accept(hazard, now, -1, span.getSpanContext());
+            accept(hazard, now, -1, -1, span.getSpanContext());
         }
         return hazard;
     }
@@ -399,10 +407,31 @@ public final class HazardService implements AutoCloseable {
         synchronized (applied) {
             for (Hazard h : live) {
                 Applied a = applied.get(h.sender() + "/" + h.hazardId());
-                out.add(a != null && a.hazard().equals(h) ? a : new Applied(h, -1, -1, null));
+                out.add(a != null && a.hazard().equals(h) ? a : new Applied(h, -1, -1, -1, null));
             }
         }
         return out;
+    }
+
+    /**
+     * Waits until the hazard {@code sender/hazardId} has been applied (it may already have been: the last
+     * {@value #MAX_APPLIED_REMEMBERED} are remembered, even once expired), at most {@code timeoutMs}. Lets a bench
+     * or a test wait for a hazard without polling the node.
+     */
+    public Optional<Applied> awaitApplied(String sender, int hazardId, long timeoutMs) throws InterruptedException {
+        String key = sender + "/" + hazardId;
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        synchronized (applied) {
+            Applied a;
+            while ((a = applied.get(key)) == null) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                applied.wait(left);
+            }
+            return Optional.of(a);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lockstep.edge.mesh;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,14 @@ public interface MeshClock {
 
     /** Unix time in microseconds. */
     long micros();
+
+    /**
+     * CPU time the calling thread has used, in nanoseconds: set against the wall clock, it tells work from waiting
+     * for a core in the hazard figures of the bench.
+     */
+    default long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
 
     /** The host's clock. */
     MeshClock SYSTEM = new MeshClock() {

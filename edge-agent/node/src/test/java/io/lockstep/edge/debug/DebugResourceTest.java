@@ -55,6 +55,14 @@ class DebugResourceTest {
     }
 
     @Test
+    void waitingForAHazardIsBoundedAndOneNeverAppliedIsNotFound() {
+        given().get("/debug/v1/hazards/node-x/1?waitMs=-1").then().statusCode(400);
+        given().get("/debug/v1/hazards/node-x/1?waitMs=30001").then().statusCode(400);
+        given().get("/debug/v1/hazards/node-x/1?waitMs=5").then().statusCode(404)
+                .body(containsString("node-x/1 was not applied within 5 ms"));
+    }
+
+    @Test
     void badInputIsAClearClientError() {
         given().get("/debug/v1/ticks?from=9&to=3").then().statusCode(400);
         given().get("/debug/v1/ticks?from=abc").then().statusCode(404);

@@ -16,7 +16,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,24 @@ class HazardServiceTest {
         assertEquals(2, service.zones().size(), "keep-out zones of the running mission only");
         clock.addAndGet(100);
         assertEquals(1, service.zones().size(), "expired by the node's clock");
+    }
+
+    @Test
+    void aWaiterIsAnsweredWhenThePeersHazardIsAppliedWithTheReceivingThreadsCpuTime() throws Exception {
+        assertTrue(service.awaitApplied("node-b", 3, 0).isEmpty(), "not received yet");
+        CompletableFuture<Optional<HazardService.Applied>> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return service.awaitApplied("node-b", 3, 30_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        receive("node-b", 3, "m1", 1_000);
+        HazardService.Applied applied = waiter.get(30, TimeUnit.SECONDS).orElseThrow();
+        assertEquals(3, applied.hazard().hazardId());
+        assertEquals(clock.get() * 1_000, applied.receivedAtMicros());
+        assertTrue(applied.intakeCpuMicros() >= 0, "the receiving thread applied it itself: " + applied);
+        assertTrue(service.awaitApplied("node-b", 4, 1).isEmpty(), "another hazard of the same sender");
     }
 
     private static String record(ByteBuffer b, int id, int ttlTicks) {

@@ -424,11 +424,21 @@ public final class SessionCore implements TransportListener {
         }
     }
 
-    /** Publishes to local subscribers and to every peer with a matching subscriber. False if a peer dropped it. */
+    /**
+     * Publishes to every peer with a matching subscriber, then to local subscribers: the peers first, so that a
+     * local callback's work (a node's own echo of its hazard or e-stop) does not delay the write. False if a peer
+     * dropped it.
+     */
     public boolean push(KeyExpr key, PushBody body, int qos, boolean reliable, CongestionControl congestion) {
         checkOpen();
         DataRoute route = route(key);
+        boolean all = pushToPeers(route, key, body, qos, reliable, congestion);
         deliverLocal(route, key, body, null);
+        return all;
+    }
+
+    private boolean pushToPeers(DataRoute route, KeyExpr key, PushBody body, int qos, boolean reliable,
+            CongestionControl congestion) {
         boolean reconnecting = reconnecting();
         if (route.peers().isEmpty()) {
             if (reconnecting) {

@@ -10,6 +10,8 @@ import io.lockstep.mesh.testing.TestSessions;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,28 @@ class PubSubTest {
         assertEquals("from a", atB.get(0).payloadAsString());
         assertEquals("demo/x/b", atB.get(0).keyExpr());
         assertEquals(List.of("from a", "from b"), atA.stream().map(Sample::payloadAsString).sorted().toList());
+    }
+
+    @Test
+    void aPutIsWrittenToThePeersBeforeLocalSubscribersRun() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        CountDownLatch atB = new CountDownLatch(1);
+        b.declareSubscriber("fast/key", sample -> atB.countDown());
+        Publisher pa = a.declarePublisher("fast/key", PutOptions.DEFAULT.withExpress(true)
+                .withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK));
+        Await.until(pa::hasMatchingSubscribers, "b's subscriber known to a");
+        // A local subscriber that takes its time (a node handling its own echo) must not hold the peers' copy back.
+        List<Boolean> peerHadItFirst = new CopyOnWriteArrayList<>();
+        a.declareSubscriber("fast/key", sample -> {
+            try {
+                peerHadItFirst.add(atB.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        pa.put("now");
+        assertEquals(List.of(true), peerHadItFirst);
     }
 
     @Test
