@@ -17,16 +17,25 @@ import org.jboss.logging.Logger;
 /**
  * The link's delivery bookkeeping in Redis, per node: the last command sequence number handed out, the
  * commands not yet acknowledged (seq → serialized C2ToEdge), and the highest edge {@code seq} stored.
+ * Every change to a pending hash also moves {@link RedisKeys#pendingCommandsTotal()} atomically with it.
  */
 @ApplicationScoped
 public class LinkLedger {
 
     private static final Logger LOG = Logger.getLogger(LinkLedger.class);
 
+    /** Removes the given fields from a pending hash and takes the number removed off the fleet total. */
+    private static final String REMOVE = """
+            local removed = redis.call('HDEL', KEYS[1], unpack(ARGV))
+            if removed > 0 then redis.call('DECRBY', KEYS[2], removed) end
+            return removed""";
+
+    private final RedisDataSource redis;
     private final ValueCommands<String, Long> counters;
     private final HashCommands<String, String, byte[]> pending;
 
     public LinkLedger(RedisDataSource redis) {
+        this.redis = redis;
         this.counters = redis.value(Long.class);
         this.pending = redis.hash(String.class, String.class, byte[].class);
     }
@@ -53,8 +62,23 @@ public class LinkLedger {
         }
     }
 
+    /** Stores a freshly numbered command (its seq is new, so the hash gains a field and the total one). */
     public void storePending(String nodeId, C2ToEdge command) {
-        pending.hset(RedisKeys.nodePendingCommands(nodeId), Long.toString(command.getCommandSeq()), command.toByteArray());
+        redis.withTransaction(tx -> {
+            tx.hash(String.class, String.class, byte[].class).hset(RedisKeys.nodePendingCommands(nodeId),
+                    Long.toString(command.getCommandSeq()), command.toByteArray());
+            tx.value(Long.class).incr(RedisKeys.pendingCommandsTotal());
+        });
+    }
+
+    private void removePending(String nodeId, List<String> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of(REMOVE, "2", RedisKeys.nodePendingCommands(nodeId),
+                RedisKeys.pendingCommandsTotal()));
+        args.addAll(fields);
+        redis.execute("EVAL", args.toArray(String[]::new));
     }
 
     /** Commands the node has not acknowledged, in sequence order. */
@@ -65,7 +89,7 @@ public class LinkLedger {
                 commands.add(C2ToEdge.parseFrom(entry.getValue()));
             } catch (InvalidProtocolBufferException e) {
                 LOG.errorf(e, "Dropping unreadable pending command %s of node %s", entry.getKey(), nodeId);
-                pending.hdel(RedisKeys.nodePendingCommands(nodeId), entry.getKey());
+                removePending(nodeId, List.of(entry.getKey()));
             }
         }
         commands.sort(Comparator.comparingLong(C2ToEdge::getCommandSeq));
@@ -79,7 +103,7 @@ public class LinkLedger {
         if (stored == null) {
             return Optional.empty();
         }
-        pending.hdel(key, Long.toString(commandSeq));
+        removePending(nodeId, List.of(Long.toString(commandSeq)));
         try {
             return Optional.of(C2ToEdge.parseFrom(stored));
         } catch (InvalidProtocolBufferException e) {
@@ -90,12 +114,13 @@ public class LinkLedger {
 
     /** Drops every pending command with a sequence number up to {@code commandSeq} (the node applied them). */
     public void acknowledgeThrough(String nodeId, long commandSeq) {
-        String key = RedisKeys.nodePendingCommands(nodeId);
-        for (String field : pending.hkeys(key)) {
+        List<String> applied = new ArrayList<>();
+        for (String field : pending.hkeys(RedisKeys.nodePendingCommands(nodeId))) {
             if (Long.parseLong(field) <= commandSeq) {
-                pending.hdel(key, field);
+                applied.add(field);
             }
         }
+        removePending(nodeId, applied);
     }
 
     public long lastEdgeSeq(String nodeId) {

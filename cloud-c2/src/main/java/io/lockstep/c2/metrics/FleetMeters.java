@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +29,14 @@ public class FleetMeters implements MeterBinder {
     private final LinkSessions sessions;
     private final NodeRegistry registry;
     private final SetCommands<String, String> nodeIds;
-    private final HashCommands<String, String, byte[]> pending;
+    private final ValueCommands<String, Long> counters;
     private final Clock clock;
 
     public FleetMeters(LinkSessions sessions, NodeRegistry registry, RedisDataSource redis, Clock clock) {
         this.sessions = sessions;
         this.registry = registry;
         this.nodeIds = redis.set(String.class);
-        this.pending = redis.hash(String.class, String.class, byte[].class);
+        this.counters = redis.value(Long.class);
         this.clock = clock;
     }
 
@@ -57,13 +57,11 @@ public class FleetMeters implements MeterBinder {
                 .register(meters);
     }
 
+    /** One GET: the ledger keeps the fleet total next to the per-node hashes. */
     double pendingCommands() {
         try {
-            long total = 0;
-            for (String nodeId : nodeIds.smembers(RedisKeys.nodes())) {
-                total += pending.hlen(RedisKeys.nodePendingCommands(nodeId));
-            }
-            return total;
+            Long total = counters.get(RedisKeys.pendingCommandsTotal());
+            return total == null ? 0 : total;
         } catch (RuntimeException e) {
             LOG.debugf("pending commands unavailable: %s", e.toString());
             return Double.NaN;

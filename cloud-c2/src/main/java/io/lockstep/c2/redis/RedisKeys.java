@@ -28,6 +28,14 @@ public final class RedisKeys {
         return PREFIX + "node:" + nodeId + ":pending";
     }
 
+    /**
+     * Commands pending over the whole fleet: the sum of every node's {@link #nodePendingCommands} hash size,
+     * changed in the same transaction or script as those hashes, so a metrics scrape reads one key.
+     */
+    public static String pendingCommandsTotal() {
+        return PREFIX + "pending-commands-total";
+    }
+
     public static String nodeEdgeSeq(String nodeId) {
         return PREFIX + "node:" + nodeId + ":edge-seq";
     }
