@@ -16,9 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * number is a 400 problem.
  *
  * <p>Not reachable from here (docs/c2.md): request lines over {@code max-initial-line-length} and
- * oversized headers (Vert.x's HTTP decoder answers them through the server's invalid-request handler,
- * which Quarkus builds with the default), and a URI with a bad percent-escape such as {@code %zz}, which
- * is answered with an empty 400 before any router route or failure handler runs.
+ * oversized headers (Netty's decoder marks the request failed and Vert.x hands it to the server's
+ * invalid-request handler, never to the router; Quarkus creates the server without setting that handler
+ * and Vert.x copies it into each connection when the server starts listening), and a URI with a bad
+ * percent-escape such as {@code %zz}, which is answered with an empty 400 before any route of this
+ * router runs (a route at order {@code Integer.MIN_VALUE} and the router's 400 error handler were tried).
  */
 @ApplicationScoped
 public class HttpEdgeProblems {

@@ -6,6 +6,7 @@ import io.lockstep.c2.journal.JournalState;
 import io.lockstep.c2.journal.JournalStore;
 import io.lockstep.c2.journal.JournalTimeline;
 import io.lockstep.c2.journal.JournalUploads;
+import io.lockstep.c2.journal.TimelineReadPermits;
 import io.lockstep.c2.journal.UnreplayableJournalException;
 import io.lockstep.c2.mission.MissionRecord;
 import io.lockstep.c2.mission.MissionService;
@@ -18,29 +19,32 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/v1/missions/{id}/nodes/{node}/journal/timeline}: a node's uploaded journal as JSON, tick by
  * tick (position, agent states, interventions), paged and downsampled, for the dashboard's replay view
- * (docs/dashboard.md, "Replay"). Reading a journal costs C2 I/O and memory, so at most two are read at once.
+ * (docs/dashboard.md, "Replay"). Reading a journal costs C2 I/O and memory, so only a configured number are read
+ * at once ({@link TimelineReadPermits}).
  */
 @Path("/api/v1/missions/{id}/nodes/{node}/journal/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class JournalTimelineResource {
 
-    private static final Semaphore READERS = new Semaphore(2);
     private static final Set<String> PARAMS = Set.of("fromTick", "limit", "every");
 
     private final MissionService missions;
     private final JournalUploads uploads;
     private final JournalStore store;
+    private final TimelineReadPermits readers;
 
-    public JournalTimelineResource(MissionService missions, JournalUploads uploads, JournalStore store) {
+    public JournalTimelineResource(MissionService missions, JournalUploads uploads, JournalStore store,
+            TimelineReadPermits readers) {
         this.missions = missions;
         this.uploads = uploads;
         this.store = store;
+        this.readers = readers;
     }
 
     @GET
@@ -65,9 +69,10 @@ public class JournalTimelineResource {
                         Status.NOT_FOUND, "journal-not-uploaded", "No journal uploaded", "node " + nodeId
                                 + " has no complete journal of mission " + missionId
                                 + " (POST .../journal/requests asks it to upload it)")));
-        if (!READERS.tryAcquire()) {
-            throw new ProblemException(Problem.of(Status.SERVICE_UNAVAILABLE, "busy", "Busy",
-                    "C2 reads at most two journals at once; try again shortly"));
+        if (!readers.tryAcquire()) {
+            throw new ProblemException(Problem.of(Status.SERVICE_UNAVAILABLE, "busy", "Busy", "C2 reads at most "
+                    + readers.limit() + " journals at once (lockstep.c2.journals.max-concurrent-timeline-reads);"
+                    + " try again shortly"), Map.of("Retry-After", "1"));
         }
         try {
             return store.withLocalFile(journal.key(),
@@ -76,7 +81,7 @@ public class JournalTimelineResource {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "unreadable-journal",
                     "The journal cannot be read", e.getMessage()));
         } finally {
-            READERS.release();
+            readers.release();
         }
     }
 }

@@ -25,6 +25,10 @@ public interface JournalSettings {
     @WithDefault("5")
     int maxChecksumFailures();
 
+    /** Journal timelines ({@code GET .../journal/timeline}) read at once; a further request is a 503. */
+    @WithDefault("2")
+    int maxConcurrentTimelineReads();
+
     enum Storage {
         FILESYSTEM
     }

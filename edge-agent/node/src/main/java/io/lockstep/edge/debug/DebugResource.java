@@ -13,7 +13,6 @@ import io.lockstep.runtime.AgentSnapshot;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -97,11 +96,13 @@ public class DebugResource {
     @GET
     @Path("/ticks")
     @Operation(summary = "Recent ticks in [from, to]: inputs summary, velocities, fingerprints (bounded ring)")
-    public List<TickRecord> ticks(@QueryParam("from") @DefaultValue("0") long from,
-            @QueryParam("to") @DefaultValue("9223372036854775807") long to,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
-        if (from < 0 || to < from || limit < 1) {
-            throw new BadRequestException("need 0 <= from <= to and limit >= 1");
+    public List<TickRecord> ticks(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
+            @QueryParam("limit") String limitParam) {
+        long from = DebugQuery.integer("from", fromParam, 0, 0, Long.MAX_VALUE);
+        long to = DebugQuery.integer("to", toParam, Long.MAX_VALUE, 0, Long.MAX_VALUE);
+        int limit = (int) DebugQuery.integer("limit", limitParam, 200, 1, Integer.MAX_VALUE);
+        if (to < from) {
+            throw DebugQuery.invalid("to (" + to + ") must not be below from (" + from + ")");
         }
         return node().ticks().range(from, to, Math.min(limit, MAX_TICKS_PER_REQUEST));
     }
@@ -111,15 +112,14 @@ public class DebugResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @Operation(summary = "Agent log lines after a cursor (long poll with waitMs; bounded ring of recent lines);"
             + " follow=true streams them as Server-Sent Events")
-    public Response logs(@QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("200") int limit,
-            @QueryParam("waitMs") @DefaultValue("0") long waitMs,
-            @QueryParam("follow") @DefaultValue("false") boolean follow,
-            @QueryParam("followMs") @DefaultValue("600000") long followMs,
-            @HeaderParam("Last-Event-ID") String lastEventId) {
-        if (after < 0 || limit < 1 || waitMs < 0 || waitMs > MAX_LOG_WAIT_MS) {
-            throw new BadRequestException("need after >= 0, limit >= 1 and 0 <= waitMs <= " + MAX_LOG_WAIT_MS);
-        }
+    public Response logs(@QueryParam("after") String afterParam, @QueryParam("limit") String limitParam,
+            @QueryParam("waitMs") String waitMsParam, @QueryParam("follow") String followParam,
+            @QueryParam("followMs") String followMsParam, @HeaderParam("Last-Event-ID") String lastEventId) {
+        long after = DebugQuery.integer("after", afterParam, 0, 0, Long.MAX_VALUE);
+        int limit = (int) DebugQuery.integer("limit", limitParam, 200, 1, Integer.MAX_VALUE);
+        long waitMs = DebugQuery.integer("waitMs", waitMsParam, 0, 0, MAX_LOG_WAIT_MS);
+        boolean follow = DebugQuery.flag("follow", followParam, false);
+        long followMs = DebugQuery.integer("followMs", followMsParam, 600_000, 1, MAX_LOG_FOLLOW_MS);
         if (follow) {
             return follow(after, followMs, lastEventId);
         }
@@ -134,9 +134,6 @@ public class DebugResource {
     }
 
     private Response follow(long after, long followMs, String lastEventId) {
-        if (followMs < 1 || followMs > MAX_LOG_FOLLOW_MS) {
-            throw new BadRequestException("need 1 <= followMs <= " + MAX_LOG_FOLLOW_MS);
-        }
         long from = after;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -151,8 +148,9 @@ public class DebugResource {
         LogFollowStream stream = LogFollowStream.open(node().agentLogs(), json, from, followMs);
         if (stream == null) {
             throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "5").type(MediaType.TEXT_PLAIN)
-                    .entity("at most " + LogFollowStream.MAX_FOLLOWERS + " clients follow the log at once").build());
+                    .header("Retry-After", "5").type(DebugProblem.MEDIA_TYPE)
+                    .entity(DebugProblem.of(Response.Status.SERVICE_UNAVAILABLE, "too-many-followers", "at most "
+                            + LogFollowStream.MAX_FOLLOWERS + " clients follow the log at once")).build());
         }
         return Response.ok(stream, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no").build();

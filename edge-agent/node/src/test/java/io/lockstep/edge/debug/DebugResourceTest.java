@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class DebugResourceTest {
@@ -64,8 +67,8 @@ class DebugResourceTest {
 
     @Test
     void badInputIsAClearClientError() {
-        given().get("/debug/v1/ticks?from=9&to=3").then().statusCode(400);
-        given().get("/debug/v1/ticks?from=abc").then().statusCode(404);
+        given().get("/debug/v1/ticks?from=9&to=3").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("must not be below from"));
         given().header(TOKEN, "test-token").contentType(ContentType.JSON).body("{not json")
                 .post("/debug/v1/estop").then().statusCode(400);
         given().header(TOKEN, "test-token").contentType(ContentType.JSON)
@@ -74,6 +77,37 @@ class DebugResourceTest {
         given().header(TOKEN, "test-token").contentType(ContentType.JSON)
                 .body("{\"kind\": \"probe\", \"dataBase64\": \"%%%\"}")
                 .post("/debug/v1/inject").then().statusCode(400);
+    }
+
+    /** Every numeric or boolean query parameter of the debug port, each with a value it cannot take. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/debug/v1/ticks?from=abc        | from",
+        "/debug/v1/ticks?from=-1         | from",
+        "/debug/v1/ticks?to=1.5          | to",
+        "/debug/v1/ticks?limit=0         | limit",
+        "/debug/v1/ticks?limit=99999999999 | limit",
+        "/debug/v1/logs?after=abc        | after",
+        "/debug/v1/logs?limit=x          | limit",
+        "/debug/v1/logs?waitMs=soon      | waitMs",
+        "/debug/v1/logs?follow=yes       | follow",
+        "/debug/v1/logs?follow=true&followMs=ten | followMs"})
+    void anUnparsableOrOutOfRangeQueryParameterIsA400Problem(String url, String parameter) {
+        given().get(url).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:lockstep:problem:invalid-query"))
+                .body("status", equalTo(400))
+                .body("detail", startsWith(parameter + " must be"));
+    }
+
+    @Test
+    void otherClientErrorsOfTheDebugPortAreProblemsToo() {
+        given().get("/debug/v1/journal").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:lockstep:problem:not-found"))
+                .body("detail", equalTo("no mission on this node"));
+        given().post("/debug/v1/pause").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("X-Lockstep-Debug-Token"));
+        given().get("/debug/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().delete("/debug/v1/status").then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test
