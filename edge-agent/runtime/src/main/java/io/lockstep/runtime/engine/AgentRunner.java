@@ -46,13 +46,8 @@ final class AgentRunner {
         this.host = host;
         this.limits = limits;
         try {
-            Instance.Builder builder = Instance.builder(module.module())
-                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
-                    .withMemoryFactory(DirtyPageMemory::new);
-            if (module.machineFactory() != null) {
-                builder.withMachineFactory(module.machineFactory());
-            }
-            this.instance = builder.build();
+            this.instance = module.instanceBuilder()
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build()).build();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             throw new ModuleRejectedException(host.name(), "cannot instantiate: " + ModuleChecks.describe(e), e);
         }

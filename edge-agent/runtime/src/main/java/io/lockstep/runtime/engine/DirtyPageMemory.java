@@ -2,6 +2,7 @@ package io.lockstep.runtime.engine;
 
 import static com.dylibso.chicory.runtime.ConstantEvaluators.computeConstantValue;
 
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
@@ -11,6 +12,7 @@ import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import io.lockstep.runtime.wasm.MeteringPass;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -58,6 +60,12 @@ final class DirtyPageMemory implements Memory {
     /** One flag per page (at least one), as long as the memory; written after every successful store. */
     private boolean[] dirty;
     private int[] pageCrc;
+    /**
+     * The agent's fuel and depth globals for {@link MeteringGlobals}; found when Chicory initialises the memory,
+     * after the globals and before any agent code can run. Null for a module the metering pass did not touch.
+     */
+    GlobalInstance fuel;
+    GlobalInstance depth;
 
     DirtyPageMemory(MemoryLimits limits) {
         this.limits = limits;
@@ -195,6 +203,8 @@ final class DirtyPageMemory implements Memory {
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         this.dataSegments = dataSegments;
+        this.fuel = exportedGlobal(instance, MeteringPass.FUEL_EXPORT);
+        this.depth = exportedGlobal(instance, MeteringPass.DEPTH_EXPORT);
         if (dataSegments != null) {
             for (DataSegment s : dataSegments) {
                 if (s instanceof ActiveDataSegment segment) {
@@ -211,6 +221,11 @@ final class DirtyPageMemory implements Memory {
             }
         }
         markAll();
+    }
+
+    private static GlobalInstance exportedGlobal(Instance instance, String name) {
+        int index = instance == null ? -1 : AgentCompiler.exportedGlobal(instance.module(), name);
+        return index < 0 ? null : instance.global(index);
     }
 
     @Override
