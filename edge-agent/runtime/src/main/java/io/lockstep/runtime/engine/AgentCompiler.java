@@ -12,8 +12,9 @@ import io.lockstep.runtime.wasm.MeteringPass;
 import java.util.function.Function;
 
 /**
- * Compiles an agent module with Chicory and points the fuel and depth global accesses of the metering pass at
- * {@link MeteringGlobals} ({@link GlobalAccessRewriter}); its instances need a {@link DirtyPageMemory}.
+ * Compiles an instrumented agent module with Chicory and rewrites how the code reaches the metering pass's
+ * fuel and depth globals ({@link MeteringGlobals}) and helpers ({@link MeteringAccessRewriter}); its instances
+ * need a {@link DirtyPageMemory}.
  *
  * <p>Chicory offers no hook between generating classes and loading them except its compiled-class
  * {@link Cache}: a compilation stores the generated classes in it as a jar, and a compilation that finds a jar
@@ -32,11 +33,17 @@ final class AgentCompiler {
         if (fuel < 0 && depth < 0 || !helperVisibleToChicory()) {
             return MachineFactoryCompiler.compile(module);
         }
-        RewritingCache cache = new RewritingCache(new GlobalAccessRewriter(fuel, depth));
+        RewritingCache cache = new RewritingCache(new MeteringAccessRewriter(fuel, depth, firstHelper(module)));
         MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withCache(cache);
         Function<Instance, Machine> plain = builder.compile();
         // No jar stored (a module parsed without a digest): nothing to load rewritten classes from.
         return cache.rewritten == null ? plain : builder.compile();
+    }
+
+    /** Index (imports included) of the first helper function the metering pass appended. */
+    static int firstHelper(WasmModule module) {
+        return module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount()
+                - MeteringPass.HELPER_FUNCTIONS;
     }
 
     /** Index of an exported global; -1 when absent (matches no access). */
@@ -63,10 +70,10 @@ final class AgentCompiler {
 
     /** Holds one module's classes, rewritten as they are stored. */
     private static final class RewritingCache implements Cache {
-        private final GlobalAccessRewriter rewriter;
+        private final MeteringAccessRewriter rewriter;
         private byte[] rewritten;
 
-        RewritingCache(GlobalAccessRewriter rewriter) {
+        RewritingCache(MeteringAccessRewriter rewriter) {
             this.rewriter = rewriter;
         }
 

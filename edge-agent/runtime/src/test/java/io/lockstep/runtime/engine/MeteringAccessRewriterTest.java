@@ -27,14 +27,15 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The compiled metering helpers reach fuel and depth through {@link MeteringGlobals}: after the rewrite no
- * {@code Instance.global(i)} access to either is left, every one became a {@link MeteringGlobals} call, and the
- * rewritten classes load (Chicory verifies them). That the values are the same is what the execution-mode and
+ * {@code Instance.global(i)} access to either is left, every one became a {@link MeteringGlobals} call, the
+ * interruption checks before helper calls are gone and all others stay, and the rewritten classes load (Chicory
+ * verifies them). That the values are the same is what the execution-mode and
  * parallel-determinism tests check: the interpreter still uses {@code Instance.global(i)}.
  */
-class GlobalAccessRewriterTest {
+class MeteringAccessRewriterTest {
 
     @Test
-    void everyFuelAndDepthAccessIsRewrittenAndTheClassesLoad() throws IOException {
+    void fuelAndDepthAccessesAndHelperCallChecksAreRewrittenAndTheClassesLoad() throws IOException {
         WasmModule module = ModuleLoader.load(new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"),
                 List.of(), CapabilityGrant.none()), RuntimeLimits.defaults(), ExecutionMode.INTERPRETER).module();
         int fuel = AgentCompiler.exportedGlobal(module, MeteringPass.FUEL_EXPORT);
@@ -51,7 +52,7 @@ class GlobalAccessRewriterTest {
                 jar[0] = data;
             }
         }).compile();
-        GlobalAccessRewriter rewriter = new GlobalAccessRewriter(fuel, depth);
+        MeteringAccessRewriter rewriter = new MeteringAccessRewriter(fuel, depth, AgentCompiler.firstHelper(module));
         byte[] rewritten = rewriter.rewriteJar(jar[0]);
 
         int before = meteringGlobalAccesses(jar[0], fuel, depth);
@@ -62,6 +63,15 @@ class GlobalAccessRewriterTest {
         assertEquals(before, rewriter.rewritten());
         assertTrue(calls(rewritten, "readGlobal") + calls(rewritten, "writeGlobal") > 0,
                 "the agent's own globals (the stack pointer) are left to Chicory");
+
+        int helperChecks = checksBeforeHelperCalls(jar[0], AgentCompiler.firstHelper(module));
+        assertTrue(helperChecks > 10, "Chicory checks for interruption before every helper call: " + helperChecks);
+        assertEquals(helperChecks, rewriter.checksDropped());
+        assertEquals(0, checksBeforeHelperCalls(rewritten, AgentCompiler.firstHelper(module)));
+        int checks = calls(jar[0], "checkInterruption");
+        assertEquals(checks - helperChecks, calls(rewritten, "checkInterruption"),
+                "the checks at backward jumps and before ordinary calls stay");
+        assertTrue(checks - helperChecks > 0);
         // Loading runs the JVM verifier over the rewritten classes.
         assertTrue(AgentCompiler.compile(module) != null);
     }
@@ -76,6 +86,21 @@ class GlobalAccessRewriterTest {
                 if (k == fuel || k == depth) {
                     count++;
                 }
+            }
+        }
+        return count;
+    }
+
+    /** checkInterruption immediately followed by aload, aload, invokestatic of a metering helper. */
+    private static int checksBeforeHelperCalls(byte[] jar, int firstHelper) throws IOException {
+        int count = 0;
+        for (MethodInsnNode call : staticCalls(jar)) {
+            AbstractInsnNode target = call.getNext() == null || call.getNext().getNext() == null ? null
+                    : call.getNext().getNext().getNext();
+            if (call.name.equals("checkInterruption") && target instanceof MethodInsnNode helper
+                    && helper.name.startsWith("func_")
+                    && Integer.parseInt(helper.name.substring(5)) >= firstHelper) {
+                count++;
             }
         }
         return count;

@@ -1,9 +1,12 @@
 package io.lockstep.runtime.engine;
 
+import io.lockstep.runtime.wasm.MeteringPass;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -21,17 +24,25 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Rewrites the classes Chicory compiled for an agent so that {@code global.get} and {@code global.set} of the
- * fuel and depth globals go to {@link MeteringGlobals} instead of {@code Instance.global(i)}.
+ * Rewrites the classes Chicory compiled for an agent in two ways, both about the code the metering pass adds.
  *
- * <p>Chicory compiles {@code global.get k} to {@code push k; aload instance; invokestatic Shaded.readGlobal}
- * and {@code global.set k} to {@code (value) push k; aload instance; invokestatic Shaded.writeGlobal}; every
- * compiled function takes the memory and the instance as its last two parameters. Exactly those sequences,
- * for the two indices, become {@code aload memory; invokestatic MeteringGlobals.fuel|depth}: the stack
- * afterwards is the same, so the stack-map frames and limits Chicory computed stay valid. Anything else,
- * including a sequence in a method without those two parameters, is left as it is.
+ * <p>Fuel and depth: Chicory compiles {@code global.get k} to {@code push k; aload instance; invokestatic
+ * Shaded.readGlobal} and {@code global.set k} to {@code (value) push k; aload instance; invokestatic
+ * Shaded.writeGlobal}; every compiled function takes the memory and the instance as its last two parameters.
+ * Exactly those sequences, for the fuel and depth indices, become {@code aload memory; invokestatic
+ * MeteringGlobals.fuel|depth}: the stack afterwards is the same, so the stack-map frames and limits Chicory
+ * computed stay valid.
+ *
+ * <p>Interruption checks: Chicory calls {@code Shaded.checkInterruption()} (a volatile read) before every
+ * Wasm {@code call} and at every backward jump. Before a call of a metering helper (a charge at every loop
+ * header, the NaN checks after float operations) it is dropped: the helpers have no loops and call only each
+ * other, so an interrupted agent still stops at its next backward jump or ordinary call. Interruption is
+ * how a mission is aborted from outside, never part of an agent's deterministic result.
+ *
+ * <p>Anything else, including a matching sequence in a method without the memory and instance parameters, is
+ * left as it is.
  */
-final class GlobalAccessRewriter {
+final class MeteringAccessRewriter {
     private static final String INSTANCE = "com/dylibso/chicory/runtime/Instance";
     private static final String MEMORY = "com/dylibso/chicory/runtime/Memory";
     private static final String READ = "(IL" + INSTANCE + ";)J";
@@ -40,21 +51,38 @@ final class GlobalAccessRewriter {
 
     private final int fuelGlobal;
     private final int depthGlobal;
+    private final Set<String> helperMethods;
     private int rewritten;
+    private int checksDropped;
 
-    GlobalAccessRewriter(int fuelGlobal, int depthGlobal) {
+    /**
+     * @param firstHelper index (imports included) of the first of the metering pass's helper functions, which
+     *                    are the module's last {@link MeteringPass#HELPER_FUNCTIONS} functions
+     */
+    MeteringAccessRewriter(int fuelGlobal, int depthGlobal, int firstHelper) {
         this.fuelGlobal = fuelGlobal;
         this.depthGlobal = depthGlobal;
+        this.helperMethods = new HashSet<>();
+        for (int f = firstHelper; f < firstHelper + MeteringPass.HELPER_FUNCTIONS; f++) {
+            // Chicory's name for the JVM method of function f
+            helperMethods.add("func_" + f);
+        }
     }
 
-    /** How many accesses the last {@link #rewriteJar} call rewrote. */
+    /** How many global accesses the last {@link #rewriteJar} call rewrote. */
     int rewritten() {
         return rewritten;
+    }
+
+    /** How many interruption checks before helper calls the last {@link #rewriteJar} call dropped. */
+    int checksDropped() {
+        return checksDropped;
     }
 
     /** Rewrites every class of a jar in the layout Chicory's compiler cache stores; other entries are copied. */
     byte[] rewriteJar(byte[] jar) {
         rewritten = 0;
+        checksDropped = 0;
         ByteArrayOutputStream out = new ByteArrayOutputStream(jar.length);
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar));
              JarOutputStream rewrittenJar = new JarOutputStream(out)) {
@@ -74,11 +102,11 @@ final class GlobalAccessRewriter {
     byte[] rewriteClass(byte[] bytes) {
         ClassNode node = new ClassNode();
         new ClassReader(bytes).accept(node, 0);
-        int before = rewritten;
+        int before = rewritten + checksDropped;
         for (MethodNode method : node.methods) {
             rewrite(method);
         }
-        if (rewritten == before) {
+        if (rewritten + checksDropped == before) {
             return bytes;
         }
         ClassWriter writer = new ClassWriter(0);
@@ -100,9 +128,16 @@ final class GlobalAccessRewriter {
             instanceSlot += args[i].getSize();
         }
         InsnList code = method.instructions;
-        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+        AbstractInsnNode next;
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = next) {
+            next = insn.getNext();
             if (!(insn instanceof MethodInsnNode call) || call.getOpcode() != Opcodes.INVOKESTATIC
                     || !call.owner.endsWith("Shaded")) {
+                continue;
+            }
+            if (call.name.equals("checkInterruption") && call.desc.equals("()V") && precedesHelperCall(call)) {
+                code.remove(call);
+                checksDropped++;
                 continue;
             }
             boolean read = call.name.equals("readGlobal") && call.desc.equals(READ);
@@ -126,6 +161,18 @@ final class GlobalAccessRewriter {
             call.itf = false;
             rewritten++;
         }
+    }
+
+    /** Whether the check is followed by exactly {@code aload memory; aload instance; invokestatic helper}. */
+    private boolean precedesHelperCall(AbstractInsnNode check) {
+        AbstractInsnNode memory = check.getNext();
+        AbstractInsnNode instance = memory == null ? null : memory.getNext();
+        AbstractInsnNode target = instance == null ? null : instance.getNext();
+        return memory != null && memory.getOpcode() == Opcodes.ALOAD && instance != null
+                && instance.getOpcode() == Opcodes.ALOAD && target instanceof MethodInsnNode call
+                && call.getOpcode() == Opcodes.INVOKESTATIC && !call.owner.endsWith("Shaded")
+                && helperMethods.contains(call.name) && call.desc.endsWith("L" + MEMORY + ";L" + INSTANCE + ";)"
+                + Type.getReturnType(call.desc).getDescriptor());
     }
 
     private static Integer intConstant(AbstractInsnNode insn) {
