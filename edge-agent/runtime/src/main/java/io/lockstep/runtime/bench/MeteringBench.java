@@ -8,24 +8,32 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.lockstep.agents.ExampleAgents;
+import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.InferenceService;
 import io.lockstep.runtime.Parameter;
+import io.lockstep.runtime.RuntimeLimits;
+import io.lockstep.runtime.engine.LoadedModule;
+import io.lockstep.runtime.engine.ModuleLoader;
 import io.lockstep.runtime.host.AgentHost;
 import io.lockstep.runtime.host.HostFunctions;
 import io.lockstep.runtime.host.LiveInference;
 import io.lockstep.runtime.host.TickContext;
 import io.lockstep.runtime.wasm.MeteringPass;
-import io.lockstep.runtime.wasm.ModuleParser;
-import io.lockstep.runtime.wasm.WasmFormatException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Metering overhead: the pathplan module compiled with and without the metering pass (fuel, call depth and
- * NaN canonicalisation), run by the same bare harness so that only the instrumentation differs.
+ * NaN canonicalisation), run by the same bare harness so that only the instrumentation differs. Both are
+ * instantiated the way the runtime instantiates agents (its memory and, for the metered module, its compiled
+ * fuel and depth access), so the figure is the metering cost agents pay.
  */
 final class MeteringBench {
+    private static final long FUEL = RuntimeLimits.MAX_FUEL_PER_TICK;
+
     private MeteringBench() {
     }
 
@@ -76,19 +84,20 @@ final class MeteringBench {
 
         Harness(boolean metered, int plansPerTick) {
             byte[] bytes = ExampleAgents.bytes("pathplan");
-            try {
-                if (metered) {
-                    bytes = MeteringPass.instrument(ModuleParser.parse(bytes), Long.MAX_VALUE / 8, 1000, 256).bytes();
-                }
-            } catch (WasmFormatException e) {
-                throw new IllegalStateException("pathplan does not instrument: " + e.getMessage(), e);
+            // Both sides are instantiated as the runtime does (its memory, its compiler); the metered one is the
+            // module the runtime loads, with the fuel and depth accesses it compiles.
+            LoadedModule loaded;
+            if (metered) {
+                loaded = ModuleLoader.load(new AgentDefinition("pathplan", bytes, List.of(), CapabilityGrant.none()),
+                        RuntimeLimits.defaults().withFuelPerTick(FUEL), ExecutionMode.COMPILED);
+            } else {
+                WasmModule module = Parser.parse(bytes);
+                loaded = new LoadedModule("", module, MachineFactoryCompiler.compile(module), false, false);
             }
-            WasmModule module = Parser.parse(bytes);
             host = new AgentHost(0, "pathplan", CapabilityGrant.none(), 1,
                     new TickContext(new double[0], new LiveInference(InferenceService.NONE)));
-            Instance instance = Instance.builder(module)
-                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
-                    .withMachineFactory(MachineFactoryCompiler.compile(module)).build();
+            Instance instance = loaded.instanceBuilder()
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build()).build();
             fuel = metered ? instance.exports().global(MeteringPass.FUEL_EXPORT) : null;
             StringBuilder params = new StringBuilder("agent=pathplan");
             for (Parameter p : PathPlanBench.params(plansPerTick)) {
@@ -109,7 +118,7 @@ final class MeteringBench {
             for (int i = 0; i < count; i++) {
                 host.beginTick();
                 if (fuel != null) {
-                    fuel.setValue(Long.MAX_VALUE / 8);
+                    fuel.setValue(FUEL);
                 }
                 tick.apply(++tickNumber);
             }

@@ -24,6 +24,7 @@ final class AgentRunner {
     private final AgentHost host;
     private final RuntimeLimits limits;
     private final Instance instance;
+    private final DirtyPageMemory memory;
     private final ExportFunction alloc;
     private final ExportFunction init;
     private final ExportFunction tick;
@@ -45,16 +46,12 @@ final class AgentRunner {
         this.host = host;
         this.limits = limits;
         try {
-            Instance.Builder builder = Instance.builder(module.module())
-                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build())
-                    .withMemoryFactory(DirtyPageMemory::new);
-            if (module.machineFactory() != null) {
-                builder.withMachineFactory(module.machineFactory());
-            }
-            this.instance = builder.build();
+            this.instance = module.instanceBuilder()
+                    .withImportValues(ImportValues.builder().withFunctions(HostFunctions.bind(host)).build()).build();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             throw new ModuleRejectedException(host.name(), "cannot instantiate: " + ModuleChecks.describe(e), e);
         }
+        this.memory = (DirtyPageMemory) instance.memory();
         this.alloc = instance.export("lockstep_alloc");
         this.init = instance.export("lockstep_init");
         this.tick = instance.export("lockstep_tick");
@@ -210,12 +207,12 @@ final class AgentRunner {
             return null;
         }
         long p = ptr & 0xFFFF_FFFFL;
-        long size = (long) instance.memory().pages() * Memory.PAGE_SIZE;
+        long size = (long) memory.pages() * Memory.PAGE_SIZE;
         if (p == 0 || p + bytes.length > size) {
             faultWith(p == 0 ? "ALLOC_FAILED" : "ALLOC_OUT_OF_BOUNDS");
             return null;
         }
-        instance.memory().write((int) p, bytes);
+        memory.write((int) p, bytes);
         return (int) p;
     }
 
@@ -254,9 +251,8 @@ final class AgentRunner {
 
     /** This agent's digest for the current tick. */
     AgentDigest digest(long outputsHash) {
-        Memory memory = instance.memory();
         if (!memoryDigestValid) {
-            memoryCrc = MemoryPages.crc32c(memory);
+            memoryCrc = memory.crc32c();
             memoryDigestValid = true;
         }
         Digest64 values = new Digest64();
@@ -272,20 +268,18 @@ final class AgentRunner {
     }
 
     AgentStateData capture() {
-        Memory memory = instance.memory();
         int pages = memory.pages();
         long[] globals = new long[instance.globalCount()];
         for (int i = 0; i < globals.length; i++) {
             globals[i] = instance.global(i).getValueLow();
         }
-        byte[] image = MemoryPages.copy(memory);
+        byte[] image = memory.copy();
         return new AgentStateData(host.name(), state, fault, host.progressPermille(), host.rng().state(),
                 host.lastEmitSeq(), pages, image, AgentStateData.sha256(image), globals,
                 new java.util.TreeMap<>(host.kv().entries()), reportedFuel());
     }
 
     void restore(AgentStateData data) {
-        Memory memory = instance.memory();
         int current = memory.pages();
         if (data.memoryPages() < current) {
             throw new IllegalStateException("snapshot of " + host.name() + " has " + data.memoryPages()
@@ -295,7 +289,7 @@ final class AgentRunner {
             throw new IllegalStateException("cannot grow memory of " + host.name() + " to " + data.memoryPages());
         }
         memory.write(0, data.memory());
-        if (!java.util.Arrays.equals(AgentStateData.sha256(MemoryPages.copy(memory)), data.memorySha256())) {
+        if (!java.util.Arrays.equals(AgentStateData.sha256(memory.copy()), data.memorySha256())) {
             throw new IllegalStateException("restored memory of " + host.name() + " does not match its snapshot hash");
         }
         if (data.globals().length != instance.globalCount()) {

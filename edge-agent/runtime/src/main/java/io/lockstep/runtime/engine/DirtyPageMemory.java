@@ -1,51 +1,88 @@
 package io.lockstep.runtime.engine;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
+import static com.dylibso.chicory.runtime.ConstantEvaluators.computeConstantValue;
+
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.UninstantiableException;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import io.lockstep.runtime.wasm.MeteringPass;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
- * An agent's linear memory that remembers which 64 KiB pages were written since the last digest, so the
- * per-tick memory digest re-hashes only those pages (a survey agent writes a few of its pages per tick; the
- * whole-memory hash was most of a tick's cost).
+ * An agent's linear memory: one flat {@code byte[]} that remembers which 64 KiB pages were written since the
+ * last digest, so the per-tick memory digest re-hashes only those pages.
  *
- * <p>Every write goes through a {@link ByteArrayMemory} and then marks the pages it touched (after the write,
- * so a trapping write marks nothing and never indexes past the memory). The digest is still the CRC32C of
- * the whole memory, bit for bit: each page's CRC is cached and the page CRCs are chained with the CRC
- * combination rule ({@link Crc32cCombine}), so journals written before this class replay unchanged. Reads
- * are passed through untouched. Atomic instructions (the threads proposal) are refused when a module is
- * loaded, so the interface's atomic defaults are never reached.
+ * <p>Chicory's compiled code calls these methods for every load and store, so the hot path is kept to what
+ * HotSpot inlines into the agent's code: one bounds-checked array access (a {@link VarHandle} view for
+ * multi-byte values) and, for stores, one or two stores into the dirty-page bitmap. Chicory's own
+ * {@code ByteArrayMemory} keeps an array per page (an address mask, a page-table load with its own checks and
+ * a straddle test per access), and wrapping it to mark pages added a hop; memory access was almost half of a
+ * compute-heavy agent's time. The array is exactly as long as the memory, so an access past the end fails the
+ * array's own bounds check; growing reallocates it (agents grow rarely and their memory is capped).
+ *
+ * <p>Observable behaviour is Chicory's {@code ByteArrayMemory}'s, which this replaced: the same results, the
+ * same traps (a {@link WasmRuntimeException} worded "out of bounds memory access", never a partial write), the
+ * same data-segment initialisation and {@code memory.init}/{@code data.drop} semantics
+ * ({@code DirtyPageMemoryParityTest} compares both operation by operation), with one exception: a bulk
+ * operation whose range ends past 2^31 traps before writing anything, as the specification says, where Chicory's
+ * range check overflowed and it wrote up to the end of memory first. Pages are marked after the write, so a
+ * trapping write marks nothing. The digest is the CRC32C of the whole memory, bit for bit: page CRCs are cached
+ * and chained with the CRC combination rule ({@link Crc32cCombine}). Shared memories and atomic instructions
+ * are refused when a module is loaded, so the wait/notify methods only keep the interface's contract.
  */
 final class DirtyPageMemory implements Memory {
-    private final ByteArrayMemory delegate;
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final int PAGE_SHIFT = 16;
+
+    private final MemoryLimits limits;
+    private DataSegment[] dataSegments;
+    private byte[] bytes;
+    /** One flag per page (at least one), as long as the memory; written after every successful store. */
     private boolean[] dirty;
     private int[] pageCrc;
+    /**
+     * The agent's fuel and depth globals for {@link MeteringGlobals}; found when Chicory initialises the memory,
+     * after the globals and before any agent code can run. Null for a module the metering pass did not touch.
+     */
+    GlobalInstance fuel;
+    GlobalInstance depth;
 
     DirtyPageMemory(MemoryLimits limits) {
-        this.delegate = new ByteArrayMemory(limits);
+        this.limits = limits;
+        this.bytes = new byte[limits.initialPages() * PAGE_SIZE];
         this.dirty = new boolean[Math.max(1, limits.initialPages())];
         this.pageCrc = new int[dirty.length];
         Arrays.fill(dirty, true);
     }
 
-    /** The memory that holds the bytes. */
-    ByteArrayMemory delegate() {
-        return delegate;
-    }
-
     /** CRC32C of the whole memory; re-hashes only the pages written since the previous call. */
-    int crc32c(byte[][] pages) {
-        int count = delegate.pages();
-        ensureTracked(count);
+    int crc32c() {
+        int count = pages();
         int crc = 0;
         for (int p = 0; p < count; p++) {
             if (dirty[p]) {
                 CRC32C page = new CRC32C();
-                page.update(pages == null ? delegate.readBytes(p * PAGE_SIZE, PAGE_SIZE) : MemoryPages.page(pages, p));
+                page.update(bytes, p * PAGE_SIZE, PAGE_SIZE);
                 pageCrc[p] = (int) page.getValue();
                 dirty[p] = false;
             }
@@ -54,216 +91,325 @@ final class DirtyPageMemory implements Memory {
         return crc;
     }
 
+    /** A copy of the whole memory. */
+    byte[] copy() {
+        return bytes.clone();
+    }
+
     /** Marks every page as written (after a restore or anything that bypassed the tracking). */
     void markAll() {
         Arrays.fill(dirty, true);
     }
 
-    private void ensureTracked(int count) {
-        if (count > dirty.length) {
-            int old = dirty.length;
-            dirty = Arrays.copyOf(dirty, count);
-            pageCrc = Arrays.copyOf(pageCrc, count);
-            Arrays.fill(dirty, old, count, true);
-        }
-    }
-
-    private void mark(int address) {
-        dirty[address >>> 16] = true;
-    }
-
-    private void mark(int address, int bytes) {
-        dirty[address >>> 16] = true;
-        dirty[(address + bytes - 1) >>> 16] = true;
-    }
-
-    private void markRange(int address, long bytes) {
-        if (bytes <= 0) {
+    private void markRange(int address, long length) {
+        if (length <= 0) {
             return;
         }
-        int last = (int) ((Integer.toUnsignedLong(address) + bytes - 1) >>> 16);
-        Arrays.fill(dirty, address >>> 16, last + 1, true);
+        int last = (int) ((Integer.toUnsignedLong(address) + length - 1) >>> PAGE_SHIFT);
+        Arrays.fill(dirty, address >>> PAGE_SHIFT, last + 1, true);
+    }
+
+    private int sizeInBytes() {
+        return bytes.length;
+    }
+
+    private static void checkBounds(int addr, int size, int limit, Function<String, ChicoryException> error) {
+        // In long arithmetic: Chicory's int sum overflows for a range ending past 2^31, which then passed the
+        // check and wrote up to the end of memory before failing; the specification traps before writing.
+        if (addr < 0 || size < 0 || (long) addr + size > limit) {
+            throw error.apply(outOfBoundsMessage(addr, limit, size));
+        }
+    }
+
+    private static String outOfBoundsMessage(int addr, int limit, int size) {
+        return "out of bounds memory access: attempted to access address: " + addr + " but limit is: " + limit
+                + " and size: " + size;
+    }
+
+    /** The trap for a failed single access; other exceptions pass unchanged, as in Chicory's memories. */
+    private RuntimeException outOfBounds(RuntimeException e, int addr, int size) {
+        if (e instanceof IndexOutOfBoundsException) {
+            return new WasmRuntimeException(outOfBoundsMessage(addr, sizeInBytes(), size));
+        }
+        return e;
     }
 
     @Override
     public int pages() {
-        return delegate.pages();
+        return bytes.length >>> PAGE_SHIFT;
     }
 
     @Override
     public int grow(int size) {
-        int before = delegate.grow(size);
-        ensureTracked(delegate.pages());
-        return before;
+        int prevPages = pages();
+        int numPages = prevPages + size;
+        if (numPages > maximumPages() || numPages < prevPages) {
+            return -1;
+        }
+        bytes = Arrays.copyOf(bytes, numPages * PAGE_SIZE);
+        if (numPages > dirty.length) {
+            int old = dirty.length;
+            dirty = Arrays.copyOf(dirty, numPages);
+            pageCrc = Arrays.copyOf(pageCrc, numPages);
+            Arrays.fill(dirty, old, numPages, true);
+        }
+        return prevPages;
     }
 
     @Override
     public int initialPages() {
-        return delegate.initialPages();
+        return limits.initialPages();
     }
 
     @Override
     public int maximumPages() {
-        return delegate.maximumPages();
+        return Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
     }
 
     @Override
     public boolean shared() {
-        return delegate.shared();
+        return limits.shared();
     }
 
     @Override
+    @SuppressWarnings("removal")
     public Object lock(int address) {
-        return delegate.lock(address);
+        throw new UnsupportedOperationException();
     }
 
     @Override
+    @SuppressWarnings("removal")
     public int waitOn(int address, int expected, long timeout) {
-        return delegate.waitOn(address, expected, timeout);
+        throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
     }
 
     @Override
+    @SuppressWarnings("removal")
     public int waitOn(int address, long expected, long timeout) {
-        return delegate.waitOn(address, expected, timeout);
+        throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
     }
 
     @Override
+    @SuppressWarnings("removal")
     public int notify(int address, int maxThreads) {
-        return delegate.notify(address, maxThreads);
+        return 0;
     }
 
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments) {
-        delegate.initialize(instance, dataSegments);
-        ensureTracked(delegate.pages());
-        markAll();
+        initialize(instance, dataSegments, 0);
     }
 
     @Override
-    public void initialize(Instance instance, DataSegment[] dataSegments, int start) {
-        delegate.initialize(instance, dataSegments, start);
-        ensureTracked(delegate.pages());
+    public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
+        this.dataSegments = dataSegments;
+        this.fuel = exportedGlobal(instance, MeteringPass.FUEL_EXPORT);
+        this.depth = exportedGlobal(instance, MeteringPass.DEPTH_EXPORT);
+        if (dataSegments != null) {
+            for (DataSegment s : dataSegments) {
+                if (s instanceof ActiveDataSegment segment) {
+                    if (segment.index() != memoryIndex) {
+                        continue;
+                    }
+                    byte[] data = segment.data();
+                    int offset = (int) computeConstantValue(instance, segment.offsetInstructions())[0];
+                    checkBounds(offset, data.length, sizeInBytes(), UninstantiableException::new);
+                    System.arraycopy(data, 0, bytes, offset, data.length);
+                } else if (!(s instanceof PassiveDataSegment)) {
+                    throw new ChicoryException("Data segment should be active or passive: " + s);
+                }
+            }
+        }
         markAll();
+    }
+
+    private static GlobalInstance exportedGlobal(Instance instance, String name) {
+        int index = instance == null ? -1 : AgentCompiler.exportedGlobal(instance.module(), name);
+        return index < 0 ? null : instance.global(index);
     }
 
     @Override
     public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
-        delegate.initPassiveSegment(segmentId, dest, offset, size);
-        markRange(dest, size);
-    }
-
-    @Override
-    public void write(int address, byte[] data, int offset, int size) {
-        delegate.write(address, data, offset, size);
-        markRange(address, size);
-    }
-
-    @Override
-    public byte read(int address) {
-        return delegate.read(address);
-    }
-
-    @Override
-    public byte[] readBytes(int address, int length) {
-        return delegate.readBytes(address, length);
-    }
-
-    @Override
-    public void writeI32(int address, int value) {
-        delegate.writeI32(address, value);
-        mark(address, 4);
-    }
-
-    @Override
-    public int readInt(int address) {
-        return delegate.readInt(address);
-    }
-
-    @Override
-    public void writeLong(int address, long value) {
-        delegate.writeLong(address, value);
-        mark(address, 8);
-    }
-
-    @Override
-    public long readLong(int address) {
-        return delegate.readLong(address);
-    }
-
-    @Override
-    public void writeShort(int address, short value) {
-        delegate.writeShort(address, value);
-        mark(address, 2);
-    }
-
-    @Override
-    public short readShort(int address) {
-        return delegate.readShort(address);
-    }
-
-    @Override
-    public long readU16(int address) {
-        return delegate.readU16(address);
-    }
-
-    @Override
-    public void writeByte(int address, byte value) {
-        delegate.writeByte(address, value);
-        mark(address);
-    }
-
-    @Override
-    public void writeF32(int address, float value) {
-        delegate.writeF32(address, value);
-        mark(address, 4);
-    }
-
-    @Override
-    public long readF32(int address) {
-        return delegate.readF32(address);
-    }
-
-    @Override
-    public float readFloat(int address) {
-        return delegate.readFloat(address);
-    }
-
-    @Override
-    public void writeF64(int address, double value) {
-        delegate.writeF64(address, value);
-        mark(address, 8);
-    }
-
-    @Override
-    public double readDouble(int address) {
-        return delegate.readDouble(address);
-    }
-
-    @Override
-    public long readF64(int address) {
-        return delegate.readF64(address);
-    }
-
-    @Override
-    public void zero() {
-        delegate.zero();
-        markAll();
-    }
-
-    @Override
-    public void fill(byte value, int fromIndex, int toIndex) {
-        delegate.fill(value, fromIndex, toIndex);
-        markRange(fromIndex, (long) toIndex - fromIndex);
-    }
-
-    @Override
-    public void copy(int dest, int src, int size) {
-        delegate.copy(dest, src, size);
-        markRange(dest, size);
+        write(dest, dataSegments[segmentId].data(), offset, size);
     }
 
     @Override
     public void drop(int segment) {
-        delegate.drop(segment);
+        dataSegments[segment] = PassiveDataSegment.EMPTY;
+    }
+
+    @Override
+    public void write(int address, byte[] data, int offset, int size) {
+        checkBounds(offset, size, data.length, WasmRuntimeException::new);
+        checkBounds(address, size, sizeInBytes(), WasmRuntimeException::new);
+        System.arraycopy(data, offset, bytes, address, size);
+        markRange(address, size);
+    }
+
+    @Override
+    public byte[] readBytes(int address, int length) {
+        checkBounds(address, length, sizeInBytes(), WasmRuntimeException::new);
+        return Arrays.copyOfRange(bytes, address, address + length);
+    }
+
+    @Override
+    public void zero() {
+        fill((byte) 0, 0, sizeInBytes());
+    }
+
+    @Override
+    public void fill(byte value, int fromIndex, int toIndex) {
+        int length = toIndex - fromIndex;
+        checkBounds(fromIndex, length, sizeInBytes(), WasmRuntimeException::new);
+        Arrays.fill(bytes, fromIndex, fromIndex + length, value);
+        markRange(fromIndex, length);
+    }
+
+    @Override
+    public void copy(int dest, int src, int size) {
+        int limit = sizeInBytes();
+        checkBounds(dest, size, limit, WasmRuntimeException::new);
+        checkBounds(src, size, limit, WasmRuntimeException::new);
+        System.arraycopy(bytes, src, bytes, dest, size);
+        markRange(dest, size);
+    }
+
+    // The single accesses below are the hot path. A store marks the page of its first and of its last byte
+    // (the same page unless it straddles a boundary); after a successful store both are below pages().
+
+    @Override
+    public byte read(int address) {
+        try {
+            return bytes[address];
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 1);
+        }
+    }
+
+    @Override
+    public short readShort(int address) {
+        try {
+            return (short) SHORT.get(bytes, address);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 2);
+        }
+    }
+
+    @Override
+    public long readU16(int address) {
+        return readShort(address) & 0xFFFFL;
+    }
+
+    @Override
+    public int readInt(int address) {
+        try {
+            return (int) INT.get(bytes, address);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 4);
+        }
+    }
+
+    @Override
+    public long readLong(int address) {
+        try {
+            return (long) LONG.get(bytes, address);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 8);
+        }
+    }
+
+    @Override
+    public float readFloat(int address) {
+        try {
+            return (float) FLOAT.get(bytes, address);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 4);
+        }
+    }
+
+    @Override
+    public double readDouble(int address) {
+        try {
+            return (double) DOUBLE.get(bytes, address);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 8);
+        }
+    }
+
+    @Override
+    public long readF32(int address) {
+        return readInt(address);
+    }
+
+    @Override
+    public long readF64(int address) {
+        return readLong(address);
+    }
+
+    @Override
+    public void writeByte(int address, byte value) {
+        try {
+            bytes[address] = value;
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 1);
+        }
+        dirty[address >>> PAGE_SHIFT] = true;
+    }
+
+    @Override
+    public void writeShort(int address, short value) {
+        try {
+            SHORT.set(bytes, address, value);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 2);
+        }
+        mark(address, 1);
+    }
+
+    @Override
+    public void writeI32(int address, int value) {
+        try {
+            INT.set(bytes, address, value);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 4);
+        }
+        mark(address, 3);
+    }
+
+    @Override
+    public void writeLong(int address, long value) {
+        try {
+            LONG.set(bytes, address, value);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 8);
+        }
+        mark(address, 7);
+    }
+
+    @Override
+    public void writeF32(int address, float value) {
+        try {
+            FLOAT.set(bytes, address, value);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 4);
+        }
+        mark(address, 3);
+    }
+
+    @Override
+    public void writeF64(int address, double value) {
+        try {
+            DOUBLE.set(bytes, address, value);
+        } catch (RuntimeException e) {
+            throw outOfBounds(e, address, 8);
+        }
+        mark(address, 7);
+    }
+
+    /** Marks the pages of the first and the last byte of a store that succeeded. */
+    private void mark(int address, int lastOffset) {
+        boolean[] d = dirty;
+        d[address >>> PAGE_SHIFT] = true;
+        d[(address + lastOffset) >>> PAGE_SHIFT] = true;
     }
 }

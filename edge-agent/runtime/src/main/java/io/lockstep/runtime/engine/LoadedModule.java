@@ -15,4 +15,13 @@ import java.util.function.Function;
  */
 public record LoadedModule(String sha256, WasmModule module, Function<Instance, Machine> machineFactory,
                            boolean hasStart, boolean hasOnMessage) {
+
+    /**
+     * An instance builder as the runtime instantiates agents: this module's machine and the runtime's memory
+     * ({@link DirtyPageMemory}, which code compiled by {@link AgentCompiler} needs); imports still to add.
+     */
+    public Instance.Builder instanceBuilder() {
+        Instance.Builder builder = Instance.builder(module).withMemoryFactory(DirtyPageMemory::new);
+        return machineFactory == null ? builder : builder.withMachineFactory(machineFactory);
+    }
 }

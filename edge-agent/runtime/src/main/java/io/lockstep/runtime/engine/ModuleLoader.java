@@ -1,6 +1,5 @@
 package io.lockstep.runtime.engine;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.ExecutionMode;
 import io.lockstep.runtime.ModuleRejectedException;
@@ -58,7 +57,7 @@ public final class ModuleLoader {
             return new LoadedModule(sha, instrumented.module(), null, instrumented.hasStart(), onMessage);
         }
         try {
-            return new LoadedModule(sha, instrumented.module(), MachineFactoryCompiler.compile(instrumented.module()),
+            return new LoadedModule(sha, instrumented.module(), AgentCompiler.compile(instrumented.module()),
                     instrumented.hasStart(), onMessage);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             throw new ModuleRejectedException(agent, "invalid module (compiler): " + ModuleChecks.describe(e), e);

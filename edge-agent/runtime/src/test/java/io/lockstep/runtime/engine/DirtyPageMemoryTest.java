@@ -25,15 +25,14 @@ class DirtyPageMemoryTest {
     }
 
     private static void assertDigestIsWholeCrc(DirtyPageMemory memory) {
-        assertEquals(wholeCrc(memory), MemoryPages.crc32c(memory));
+        assertEquals(wholeCrc(memory), memory.crc32c());
         // A second digest with nothing written in between hashes nothing and still agrees.
-        assertEquals(wholeCrc(memory), MemoryPages.crc32c(memory));
+        assertEquals(wholeCrc(memory), memory.crc32c());
     }
 
     @Test
     void everyKindOfWriteIsSeen() {
         DirtyPageMemory memory = new DirtyPageMemory(new MemoryLimits(3, 10));
-        assertTrue(MemoryPages.inPlace(memory));
         assertDigestIsWholeCrc(memory);
         memory.writeI32(PAGE - 2, 0x11223344);
         assertDigestIsWholeCrc(memory);
@@ -65,10 +64,10 @@ class DirtyPageMemoryTest {
     void aTrappingWriteChangesNothing() {
         DirtyPageMemory memory = new DirtyPageMemory(new MemoryLimits(1, 1));
         memory.writeI32(0, 42);
-        int before = MemoryPages.crc32c(memory);
+        int before = memory.crc32c();
         assertThrows(RuntimeException.class, () -> memory.writeLong(PAGE - 4, 1));
         assertThrows(RuntimeException.class, () -> memory.fill((byte) 1, PAGE - 1, PAGE + 1));
-        assertEquals(before, MemoryPages.crc32c(memory));
+        assertEquals(before, memory.crc32c());
         assertEquals(wholeCrc(memory), before);
     }
 
@@ -82,6 +81,6 @@ class DirtyPageMemoryTest {
             }
             assertDigestIsWholeCrc(memory);
         }
-        assertArrayEquals(memory.readBytes(0, 8 * PAGE), MemoryPages.copy(memory));
+        assertArrayEquals(memory.readBytes(0, 8 * PAGE), memory.copy());
     }
 }
