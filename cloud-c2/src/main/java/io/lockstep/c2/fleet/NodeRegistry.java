@@ -218,6 +218,21 @@ public class NodeRegistry {
         return capabilities;
     }
 
+    /** {@link #lastSeen} of many nodes in one pipelined round trip; a node never heard from is absent. */
+    public Map<String, Instant> lastSeen(List<String> nodeIds) {
+        List<Request> reads = new ArrayList<>(nodeIds.size());
+        nodeIds.forEach(nodeId -> reads.add(io.lockstep.c2.redis.RedisPipeline.request(Command.HGET,
+                RedisKeys.node(nodeId), LAST_SEEN)));
+        List<Response> answers = pipeline.run(reads);
+        Map<String, Instant> seen = new HashMap<>();
+        for (int i = 0; i < nodeIds.size(); i++) {
+            if (answers.get(i) != null) {
+                seen.put(nodeIds.get(i), Instant.parse(answers.get(i).toString()));
+            }
+        }
+        return seen;
+    }
+
     /** When the node was last heard from (any message), or empty when it never connected. */
     public Optional<Instant> lastSeen(String nodeId) {
         return Optional.ofNullable(instant(fields.hget(RedisKeys.node(nodeId), LAST_SEEN)));

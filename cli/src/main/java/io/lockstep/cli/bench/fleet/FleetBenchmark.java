@@ -215,8 +215,7 @@ final class FleetBenchmark {
             return new BenchFigure(name, value, target, true, detail);
         }
         String why = replicas > 1
-                ? " (this C2 build does not route a command to the replica holding the node's link: C2 replicas do "
-                        + "not work here yet, so this figure could not be measured)"
+                ? " (C2 did not get the command to every node within the timeout, through the replicas holding their links)"
                 : " (C2 did not keep up within the timeout)";
         return new BenchFigure(name, Double.NaN, target, true, "NOT MEASURED: only " + done + " of " + settings.nodes()
                 + " nodes within the timeout" + why + "; " + detail);
