@@ -59,7 +59,7 @@ public class MissionCancelResource {
         ReasonRequest request = jsonBody.read(headers, body, ReasonRequest.class);
         String reason = request == null ? null : PathIds.reason(request.reason());
         MissionRecord mission = tracing.inSpan("mission.cancel", id, trace -> cancellation.cancel(id, reason, trace));
-        return Response.accepted(MissionView.of(mission, store.nodeStatuses(mission.id()), contacts::of,
+        return Response.accepted(MissionView.of(mission, store.nodeStatuses(mission.id()), contacts.of(mission.shares().stream().map(io.lockstep.c2.mission.NodeShare::nodeId).toList()),
                 coverage.all(mission.id()))).build();
     }
 }

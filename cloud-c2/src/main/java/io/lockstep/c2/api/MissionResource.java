@@ -122,6 +122,6 @@ public class MissionResource {
     }
 
     private MissionView view(MissionRecord mission) {
-        return MissionView.of(mission, store.nodeStatuses(mission.id()), contacts::of, coverage.all(mission.id()));
+        return MissionView.of(mission, store.nodeStatuses(mission.id()), contacts.of(mission.shares().stream().map(io.lockstep.c2.mission.NodeShare::nodeId).toList()), coverage.all(mission.id()));
     }
 }

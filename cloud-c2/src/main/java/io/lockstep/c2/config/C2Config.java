@@ -215,6 +215,13 @@ public interface C2Config {
         int maxNodes();
 
         /**
+         * Most nodes one mission is dispatched to; a dispatch listing more is refused with 400. The default is
+         * the default fleet size, so one mission can command the whole fleet. 0: no limit.
+         */
+        @WithDefault("1000")
+        int maxNodesPerDispatch();
+
+        /**
          * A connected node that sent nothing for this long counts as out of contact (its mission shares
          * say so); a node whose link is down is out of contact at once.
          */

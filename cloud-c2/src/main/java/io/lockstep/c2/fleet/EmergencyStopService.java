@@ -6,6 +6,9 @@ import io.lockstep.proto.v1.EmergencyStop;
 import io.lockstep.c2.replica.RedisLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Latches or clears a node's emergency stop. Every e-stop command is numbered and its request recorded
@@ -41,29 +44,28 @@ public class EmergencyStopService {
 
     /**
      * Latches every registered node's e-stop as one fleet-wide stop: each node that receives it also stops its
-     * peers over the mesh, so nodes whose link to C2 is down stop too (docs/hazards.md).
+     * peers over the mesh, so nodes whose link to C2 is down stop too (docs/hazards.md). The whole fleet's
+     * commands are numbered, recorded and stored in a few pipelined round trips, pushed at once to the links
+     * this replica holds and announced to the other replicas in one notice.
      *
      * @return the ids of the nodes the command was queued for
      */
-    public java.util.List<String> engageFleet(String reason) {
-        java.util.List<String> nodes = registry.ids();
-        for (String nodeId : nodes) {
-            try (RedisLocks.Held held = locks.hold(RedisLocks.node(nodeId))) {
-                commands.send(nodeId, C2ToEdge.newBuilder().setEmergencyStop(EmergencyStop.newBuilder()
-                                .setEngaged(true).setReason(reason == null ? "" : reason).setFleetWide(true)),
-                        seq -> registry.requestEmergencyStop(nodeId, seq, true, reason == null ? "" : reason,
-                                clock.instant()));
-            }
-        }
-        return nodes;
+    public List<String> engageFleet(String reason) {
+        String why = reason == null ? "" : reason;
+        return toFleet(EmergencyStop.newBuilder().setEngaged(true).setReason(why).setFleetWide(true), true, why);
     }
 
     /** Releases every registered node's e-stop (a commander's decision; peers can never release one). */
-    public java.util.List<String> releaseFleet() {
-        java.util.List<String> nodes = registry.ids();
-        for (String nodeId : nodes) {
-            set(nodeId, false, "fleet-wide stop released from C2");
-        }
+    public List<String> releaseFleet() {
+        String why = "fleet-wide stop released from C2";
+        return toFleet(EmergencyStop.newBuilder().setEngaged(false).setReason(why), false, why);
+    }
+
+    private List<String> toFleet(EmergencyStop.Builder stop, boolean engaged, String reason) {
+        List<String> nodes = registry.ids();
+        Map<String, C2ToEdge.Builder> perNode = new LinkedHashMap<>();
+        nodes.forEach(nodeId -> perNode.put(nodeId, C2ToEdge.newBuilder().setEmergencyStop(stop.clone())));
+        commands.sendAll(perNode, seqs -> registry.requestEmergencyStops(seqs, engaged, reason, clock.instant()));
         return nodes;
     }
 

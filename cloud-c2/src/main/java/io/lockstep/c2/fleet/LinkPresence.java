@@ -4,4 +4,7 @@ package io.lockstep.c2.fleet;
 public interface LinkPresence {
 
     boolean isConnected(String nodeId);
+
+    /** Those of {@code nodeIds} that {@link #isConnected} (in one round trip for the ones linked elsewhere). */
+    java.util.Set<String> connected(java.util.Collection<String> nodeIds);
 }

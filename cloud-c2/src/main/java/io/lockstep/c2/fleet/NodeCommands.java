@@ -1,6 +1,8 @@
 package io.lockstep.c2.fleet;
 
 import io.lockstep.proto.v1.C2ToEdge;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** Sends commands to a node over its link, at least once and in order (implemented by the link layer). */
@@ -23,6 +25,17 @@ public interface NodeCommands {
      * {@code numbered} records is therefore ordered exactly like the commands; if it throws, nothing is sent.
      */
     long send(String nodeId, C2ToEdge.Builder command, LongConsumer numbered);
+
+    /**
+     * {@link #send(String, C2ToEdge.Builder, LongConsumer)} for many nodes at once (a dispatch, a fleet-wide
+     * stop), in a few Redis round trips instead of a few per node, with the same guarantees per node.
+     * {@code numbered} gets node id → assigned seq, under every node's command lock, before anything is
+     * persisted or pushed; if it throws, nothing is sent.
+     *
+     * @param commands node id → its command (each node once)
+     * @return node id → the command sequence number assigned
+     */
+    Map<String, Long> sendAll(Map<String, C2ToEdge.Builder> commands, Consumer<Map<String, Long>> numbered);
 
     /**
      * Like {@link #send(String, C2ToEdge.Builder, LongConsumer)}, unless a command with the same body is still

@@ -95,15 +95,18 @@ public class NodeRegistry {
 
     private final RedisDataSource redis;
     private final RedisTopology topology;
+    private final io.lockstep.c2.redis.RedisPipeline pipeline;
     private final SetCommands<String, String> ids;
     private final HashCommands<String, String, String> fields;
     private final ValueCommands<String, String> telemetry;
     private final JsonCodec json;
     private final int maxNodes;
 
-    public NodeRegistry(RedisDataSource redis, RedisTopology topology, JsonCodec json, C2Config config) {
+    public NodeRegistry(RedisDataSource redis, RedisTopology topology, io.lockstep.c2.redis.RedisPipeline pipeline,
+            JsonCodec json, C2Config config) {
         this.redis = redis;
         this.topology = topology;
+        this.pipeline = pipeline;
         this.ids = redis.set(String.class);
         this.fields = redis.hash(String.class);
         this.telemetry = redis.value(String.class);
@@ -157,6 +160,18 @@ public class NodeRegistry {
                 ESTOP_AT, at.toString());
     }
 
+    /**
+     * {@link #requestEmergencyStop} for many nodes in one pipelined round trip (a fleet-wide stop): node id →
+     * the command seq of its e-stop command.
+     */
+    public void requestEmergencyStops(Map<String, Long> commandSeqs, boolean engaged, String reason, Instant at) {
+        List<Request> writes = new ArrayList<>(commandSeqs.size());
+        commandSeqs.forEach((nodeId, seq) -> writes.add(io.lockstep.c2.redis.RedisPipeline.request(Command.EVAL,
+                WRITE_IF_NEWER, "1", RedisKeys.node(nodeId), ESTOP_SEQ, seq, ESTOP, Boolean.toString(engaged),
+                ESTOP_REASON, reason, ESTOP_AT, at.toString())));
+        pipeline.run(writes);
+    }
+
     /** Records that the node applied e-stop command {@code commandSeq} (ignored if a later one was confirmed). */
     public void confirmEmergencyStop(String nodeId, long commandSeq, boolean engaged, String reason, Instant at) {
         writeIfNewer(nodeId, ESTOP_CONFIRMED_SEQ, commandSeq, ESTOP_CONFIRMED, Boolean.toString(engaged),
@@ -200,6 +215,39 @@ public class NodeRegistry {
                 instant(values.get(LAST_HEARTBEAT)), values.get(MISSION), parseLong(values.get(TICK)),
                 values.get(STATE), emergencyStop(values),
                 latest == null ? null : json.read(latest, TelemetrySample.class));
+    }
+
+    /**
+     * What each of {@code nodeIds} advertised in its last Hello, read in one pipelined round trip (a dispatch
+     * to 1,000 nodes checks them all); a node without a record is absent.
+     */
+    public Map<String, NodeRecord.Capabilities> capabilities(List<String> nodeIds) {
+        List<Request> reads = new ArrayList<>(nodeIds.size());
+        nodeIds.forEach(nodeId -> reads.add(io.lockstep.c2.redis.RedisPipeline.request(Command.HGET,
+                RedisKeys.node(nodeId), CAPABILITIES)));
+        List<Response> answers = pipeline.run(reads);
+        Map<String, NodeRecord.Capabilities> capabilities = new HashMap<>();
+        for (int i = 0; i < nodeIds.size(); i++) {
+            if (answers.get(i) != null) {
+                capabilities.put(nodeIds.get(i), json.read(answers.get(i).toString(), NodeRecord.Capabilities.class));
+            }
+        }
+        return capabilities;
+    }
+
+    /** {@link #lastSeen} of many nodes in one pipelined round trip; a node never heard from is absent. */
+    public Map<String, Instant> lastSeen(List<String> nodeIds) {
+        List<Request> reads = new ArrayList<>(nodeIds.size());
+        nodeIds.forEach(nodeId -> reads.add(io.lockstep.c2.redis.RedisPipeline.request(Command.HGET,
+                RedisKeys.node(nodeId), LAST_SEEN)));
+        List<Response> answers = pipeline.run(reads);
+        Map<String, Instant> seen = new HashMap<>();
+        for (int i = 0; i < nodeIds.size(); i++) {
+            if (answers.get(i) != null) {
+                seen.put(nodeIds.get(i), Instant.parse(answers.get(i).toString()));
+            }
+        }
+        return seen;
     }
 
     /** When the node was last heard from (any message), or empty when it never connected. */
@@ -256,30 +304,9 @@ public class NodeRegistry {
         return records;
     }
 
-    /** An HGETALL answer as a map: a RESP3 map, or a RESP2 array of alternating fields and values. */
     private static Map<String, String> hash(Response answer) {
         Map<String, String> values = new HashMap<>();
-        if (answer == null || answer.size() == 0) {
-            return values;
-        }
-        Set<String> keys;
-        try {
-            keys = answer.getKeys();
-        } catch (RuntimeException notAMap) {
-            keys = null;
-        }
-        if (keys != null && !keys.isEmpty()) {
-            for (String key : keys) {
-                values.put(key, answer.get(key).toString());
-            }
-            return values;
-        }
-        if (answer.size() % 2 != 0) {
-            throw new IllegalStateException("an HGETALL answer with an odd number of elements");
-        }
-        for (int i = 0; i + 1 < answer.size(); i += 2) {
-            values.put(answer.get(i).toString(), answer.get(i + 1).toString());
-        }
+        io.lockstep.c2.redis.RedisPipeline.hash(answer).forEach((field, value) -> values.put(field, value.toString()));
         return values;
     }
 

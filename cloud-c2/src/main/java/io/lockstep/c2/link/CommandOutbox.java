@@ -7,8 +7,13 @@ import io.lockstep.c2.replica.RedisLocks;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Welcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,6 +25,9 @@ import java.util.function.LongConsumer;
  * when the command was queued there, otherwise on the pub/sub notice the queuing replica publishes (or at the
  * latest on its periodic sweep, {@link CommandRouting}). A push sends every stored command above the last
  * one pushed on that session, in order, so a command can neither be lost nor overtake an older one.
+ * Commands for many nodes at once ({@link #sendAll}) take all their locks, numbers and stores in pipelined
+ * round trips, and a command stored right after the last one pushed on a session goes out without reading
+ * the node's outbox back.
  */
 @ApplicationScoped
 public class CommandOutbox implements NodeCommands {
@@ -48,9 +56,31 @@ public class CommandOutbox implements NodeCommands {
             recordNumbered.accept(seq);
             C2ToEdge numbered = command.setCommandSeq(seq).build();
             ledger.storePending(nodeId, numbered);
-            sessions.find(nodeId).ifPresentOrElse(this::push, () -> routing.announce(nodeId));
+            sessions.find(nodeId).ifPresentOrElse(session -> pushStored(session, numbered),
+                    () -> routing.announce(List.of(nodeId)));
             metrics.sent();
             return seq;
+        }
+    }
+
+    @Override
+    public Map<String, Long> sendAll(Map<String, C2ToEdge.Builder> commands, Consumer<Map<String, Long>> recordNumbered) {
+        if (commands.isEmpty()) {
+            return Map.of();
+        }
+        List<String> nodeIds = List.copyOf(commands.keySet());
+        try (RedisLocks.HeldAll held = locks.holdAll(nodeIds.stream().map(RedisLocks::node).toList())) {
+            Map<String, Long> seqs = ledger.nextCommandSeqs(nodeIds);
+            recordNumbered.accept(seqs);
+            Map<String, C2ToEdge> numbered = new LinkedHashMap<>();
+            nodeIds.forEach(nodeId -> numbered.put(nodeId, commands.get(nodeId).setCommandSeq(seqs.get(nodeId)).build()));
+            ledger.storePending(numbered);
+            List<String> elsewhere = new ArrayList<>();
+            numbered.forEach((nodeId, command) -> sessions.find(nodeId).ifPresentOrElse(
+                    session -> pushStored(session, command), () -> elsewhere.add(nodeId)));
+            routing.announce(elsewhere);
+            metrics.sent(nodeIds.size());
+            return seqs;
         }
     }
 
@@ -109,11 +139,44 @@ public class CommandOutbox implements NodeCommands {
     /** Sends the session every stored command above the last one it was sent, in sequence order. */
     void push(LinkSession session) {
         synchronized (session.pushLock) {
-            for (C2ToEdge command : ledger.pending(session.nodeId())) {
-                if (command.getCommandSeq() > session.pushedThrough) {
-                    session.send(command);
-                    session.pushedThrough = command.getCommandSeq();
-                }
+            sendAbove(session, ledger.pending(session.nodeId()));
+        }
+    }
+
+    /** {@link #push} for many sessions, their outboxes read in one round trip. */
+    void pushAll(Collection<LinkSession> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        Map<String, List<C2ToEdge>> pending = ledger.pending(targets.stream().map(LinkSession::nodeId).toList());
+        for (LinkSession session : targets) {
+            synchronized (session.pushLock) {
+                sendAbove(session, pending.getOrDefault(session.nodeId(), List.of()));
+            }
+        }
+    }
+
+    /**
+     * Pushes {@code command}, just stored under the node's lock: on its own when it is the next one the session
+     * needs (everything numbered before it was stored under the same lock and pushed already), otherwise with
+     * whatever the session still lacks, read back from the outbox.
+     */
+    private void pushStored(LinkSession session, C2ToEdge command) {
+        synchronized (session.pushLock) {
+            if (session.pushedThrough == command.getCommandSeq() - 1) {
+                session.send(command);
+                session.pushedThrough = command.getCommandSeq();
+            } else if (session.pushedThrough < command.getCommandSeq()) {
+                push(session);
+            }
+        }
+    }
+
+    private static void sendAbove(LinkSession session, List<C2ToEdge> stored) {
+        for (C2ToEdge command : stored) {
+            if (command.getCommandSeq() > session.pushedThrough) {
+                session.send(command);
+                session.pushedThrough = command.getCommandSeq();
             }
         }
     }

@@ -91,7 +91,9 @@ public class EdgeMessageHandler {
         if (message.getBodyCase() == EdgeToC2.BodyCase.HELLO) {
             throw new ProtocolViolationException("Hello may only be sent once per connection");
         }
-        if (message.getSeq() > 0) {
+        if (message.getSeq() > 0 && message.getBodyCase() == EdgeToC2.BodyCase.ACK) {
+            sequencedAck(session, message);
+        } else if (message.getSeq() > 0) {
             sequenced(session, message);
         } else {
             apply(session, message).ifPresent(refusal -> LOG.warnf("Ignored %s from node %s: %s",
@@ -239,6 +241,48 @@ public class EdgeMessageHandler {
                         message.getBodyCase(), Long.valueOf(seq), nodeId, Long.valueOf(stored));
             }
         }
+        answer(session, message, stored, refusal);
+    }
+
+    /**
+     * {@link #sequenced} for a command ack, without the node lock and in two Redis round trips (the edge seq
+     * and the command read together; the command forgotten and the edge seq raised together), so a fleet's
+     * acks do not queue behind each other. The lock is not needed for an ack that changes nothing but the
+     * outbox (an applied assignment, abort...): one session's messages are handled in order, so whichever
+     * stream of a node stores a seq has applied every message before it; the edge seq is only ever raised;
+     * and forgetting a command twice is harmless. An ack with effects of its own (an e-stop's, a cancel's, a
+     * refusal) takes the locked path, so two overlapping streams of one node cannot both apply it.
+     */
+    private void sequencedAck(LinkSession session, EdgeToC2 message) {
+        String nodeId = session.nodeId();
+        long seq = message.getSeq();
+        CommandAck ack = LinkInput.bounded(message.getAck());
+        Optional<String> refusal = commandSeqProblem(ack);
+        LinkLedger.AckLookup lookup = ledger.lookUpAck(nodeId, refusal.isEmpty() ? ack.getCommandSeq() : 0);
+        long stored = lookup.lastEdgeSeq();
+        if (seq > stored && refusal.isEmpty() && lookup.command().filter(command -> hasEffects(command, ack)).isPresent()) {
+            sequenced(session, message);
+            return;
+        }
+        if (seq > stored) {
+            if (refusal.isEmpty()) {
+                ledger.commitAck(nodeId, seq, ack.getCommandSeq());
+            } else {
+                ledger.storeLastEdgeSeq(nodeId, seq);
+            }
+            stored = seq;
+        } else {
+            LOG.debugf("Duplicate ACK seq %d from node %s (stored up to %d); acknowledged, not applied",
+                    Long.valueOf(seq), nodeId, Long.valueOf(stored));
+            refusal = Optional.empty();
+        }
+        answer(session, message, stored, refusal);
+    }
+
+    /** Answers a sequenced message with StatusAck up to {@code stored}, naming it refused when it was. */
+    private void answer(LinkSession session, EdgeToC2 message, long stored, Optional<String> refusal) {
+        String nodeId = session.nodeId();
+        long seq = message.getSeq();
         registry.recordSeen(nodeId, clock.instant());
         StatusAck.Builder ack = StatusAck.newBuilder().setSeq(stored);
         refusal.ifPresent(reason -> {
@@ -248,24 +292,41 @@ public class EdgeMessageHandler {
         session.send(C2ToEdge.newBuilder().setStatusAck(ack).build());
     }
 
-    private Optional<String> commandAck(String nodeId, CommandAck ack) {
+    private static Optional<String> commandSeqProblem(CommandAck ack) {
         if (ack.getCommandSeq() < 0 || ack.getCommandSeq() > LinkInput.MAX_SEQ) {
             return LinkInput.seqProblem("command_seq", ack.getCommandSeq());
         }
-        ledger.acknowledge(nodeId, ack.getCommandSeq()).ifPresentOrElse(command -> {
-            estop.acknowledged(nodeId, command, ack);
-            if (command.hasCancelMission()) {
-                cancellation.answered(nodeId, command.getCancelMission().getMissionId(), ack.getApplied(), ack.getError());
-            }
-            if (!ack.getApplied()) {
-                LOG.warnf("Node %s refused command %d (%s): %s", nodeId, ack.getCommandSeq(), command.getBodyCase(),
-                        LinkInput.shown(ack.getError()));
-                if (command.hasAssign()) {
-                    missions.rejectAssignment(nodeId, command.getAssign().getAssignment().getMission().getId(),
-                            ack.getError());
-                }
-            }
-        }, () -> LOG.debugf("Node %s acknowledged command %d, which was not pending", nodeId, ack.getCommandSeq()));
         return Optional.empty();
+    }
+
+    private Optional<String> commandAck(String nodeId, CommandAck ack) {
+        Optional<String> problem = commandSeqProblem(ack);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        ledger.acknowledge(nodeId, ack.getCommandSeq()).ifPresentOrElse(command -> acknowledged(nodeId, command, ack),
+                () -> LOG.debugf("Node %s acknowledged command %d, which was not pending", nodeId, ack.getCommandSeq()));
+        return Optional.empty();
+    }
+
+    /** Whether {@link #acknowledged} changes anything for this command and answer. */
+    private static boolean hasEffects(C2ToEdge command, CommandAck ack) {
+        return command.hasEmergencyStop() || command.hasCancelMission() || !ack.getApplied();
+    }
+
+    /** What a node's answer to one of its commands changes in C2's state. */
+    private void acknowledged(String nodeId, C2ToEdge command, CommandAck ack) {
+        estop.acknowledged(nodeId, command, ack);
+        if (command.hasCancelMission()) {
+            cancellation.answered(nodeId, command.getCancelMission().getMissionId(), ack.getApplied(), ack.getError());
+        }
+        if (!ack.getApplied()) {
+            LOG.warnf("Node %s refused command %d (%s): %s", nodeId, ack.getCommandSeq(), command.getBodyCase(),
+                    LinkInput.shown(ack.getError()));
+            if (command.hasAssign()) {
+                missions.rejectAssignment(nodeId, command.getAssign().getAssignment().getMission().getId(),
+                        ack.getError());
+            }
+        }
     }
 }

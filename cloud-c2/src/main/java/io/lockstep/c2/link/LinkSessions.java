@@ -55,6 +55,24 @@ public class LinkSessions implements LinkPresence {
         return ownership != null && ownership.linked(nodeId);
     }
 
+    @Override
+    public Set<String> connected(java.util.Collection<String> nodeIds) {
+        Set<String> connected = new java.util.HashSet<>();
+        List<String> elsewhere = new java.util.ArrayList<>();
+        for (String nodeId : nodeIds) {
+            LinkSession session = sessions.get(nodeId);
+            if (session != null && !session.closed()) {
+                connected.add(nodeId);
+            } else {
+                elsewhere.add(nodeId);
+            }
+        }
+        if (ownership != null) {
+            connected.addAll(ownership.linked(elsewhere));
+        }
+        return connected;
+    }
+
     public Set<String> connectedNodes() {
         return Set.copyOf(sessions.keySet());
     }

@@ -29,6 +29,10 @@ public class CommandMetrics {
         sent.increment();
     }
 
+    public void sent(int count) {
+        sent.increment(count);
+    }
+
     public void resent(int count) {
         resent.increment(count);
     }

@@ -5,6 +5,7 @@ import io.lockstep.c2.fleet.NodeRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,11 +21,12 @@ final class CapabilityMatch {
     }
 
     /** @throws CapabilityMismatchException naming what each unfit node lacks and what no node offers */
-    static void check(MissionSpec spec, List<String> nodeIds, NodeRegistry nodes) {
+    static void check(MissionSpec spec, List<String> nodeIds, Map<String, NodeRecord.Capabilities> capabilities,
+            NodeRegistry nodes) {
         List<FieldError> missing = new ArrayList<>();
         for (int i = 0; i < nodeIds.size(); i++) {
             String nodeId = nodeIds.get(i);
-            List<String> lacks = nodes.find(nodeId).map(node -> lacks(spec, node.capabilities())).orElse(List.of());
+            List<String> lacks = lacks(spec, capabilities.get(nodeId));
             if (!lacks.isEmpty()) {
                 missing.add(new FieldError("nodes[" + i + "]", "node '" + nodeId + "' lacks " + String.join(", ", lacks)));
             }

@@ -1,10 +1,10 @@
 package io.lockstep.c2.mission;
 
 import io.lockstep.c2.fleet.NodeRecord;
-import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.runtime.MemoryBudget;
 import io.lockstep.runtime.RuntimeLimits;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,11 +18,11 @@ final class MemoryAdmission {
     }
 
     /** @throws MissionConflictException naming the first node the mission does not fit and the limit */
-    static void check(MissionSpec spec, List<String> nodeIds, NodeRegistry nodes) {
+    static void check(MissionSpec spec, List<String> nodeIds, Map<String, NodeRecord.Capabilities> capabilities) {
         int agents = spec.agents() == null ? 0 : spec.agents().size();
         int pages = pages(spec.limits());
         for (String nodeId : nodeIds) {
-            long budget = nodes.find(nodeId).map(NodeRecord::capabilities)
+            long budget = Optional.ofNullable(capabilities.get(nodeId))
                     .map(NodeRecord.Capabilities::agentMemoryBudgetBytes).orElse(0L);
             if (budget <= 0) {
                 continue;

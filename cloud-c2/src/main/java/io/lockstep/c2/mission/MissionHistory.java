@@ -2,6 +2,7 @@ package io.lockstep.c2.mission;
 
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.c2.redis.RedisPipeline;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,12 @@ public class MissionHistory {
     private static final Pattern ENTRY_ID = Pattern.compile("[0-9]{1,19}-[0-9]{1,19}");
 
     private final RedisDataSource redis;
+    private final RedisPipeline pipeline;
     private final int cap;
 
-    public MissionHistory(RedisDataSource redis, C2Config config) {
+    public MissionHistory(RedisDataSource redis, RedisPipeline pipeline, C2Config config) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.cap = config.lifecycle().historyMaxEntries();
     }
 
@@ -38,10 +41,22 @@ public class MissionHistory {
 
     /** Appends an entry that comes with no status write (e.g. the commander's abort of the whole mission). */
     public void append(String missionId, HistoryEntry entry) {
+        redis.execute("XADD", xaddArgs(missionId, entry).toArray(String[]::new));
+    }
+
+    /** Appends entries in order, in one pipelined round trip (a dispatch's entry per node). */
+    public void appendAll(String missionId, List<HistoryEntry> entries) {
+        List<io.vertx.mutiny.redis.client.Request> adds = new ArrayList<>(entries.size());
+        entries.forEach(entry -> adds.add(RedisPipeline.request(io.vertx.mutiny.redis.client.Command.XADD,
+                xaddArgs(missionId, entry).toArray())));
+        pipeline.run(adds);
+    }
+
+    private List<String> xaddArgs(String missionId, HistoryEntry entry) {
         List<String> args = new ArrayList<>(List.of(RedisKeys.missionHistory(missionId), "MAXLEN", "~",
                 Integer.toString(cap), "*"));
         args.addAll(fields(entry));
-        redis.execute("XADD", args.toArray(String[]::new));
+        return args;
     }
 
     /** Whether {@code cursor} has the form of a history entry id. */

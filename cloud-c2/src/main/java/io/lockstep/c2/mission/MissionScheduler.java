@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +74,9 @@ public class MissionScheduler {
         List<Occupant> preempt = new ArrayList<>();
         List<String> preempted = new ArrayList<>();
         List<String> queue = new ArrayList<>();
+        Map<String, Occupant> occupants = occupants(assignments.keySet(), mission.id());
         for (String nodeId : assignments.keySet()) {
-            Optional<Occupant> busy = occupant(nodeId, mission.id());
+            Optional<Occupant> busy = Optional.ofNullable(occupants.get(nodeId));
             if (busy.isEmpty()) {
                 initial.add(NodeMissionStatus.assigned(nodeId, now));
                 send.add(nodeId);
@@ -90,10 +94,8 @@ public class MissionScheduler {
         }
         // Stored before anything is sent, so a node's first status update always finds its share.
         store.save(mission, initial);
-        for (NodeMissionStatus status : initial) {
-            history.append(mission.id(), HistoryEntry.of(status,
-                    status.state() == NodeMissionState.QUEUED ? "QUEUED" : "SENT", HistoryEntry.C2, now));
-        }
+        history.appendAll(mission.id(), initial.stream().map(status -> HistoryEntry.of(status,
+                status.state() == NodeMissionState.QUEUED ? "QUEUED" : "SENT", HistoryEntry.C2, now)).toList());
         for (int i = 0; i < preempt.size(); i++) {
             Occupant victim = preempt.get(i);
             String nodeId = preempted.get(i);
@@ -103,9 +105,10 @@ public class MissionScheduler {
             LOG.infof("Mission %s (priority %d) preempts mission %s (priority %d) on node %s", mission.id(), priority,
                     victim.missionId(), victim.priority(), nodeId);
         }
-        for (String nodeId : send) {
-            commands.send(nodeId, assignments.get(nodeId));
-        }
+        Map<String, C2ToEdge.Builder> sent = new LinkedHashMap<>();
+        send.forEach(nodeId -> sent.put(nodeId, assignments.get(nodeId)));
+        commands.sendAll(sent, seqs -> {
+        });
         for (String nodeId : queue) {
             redis.hash(String.class).hset(RedisKeys.nodeQueuedAssignments(nodeId), mission.id(),
                     Base64.getEncoder().encodeToString(assignments.get(nodeId).build().toByteArray()));
@@ -179,6 +182,33 @@ public class MissionScheduler {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #occupant} of many nodes: node id → the mission it is busy with, for the busy ones. One read per
+     * mission in Redis (its whole status hash) instead of one per mission and node.
+     */
+    Map<String, Occupant> occupants(Collection<String> nodeIds, String except) {
+        Map<String, Occupant> busy = new HashMap<>();
+        for (String missionId : redis.sortedSet(String.class).zrange(RedisKeys.missions(), 0, -1)) {
+            if (missionId.equals(except)) {
+                continue;
+            }
+            Map<String, NodeMissionStatus> statuses = store.nodeStatuses(missionId);
+            List<String> occupied = nodeIds.stream().filter(nodeId -> !busy.containsKey(nodeId))
+                    .filter(nodeId -> statuses.containsKey(nodeId)
+                            && NodeStates.occupiesNode(statuses.get(nodeId).state()))
+                    .toList();
+            if (occupied.isEmpty()) {
+                continue;
+            }
+            Optional<MissionRecord> record = store.find(missionId);
+            if (record.isPresent() && !record.get().aborted()) {
+                Occupant occupant = new Occupant(missionId, priority(record.get()));
+                occupied.forEach(nodeId -> busy.put(nodeId, occupant));
+            }
+        }
+        return busy;
     }
 
     private static int priority(MissionRecord mission) {

@@ -29,8 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class MissionService {
 
-    public static final int MAX_NODES_PER_DISPATCH = 256;
-
     private final MissionStore store;
     private final MissionValidator validator;
     private final AreaAllocator allocator;
@@ -42,6 +40,8 @@ public class MissionService {
     private final MissionArchive archive;
     private final io.lockstep.c2.signing.AssignmentSigner signer;
     private final io.lockstep.c2.approval.DispatchGate gate;
+    /** lockstep.c2.fleet.max-nodes-per-dispatch: a bigger dispatch is refused with 400. */
+    private final int maxNodesPerDispatch;
     /** Dispatch, abort and archiving of one mission are ordered across all C2 replicas. */
     @jakarta.inject.Inject
     io.lockstep.c2.replica.RedisLocks sharedLocks;
@@ -58,7 +58,8 @@ public class MissionService {
     public MissionService(MissionStore store, MissionValidator validator, AreaAllocator allocator,
             NodeRegistry nodes, NodeCommands commands, CellPlanner cells, Clock clock, BlobUse blobUse,
             MissionArchive archive, io.lockstep.c2.signing.AssignmentSigner signer,
-            io.lockstep.c2.approval.DispatchGate gate) {
+            io.lockstep.c2.approval.DispatchGate gate, io.lockstep.c2.config.C2Config config) {
+        this.maxNodesPerDispatch = config.fleet().maxNodesPerDispatch();
         this.signer = signer;
         this.gate = gate;
         this.blobUse = blobUse;
@@ -109,8 +110,9 @@ public class MissionService {
                         + mission.shares().stream().map(NodeShare::nodeId).toList());
             }
             gate.check(mission);
-            MemoryAdmission.check(mission.spec(), nodeIds, nodes);
-            CapabilityMatch.check(mission.spec(), nodeIds, nodes);
+            Map<String, io.lockstep.c2.fleet.NodeRecord.Capabilities> capabilities = nodes.capabilities(nodeIds);
+            MemoryAdmission.check(mission.spec(), nodeIds, capabilities);
+            CapabilityMatch.check(mission.spec(), nodeIds, capabilities, nodes);
             Instant now = clock.instant();
             List<List<GeoPoint>> areas = allocator.allocate(mission.spec().area(), nodeIds.size());
             List<NodeShare> shares = new ArrayList<>();
@@ -123,6 +125,7 @@ public class MissionService {
             io.lockstep.c2.trace.LinkSendSpans.Batch sends = linkSpans.open(missionId);
             Mission wire = MissionProtoMapper.toProto(missionId, mission.spec());
             Optional<CellPlan> cellPlan = cells.plan(missionId, mission.spec().area(), nodeIds);
+            List<MissionAssignment> unsigned = new ArrayList<>(shares.size());
             for (NodeShare share : shares) {
                 MissionAssignment.Builder assignment = MissionAssignment.newBuilder()
                         .setMission(wire)
@@ -132,7 +135,12 @@ public class MissionService {
                         .setShareCount(share.shareCount())
                         .setTrace(trace.getTraceparent().isEmpty() ? trace : sends.forNode(share.nodeId()));
                 cellPlan.ifPresent(assignment::setCellPlan);
-                assignments.put(share.nodeId(), C2ToEdge.newBuilder().setAssign(signer.sign(assignment.build())));
+                unsigned.add(assignment.build());
+            }
+            // One Ed25519 signature per node is most of a big dispatch's CPU: spread over the cores.
+            List<io.lockstep.proto.v1.AssignMission> signed = unsigned.parallelStream().map(signer::sign).toList();
+            for (int i = 0; i < shares.size(); i++) {
+                assignments.put(shares.get(i).nodeId(), C2ToEdge.newBuilder().setAssign(signed.get(i)));
             }
             // Stores the dispatch, then sends, preempts or queues each node's assignment (priority).
             try {
@@ -177,9 +185,11 @@ public class MissionService {
         List<FieldError> errors = new ArrayList<>();
         if (nodeIds == null || nodeIds.isEmpty()) {
             errors.add(new FieldError("nodes", "at least one node id is required"));
-        } else if (nodeIds.size() > MAX_NODES_PER_DISPATCH) {
-            errors.add(new FieldError("nodes", "at most " + MAX_NODES_PER_DISPATCH + " nodes per dispatch"));
+        } else if (maxNodesPerDispatch > 0 && nodeIds.size() > maxNodesPerDispatch) {
+            errors.add(new FieldError("nodes", nodeIds.size() + " nodes listed; at most " + maxNodesPerDispatch
+                    + " nodes per dispatch (lockstep.c2.fleet.max-nodes-per-dispatch)"));
         } else {
+            Set<String> known = new HashSet<>(nodes.ids());
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < nodeIds.size(); i++) {
                 String nodeId = nodeIds.get(i);
@@ -187,7 +197,7 @@ public class MissionService {
                     errors.add(new FieldError("nodes[" + i + "]", "is required"));
                 } else if (!seen.add(nodeId)) {
                     errors.add(new FieldError("nodes[" + i + "]", "node '" + nodeId + "' is listed twice"));
-                } else if (!nodes.exists(nodeId)) {
+                } else if (!known.contains(nodeId)) {
                     errors.add(new FieldError("nodes[" + i + "]", "unknown node '" + nodeId + "': it has never connected to C2"));
                 }
             }

@@ -119,6 +119,11 @@ public class MissionStore {
         });
     }
 
+    /** Whether the mission is in Redis (one EXISTS, no record parsed). */
+    public boolean exists(String missionId) {
+        return redis.key().exists(RedisKeys.mission(missionId));
+    }
+
     public Optional<MissionRecord> find(String missionId) {
         String stored = records.get(RedisKeys.mission(missionId));
         return stored == null ? Optional.empty() : Optional.of(json.read(stored, MissionRecord.class));

@@ -30,11 +30,13 @@ public class LinkOwnership {
             return 0""";
 
     private final RedisDataSource redis;
+    private final io.lockstep.c2.redis.RedisPipeline pipeline;
     private final KeyCommands<String> keys;
     private final Duration lease;
 
-    public LinkOwnership(RedisDataSource redis, C2Config config) {
+    public LinkOwnership(RedisDataSource redis, io.lockstep.c2.redis.RedisPipeline pipeline, C2Config config) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.keys = redis.key(String.class);
         this.lease = config.replicas().linkLease();
     }
@@ -57,6 +59,21 @@ public class LinkOwnership {
     /** Drops the claim if it is still {@code token}'s (a newer connection elsewhere keeps its own). */
     public void release(String nodeId, String token) {
         redis.execute("EVAL", RELEASE, "1", RedisKeys.nodeLinkOwner(nodeId), token);
+    }
+
+    /** Those of {@code nodeIds} some replica holds a live link of, in one pipelined round trip. */
+    public java.util.Set<String> linked(java.util.List<String> nodeIds) {
+        java.util.List<io.vertx.mutiny.redis.client.Request> checks = new java.util.ArrayList<>(nodeIds.size());
+        nodeIds.forEach(nodeId -> checks.add(io.lockstep.c2.redis.RedisPipeline.request(
+                io.vertx.mutiny.redis.client.Command.EXISTS, RedisKeys.nodeLinkOwner(nodeId))));
+        java.util.List<io.vertx.mutiny.redis.client.Response> answers = pipeline.run(checks);
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (int i = 0; i < nodeIds.size(); i++) {
+            if (answers.get(i) != null && answers.get(i).toLong() > 0) {
+                linked.add(nodeIds.get(i));
+            }
+        }
+        return linked;
     }
 
     /** Whether some replica holds a live link of the node. */

@@ -51,11 +51,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GrowthLimitsTest {
 
     static final int MAX_NODES = 4;
+    static final int MAX_NODES_PER_DISPATCH = 2;
 
     public static class SmallFleet implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lockstep.c2.fleet.max-nodes", Integer.toString(MAX_NODES));
+            return Map.of("lockstep.c2.fleet.max-nodes", Integer.toString(MAX_NODES),
+                    "lockstep.c2.fleet.max-nodes-per-dispatch", Integer.toString(MAX_NODES_PER_DISPATCH));
         }
     }
 
@@ -95,6 +97,20 @@ class GrowthLimitsTest {
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             assertThat(node.hello(reconnecting).hasWelcome()).isTrue();
         }
+    }
+
+    @Test
+    @Order(2)
+    void aDispatchToMoreNodesThanTheConfiguredCapIsRefusedNamingTheSetting() {
+        String id = Fixtures.createMission(Fixtures.uploadModule());
+        given().contentType(ContentType.JSON).body("{\"nodes\": [\"a\", \"b\", \"c\"]}")
+                .when().post("/api/v1/missions/" + id + "/dispatch")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("nodes"))
+                .body("errors[0].message", containsString("at most " + MAX_NODES_PER_DISPATCH + " nodes per dispatch"))
+                .body("errors[0].message", containsString("lockstep.c2.fleet.max-nodes-per-dispatch"));
+        given().when().get("/api/v1/missions/" + id).then().statusCode(200).body("dispatchedAt", equalTo(null));
     }
 
     @Test
