@@ -3,6 +3,7 @@ package io.lockstep.c2.fleet;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.redis.JsonCodec;
 import io.lockstep.c2.redis.RedisKeys;
+import io.lockstep.c2.redis.RedisPipeline;
 import io.lockstep.c2.redis.RedisTopology;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.Hello;
@@ -95,14 +96,14 @@ public class NodeRegistry {
 
     private final RedisDataSource redis;
     private final RedisTopology topology;
-    private final io.lockstep.c2.redis.RedisPipeline pipeline;
+    private final RedisPipeline pipeline;
     private final SetCommands<String, String> ids;
     private final HashCommands<String, String, String> fields;
     private final ValueCommands<String, String> telemetry;
     private final JsonCodec json;
     private final int maxNodes;
 
-    public NodeRegistry(RedisDataSource redis, RedisTopology topology, io.lockstep.c2.redis.RedisPipeline pipeline,
+    public NodeRegistry(RedisDataSource redis, RedisTopology topology, RedisPipeline pipeline,
             JsonCodec json, C2Config config) {
         this.redis = redis;
         this.topology = topology;
@@ -166,7 +167,7 @@ public class NodeRegistry {
      */
     public void requestEmergencyStops(Map<String, Long> commandSeqs, boolean engaged, String reason, Instant at) {
         List<Request> writes = new ArrayList<>(commandSeqs.size());
-        commandSeqs.forEach((nodeId, seq) -> writes.add(io.lockstep.c2.redis.RedisPipeline.request(Command.EVAL,
+        commandSeqs.forEach((nodeId, seq) -> writes.add(RedisPipeline.request(Command.EVAL,
                 WRITE_IF_NEWER, "1", RedisKeys.node(nodeId), ESTOP_SEQ, seq, ESTOP, Boolean.toString(engaged),
                 ESTOP_REASON, reason, ESTOP_AT, at.toString())));
         pipeline.run(writes);
@@ -223,7 +224,7 @@ public class NodeRegistry {
      */
     public Map<String, NodeRecord.Capabilities> capabilities(List<String> nodeIds) {
         List<Request> reads = new ArrayList<>(nodeIds.size());
-        nodeIds.forEach(nodeId -> reads.add(io.lockstep.c2.redis.RedisPipeline.request(Command.HGET,
+        nodeIds.forEach(nodeId -> reads.add(RedisPipeline.request(Command.HGET,
                 RedisKeys.node(nodeId), CAPABILITIES)));
         List<Response> answers = pipeline.run(reads);
         Map<String, NodeRecord.Capabilities> capabilities = new HashMap<>();
@@ -238,7 +239,7 @@ public class NodeRegistry {
     /** {@link #lastSeen} of many nodes in one pipelined round trip; a node never heard from is absent. */
     public Map<String, Instant> lastSeen(List<String> nodeIds) {
         List<Request> reads = new ArrayList<>(nodeIds.size());
-        nodeIds.forEach(nodeId -> reads.add(io.lockstep.c2.redis.RedisPipeline.request(Command.HGET,
+        nodeIds.forEach(nodeId -> reads.add(RedisPipeline.request(Command.HGET,
                 RedisKeys.node(nodeId), LAST_SEEN)));
         List<Response> answers = pipeline.run(reads);
         Map<String, Instant> seen = new HashMap<>();
@@ -306,7 +307,7 @@ public class NodeRegistry {
 
     private static Map<String, String> hash(Response answer) {
         Map<String, String> values = new HashMap<>();
-        io.lockstep.c2.redis.RedisPipeline.hash(answer).forEach((field, value) -> values.put(field, value.toString()));
+        RedisPipeline.hash(answer).forEach((field, value) -> values.put(field, value.toString()));
         return values;
     }
 

@@ -1,6 +1,7 @@
 package io.lockstep.c2.redis;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -51,13 +52,13 @@ public class RedisPipeline {
      * Redis Cluster: one batch must stay in one slot, and a fleet's keys are spread over every master, so each
      * command goes on its own, all of them at once (the client still pipelines them per master connection).
      */
-    private io.smallrye.mutiny.Uni<List<Response>> sentTogether(List<Request> chunk) {
+    private Uni<List<Response>> sentTogether(List<Request> chunk) {
         if (chunk.isEmpty()) {
-            return io.smallrye.mutiny.Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(List.of());
         }
-        List<io.smallrye.mutiny.Uni<Response>> sends = new ArrayList<>(chunk.size());
+        List<Uni<Response>> sends = new ArrayList<>(chunk.size());
         chunk.forEach(request -> sends.add(client.send(request)));
-        return io.smallrye.mutiny.Uni.join().all(sends).andFailFast();
+        return Uni.join().all(sends).andFailFast();
     }
 
     /**

@@ -72,6 +72,11 @@ public final class HazardService implements AutoCloseable {
     public record Settings(double detectionRadiusM, double obstacleRadiusM, int detectionTtlMs, int obstacleTtlMs) {
         public static final Settings DEFAULTS = new Settings(DetectionReport.DETECTION_RADIUS_M,
                 DetectionReport.OBSTACLE_RADIUS_M, DetectionReport.DETECTION_TTL_MS, DetectionReport.OBSTACLE_TTL_MS);
+
+        /** How long this node's own find of {@code kind} holds. */
+        int ttlMsOf(HazardKind kind) {
+            return kind == HazardKind.OBSTACLE ? obstacleTtlMs : detectionTtlMs;
+        }
     }
 
     /**
@@ -388,7 +393,7 @@ public final class HazardService implements AutoCloseable {
                 }
             }
         }
-        publish(kind, xM, yM, radiusM, kind == HazardKind.OBSTACLE ? settings.obstacleTtlMs() : settings.detectionTtlMs());
+        publish(kind, xM, yM, radiusM, settings.ttlMsOf(kind));
     }
 
     private static int toMm(double metres) {

@@ -5,6 +5,7 @@ import io.lockstep.platform.sim.SimulatedVehicle;
 import io.lockstep.platform.sim.SimulatedVehicleConfig;
 import io.lockstep.platform.sim.World;
 import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.runtime.TickResult;
 import io.lockstep.swarm.agreement.DivergenceAlert;
 import io.lockstep.swarm.allocation.Member;
 import io.lockstep.swarm.cells.CellPlan;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * Runs one fleet on simulated time, like TigerBeetle's VOPR: the seed decides node capabilities, sensor
@@ -390,7 +392,7 @@ public final class FleetSimulator {
                 ownedOpen(n), i -> cellBoxes[i]);
         byte[] changed = java.util.Arrays.equals(cells, n.lastCellsEvent) ? null : cells;
         n.lastCellsEvent = cells;
-        io.lockstep.runtime.TickResult result = n.missionTick(tick, readings, changed);
+        TickResult result = n.missionTick(tick, readings, changed);
         boolean completed = false;
         if (result != null) {
             shareHazards(n, result, tick);
@@ -428,8 +430,8 @@ public final class FleetSimulator {
     }
 
     /** The node's finds this tick, hazard-scout reports and obstacle-reflex stops, go to its reachable peers. */
-    private void shareHazards(SimNode n, io.lockstep.runtime.TickResult result, long tick) {
-        java.util.function.IntPredicate reachable = peer -> connected(n.index, peer, tick);
+    private void shareHazards(SimNode n, TickResult result, long tick) {
+        IntPredicate reachable = peer -> connected(n.index, peer, tick);
         for (io.lockstep.runtime.EmittedMessage m : result.emitted()) {
             DetectionReport.parse(m.topic(), m.data()).ifPresent(report -> hazards.found(n.index, HazardKind.DETECTION,
                     new Vec2(report.xM(), report.yM()), DetectionReport.DETECTION_RADIUS_M, reachable));

@@ -6,6 +6,7 @@ import io.lockstep.swarm.hazard.DetectionReport;
 import io.lockstep.swarm.hazard.HazardKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Mission mode: hazards one simulated node finds keep the others out, as an edge node's HazardService does over
@@ -40,7 +41,7 @@ final class SimHazards {
     }
 
     /** {@code finder} found a hazard; {@code reachable} says which peers hear its publication. */
-    void found(int finder, HazardKind kind, Vec2 centre, double radiusM, java.util.function.IntPredicate reachable) {
+    void found(int finder, HazardKind kind, Vec2 centre, double radiusM, IntPredicate reachable) {
         if (!centre.isFinite()) {
             return;
         }

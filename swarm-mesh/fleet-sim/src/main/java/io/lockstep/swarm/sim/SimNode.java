@@ -5,7 +5,9 @@ import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.sim.SimulatedVehicle;
 import io.lockstep.platform.vehicle.VehicleReadings;
 import io.lockstep.platform.safety.SafetyConfig;
+import io.lockstep.platform.safety.InterventionKind;
 import io.lockstep.platform.safety.SafetySupervisor;
+import io.lockstep.platform.safety.SupervisorDecision;
 import io.lockstep.runtime.AgentDefinition;
 import io.lockstep.runtime.AgentSnapshot;
 import io.lockstep.runtime.AgentState;
@@ -198,11 +200,10 @@ final class SimNode {
         TickResult result = runtime.tick(inputs.build());
         account(result);
         Vec2 requested = result.velocityCommand().map(v -> new Vec2(v.vx(), v.vy())).orElse(Vec2.ZERO);
-        io.lockstep.platform.safety.SupervisorDecision decision = supervisor.apply(result.tick(), requested, readings,
-                tickSeconds);
+        SupervisorDecision decision = supervisor.apply(result.tick(), requested, readings, tickSeconds);
         overriddenLastTick = decision.overridden();
         obstacleStopAt = decision.interventions().stream()
-                .anyMatch(i -> i.kind() == io.lockstep.platform.safety.InterventionKind.OBSTACLE_STOP)
+                .anyMatch(i -> i.kind() == InterventionKind.OBSTACLE_STOP)
                 ? readings.position() : null;
         if (agentsFinished) {
             finishedAtTick = tick;
