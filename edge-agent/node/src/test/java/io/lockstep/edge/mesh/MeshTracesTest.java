@@ -78,6 +78,9 @@ class MeshTracesTest {
     }
 
     private SpanData only(String name, String traceId) {
+        // A span is exported when it ends, which may be just after the message it covers was handed over.
+        await(name + " span in trace " + traceId,
+                () -> spans.named(name).stream().anyMatch(s -> s.getTraceId().equals(traceId)));
         List<SpanData> found = spans.named(name).stream().filter(s -> s.getTraceId().equals(traceId)).toList();
         assertTrue(!found.isEmpty(), "no " + name + " span in trace " + traceId + "; spans: " + spans.named(name));
         return found.get(0);

@@ -60,7 +60,9 @@ class NodeMetricsTest {
         assign(MeshPeerResource.peerC2, "node-peer", talk);
         assign(MeshPeerResource.c2, "node-test", talk);
 
+        // The mission-tick gauge moves before the tick's duration is recorded: wait for both.
         Scrape active = awaitScrape(s -> s.sum("lockstep_mission_tick") >= 60
+                && s.sum("lockstep_tick_duration_seconds_count", NODE) >= 60
                 && s.sum("messaging_client_consumed_messages_total") >= 1);
         double ticks = active.sum("lockstep_tick_duration_seconds_count", NODE);
         assertThat(ticks).isGreaterThanOrEqualTo(60);
