@@ -60,14 +60,20 @@ public class LoginResource {
                     "C2 accepts tokens of its OpenID Connect provider; log in there"));
         }
         String address = http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        Optional<java.time.Duration> wait = throttle.retryAfter(request.name(), address);
+        Optional<java.time.Duration> wait = throttle.begin(request.name(), address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             throw new ProblemException(Problem.of(Status.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
                     "too many failed logins for this user or from this address; try again in " + seconds + " s"),
                     java.util.Map.of("Retry-After", Long.toString(seconds)));
         }
-        Optional<Role> role = users.authenticate(request.name(), request.password().toCharArray());
+        Optional<Role> role;
+        try {
+            role = users.authenticate(request.name(), request.password().toCharArray());
+        } catch (RuntimeException | Error e) {
+            throttle.abandoned(request.name(), address);
+            throw e;
+        }
         if (role.isEmpty()) {
             throttle.failed(request.name(), address);
             throw new ProblemException(Problem.of(Status.UNAUTHORIZED, "invalid-credentials", "Login failed",

@@ -109,6 +109,35 @@ class LoginThrottleTest {
     }
 
     @Test
+    void concurrentGuessesGetNoMoreTriesThanSequentialOnes() {
+        String user = "burst-" + System.nanoTime();
+        // Five attempts in flight at once (distinct addresses, so only the name's allowance counts) ...
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.begin(user, "10.1.0." + i)).as("attempt %d", i).isEmpty();
+        }
+        // ... take the name to its allowance: a sixth must wait for them instead of guessing too.
+        assertThat(throttle.begin(user, "10.1.0.9")).hasValue(Duration.ofSeconds(1));
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(user, "10.1.0." + i);
+        }
+        assertThat(throttle.begin(user, "10.1.0.9")).as("five failures lock the name")
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive());
+    }
+
+    @Test
+    void anAbandonedAttemptFreesItsPlace() {
+        String user = "abandon-" + System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            throttle.begin(user, "10.2.0." + i);
+            throttle.failed(user, "10.2.0." + i);
+        }
+        assertThat(throttle.begin(user, "10.2.0.8")).isEmpty();
+        assertThat(throttle.begin(user, "10.2.0.9")).as("the fifth try is in flight").isPresent();
+        throttle.abandoned(user, "10.2.0.8");
+        assertThat(throttle.begin(user, "10.2.0.9")).isEmpty();
+    }
+
+    @Test
     void twoReplicasOnOneRedisCountTheSameFailures() {
         // A second C2 replica's throttle: its own instance, the same Redis.
         LoginThrottle other = new LoginThrottle(redis, clock, config);
