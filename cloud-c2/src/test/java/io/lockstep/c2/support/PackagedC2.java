@@ -55,6 +55,10 @@ public final class PackagedC2 implements AutoCloseable {
         return c2;
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     public int grpcPort() {
         return grpcPort;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.testing.FakeC2;
 import io.lockstep.edge.testing.Missions;
+import io.lockstep.edge.testing.RawGet;
 import io.lockstep.edge.testing.WasmAgents;
 import io.lockstep.proto.v1.AgentSpec;
 import io.lockstep.proto.v1.AssignMission;
@@ -19,6 +20,7 @@ import io.lockstep.proto.v1.NodeMissionState;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,6 +90,10 @@ class NodeJarIT {
             try {
                 await("debug port up", () -> status(debugPort) != null);
                 assertEquals("node-1", status(debugPort).path("nodeId").asText());
+                // NodeMain hands the URI check to the debug port's route: a problem, not Quarkus' empty 400
+                RawGet invalidUri = RawGet.send(new URL("http://127.0.0.1:" + debugPort), "/debug/v1/%zz");
+                assertEquals(400, invalidUri.status());
+                assertTrue(invalidUri.body().contains("urn:lockstep:problem:invalid-uri"), invalidUri.body());
                 await("connected to C2", () -> "CONNECTED".equals(status(debugPort).path("linkState").asText()));
                 byte[] wasm = WasmAgents.idle(0);
                 c2.offerBlob(BlobCache.sha256Hex(wasm), wasm);
