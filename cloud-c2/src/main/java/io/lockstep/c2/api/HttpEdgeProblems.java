@@ -18,18 +18,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code 400 invalid-uri}, before any other route, which would fail on it while matching paths or reading
  * the URI. Quarkus makes the same check (the same rule, {@link URI}'s parser) in its root handler, ahead of
  * every route, with an empty 400; the system property {@value #QUARKUS_URI_CHECK_SWITCH} turns that off, and
- * {@code C2Main} sets it before Quarkus starts. Started any other way (a {@code @QuarkusTest} without the
- * property), Quarkus' own check stays on: the URI is refused either way.</li>
+ * {@code C2Main} sets it before Quarkus starts. Started any other way (a {@code @QuarkusTest} without the property), Quarkus' own check stays on:
+ * an invalid URI is refused either way.</li>
  * <li>a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}, which Quarkus' own
  * route (order -2) answers with an empty 413: {@code 413 body-too-large}, checked one route earlier with the
  * same limit, closing the connection as Quarkus does so the body is never read. A Content-Length that is not
  * a number is a 400 problem.</li>
  * </ul>
  *
- * <p>Not reachable from here (docs/c2.md): request lines over {@code max-initial-line-length} and
- * oversized headers (Netty's decoder marks the request failed and Vert.x hands it to the server's
- * invalid-request handler, never to the router; Quarkus creates the server without setting that handler
- * and Vert.x copies it into each connection when the server starts listening; quarkusio/quarkus#55082).
+ * <p>Not reachable from here (docs/c2.md): request lines Netty cannot parse (over
+ * {@code max-initial-line-length}, a space inside the URI) and oversized headers (Netty's decoder marks the
+ * request failed and Vert.x hands it to the server's invalid-request handler, never to the router; Quarkus
+ * creates the server without setting that handler and Vert.x copies it into each connection when the server
+ * starts listening; quarkusio/quarkus#55082), and a request target that is not a path ({@code GET *}), which
+ * Vert.x Web fails with an empty 404 while creating the routing context, before any route.
  */
 @ApplicationScoped
 public class HttpEdgeProblems {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -38,13 +39,15 @@ public class DebugUriCheck {
         try {
             new URI(uri);
         } catch (URISyntaxException e) {
-            DebugProblem problem = new DebugProblem("urn:lockstep:problem:invalid-uri", "Bad Request", 400,
-                    "the request URI " + LogFollowStream.quote(uri) + " is not a valid URI: " + e.getReason()
-                            + " at index " + e.getIndex());
-            context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, DebugProblem.MEDIA_TYPE)
-                    .end(JsonObject.mapFrom(problem).encode());
+            send(context, DebugProblem.of(Response.Status.BAD_REQUEST, "invalid-uri", "the request URI "
+                    + LogFollowStream.quote(uri) + " is not a valid URI: " + e.getReason() + " at index " + e.getIndex()));
             return;
         }
         context.next();
+    }
+
+    private static void send(RoutingContext context, DebugProblem problem) {
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, DebugProblem.MEDIA_TYPE)
+                .end(JsonObject.mapFrom(problem).encode());
     }
 }
