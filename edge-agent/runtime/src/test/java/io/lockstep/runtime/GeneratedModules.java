@@ -61,6 +61,15 @@ final class GeneratedModules {
         return agent(body.toByteArray());
     }
 
+    /** {@code lockstep_tick} is the given code (no locals), which must leave the i32 tick code on the stack. */
+    static byte[] tick(int... code) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int b : code) {
+            body.write(b);
+        }
+        return agent(body.toByteArray());
+    }
+
     private static byte[] agent(byte[] tickCode) {
         return agent(new byte[] {0}, tickCode);
     }

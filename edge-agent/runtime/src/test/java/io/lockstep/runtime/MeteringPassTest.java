@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.agents.ExampleAgents;
+import io.lockstep.runtime.engine.AgentStateData;
+import io.lockstep.runtime.engine.MissionEngine;
 import io.lockstep.runtime.wasm.MeteringPass;
 import io.lockstep.runtime.wasm.ModuleParser;
 import io.lockstep.runtime.wasm.ParsedModule;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,26 @@ class MeteringPassTest {
             AgentSnapshot third = rt.tick(TickInputs.empty()).agents().get(0);
             assertEquals("FUEL_EXHAUSTED", third.fault());
             assertEquals(1000, third.fuelUsed());
+        }
+    }
+
+    /**
+     * spin's tick 3 is 8 instructions outside its loop and 9 inside (the loop's end included), and each
+     * iteration stores its count at address 0. With 1000 fuel the entry leaves 992, the 111th header charge
+     * goes below zero, so exactly 110 iterations ran: the same in every mode.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aLoopRunsOutOfFuelAtTheSameIterationInEveryMode(ExecutionMode mode) {
+        try (MissionEngine engine = TestAgents.engine(mode, RuntimeLimits.defaults().withFuelPerTick(1000),
+                TestAgents.plain("s", "spin"))) {
+            engine.initialize();
+            for (int t = 1; t <= 3; t++) {
+                engine.tick(TestAgents.inputs(t));
+            }
+            AgentStateData spin = engine.snapshot().agents().get(0);
+            assertEquals("FUEL_EXHAUSTED", spin.fault());
+            assertEquals(110, ByteBuffer.wrap(spin.memory()).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
         }
     }
 

@@ -43,7 +43,8 @@ public final class RuntimeBenchmark {
         int rounds = quick ? 2 : 5;
         int cores = MissionRuntime.defaultWorkers();
         String loadAtStart = MachineLoad.now();
-        progress.accept("machine: " + cores + " available processors, " + loadAtStart + " at the start");
+        progress.accept("machine: " + cores + " available processors, " + loadAtStart + " at the start; JIT: "
+                + JitSettings.describe());
 
         progress.accept("compiled_vs_java: pathplan (A*, 128x128 grid) compiled vs plain Java");
         PathPlanBench.Timing compiled = PathPlanBench.measure(ExecutionMode.COMPILED, 4, quick ? 10 : 40,
@@ -126,8 +127,8 @@ public final class RuntimeBenchmark {
                         replay.speeds().describe("%.0fx"))));
 
         // Other processes on the machine distort the figures; the load average says how much.
-        String env = String.format("java %s, %d available processors, %s at the start, %s at the end, %s %s",
-                System.getProperty("java.version"), cores, loadAtStart, MachineLoad.now(),
+        String env = String.format("java %s (%s), %d available processors, %s at the start, %s at the end, %s %s",
+                System.getProperty("java.version"), JitSettings.describe(), cores, loadAtStart, MachineLoad.now(),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
         return new RuntimeBenchReport(quick, figures, env);
     }

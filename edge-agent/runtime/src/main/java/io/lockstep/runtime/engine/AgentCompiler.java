@@ -33,17 +33,11 @@ final class AgentCompiler {
         if (fuel < 0 && depth < 0 || !helperVisibleToChicory()) {
             return MachineFactoryCompiler.compile(module);
         }
-        RewritingCache cache = new RewritingCache(new MeteringAccessRewriter(fuel, depth, firstHelper(module)));
+        RewritingCache cache = new RewritingCache(new MeteringAccessRewriter(fuel, depth));
         MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withCache(cache);
         Function<Instance, Machine> plain = builder.compile();
         // No jar stored (a module parsed without a digest): nothing to load rewritten classes from.
         return cache.rewritten == null ? plain : builder.compile();
-    }
-
-    /** Index (imports included) of the first helper function the metering pass appended. */
-    static int firstHelper(WasmModule module) {
-        return module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount()
-                - MeteringPass.HELPER_FUNCTIONS;
     }
 
     /** Index of an exported global; -1 when absent (matches no access). */

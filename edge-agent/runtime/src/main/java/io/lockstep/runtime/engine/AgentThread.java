@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The thread agent code runs on. Chicory's interpreter recurses on the JVM stack for every Wasm call, so the
  * injected call-depth limit can only trip first if the thread's stack is large; this thread's is sized for
  * the limit. The caller waits uninterruptibly, so a tick is never abandoned half-way, except by
- * {@link #abort}: it interrupts the agent code (both Chicory modes check the interrupt at calls and loop
- * headers), the tick ends with {@link MissionAbortedException} and every later call is refused.
+ * {@link #abort}: it interrupts the agent code (the interpreter checks the interrupt at calls and loop headers,
+ * compiled code whenever its fuel crosses a multiple of {@link MeteringGlobals#INTERRUPT_CHECK_FUEL}), the tick ends with {@link MissionAbortedException} and every later call is refused.
  */
 final class AgentThread implements AutoCloseable {
     /** JVM stack reserved per allowed Wasm frame (interpreter frames are several KiB). */

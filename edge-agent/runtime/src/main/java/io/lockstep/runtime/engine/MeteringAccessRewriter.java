@@ -1,12 +1,13 @@
 package io.lockstep.runtime.engine;
 
-import io.lockstep.runtime.wasm.MeteringPass;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -33,11 +34,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  * MeteringGlobals.fuel|depth}: the stack afterwards is the same, so the stack-map frames and limits Chicory
  * computed stay valid.
  *
- * <p>Interruption checks: Chicory calls {@code Shaded.checkInterruption()} (a volatile read) before every
- * Wasm {@code call} and at every backward jump. Before a call of a metering helper (a charge at every loop
- * header, the NaN checks after float operations) it is dropped: the helpers have no loops and call only each
- * other, so an interrupted agent still stops at its next backward jump or ordinary call. Interruption is
- * how a mission is aborted from outside, never part of an agent's deterministic result.
+ * <p>Interruption checks: Chicory calls {@code Shaded.checkInterruption()} (a volatile read, which also keeps
+ * HotSpot from moving loads across it) before every Wasm {@code call} and at every backward jump. In a metered
+ * module whose fuel writes all became {@link MeteringGlobals} calls, every one of them is dropped: the metering
+ * pass charges fuel at every function entry and loop header, so every backward jump and every call reaches a
+ * fuel write, and {@link MeteringGlobals#fuel(long, com.dylibso.chicory.runtime.Memory)} reads the interrupt
+ * flag whenever the fuel crosses a multiple of {@link MeteringGlobals#INTERRUPT_CHECK_FUEL}. An aborted agent
+ * still stops, within that much fuel. Interruption is how a mission is aborted from outside, never part of an
+ * agent's deterministic result. When a fuel write is left as Chicory compiled it, every check stays.
  *
  * <p>Anything else, including a matching sequence in a method without the memory and instance parameters, is
  * left as it is.
@@ -51,22 +55,12 @@ final class MeteringAccessRewriter {
 
     private final int fuelGlobal;
     private final int depthGlobal;
-    private final Set<String> helperMethods;
     private int rewritten;
     private int checksDropped;
 
-    /**
-     * @param firstHelper index (imports included) of the first of the metering pass's helper functions, which
-     *                    are the module's last {@link MeteringPass#HELPER_FUNCTIONS} functions
-     */
-    MeteringAccessRewriter(int fuelGlobal, int depthGlobal, int firstHelper) {
+    MeteringAccessRewriter(int fuelGlobal, int depthGlobal) {
         this.fuelGlobal = fuelGlobal;
         this.depthGlobal = depthGlobal;
-        this.helperMethods = new HashSet<>();
-        for (int f = firstHelper; f < firstHelper + MeteringPass.HELPER_FUNCTIONS; f++) {
-            // Chicory's name for the JVM method of function f
-            helperMethods.add("func_" + f);
-        }
     }
 
     /** How many global accesses the last {@link #rewriteJar} call rewrote. */
@@ -74,7 +68,7 @@ final class MeteringAccessRewriter {
         return rewritten;
     }
 
-    /** How many interruption checks before helper calls the last {@link #rewriteJar} call dropped. */
+    /** How many interruption checks the last {@link #rewriteJar} call dropped. */
     int checksDropped() {
         return checksDropped;
     }
@@ -83,14 +77,51 @@ final class MeteringAccessRewriter {
     byte[] rewriteJar(byte[] jar) {
         rewritten = 0;
         checksDropped = 0;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(jar.length);
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar));
-             JarOutputStream rewrittenJar = new JarOutputStream(out)) {
+        List<String> names = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             JarEntry entry;
             while ((entry = in.getNextJarEntry()) != null) {
-                byte[] bytes = in.readAllBytes();
-                rewrittenJar.putNextEntry(new JarEntry(entry.getName()));
-                rewrittenJar.write(entry.getName().endsWith(".class") ? rewriteClass(bytes) : bytes);
+                names.add(entry.getName());
+                contents.add(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Integer, ClassNode> classes = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).endsWith(".class")) {
+                ClassNode node = new ClassNode();
+                new ClassReader(contents.get(i)).accept(node, 0);
+                classes.put(i, node);
+            }
+        }
+        // Fuel writes left as Chicory compiled them (none expected): those would charge without the check.
+        int fuelWritesLeft = 0;
+        for (ClassNode node : classes.values()) {
+            for (MethodNode method : node.methods) {
+                fuelWritesLeft += rewriteGlobals(method);
+            }
+        }
+        if (fuelGlobal >= 0 && fuelWritesLeft == 0 && rewritten > 0) {
+            for (ClassNode node : classes.values()) {
+                for (MethodNode method : node.methods) {
+                    dropInterruptionChecks(method);
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jar.length);
+        try (JarOutputStream rewrittenJar = new JarOutputStream(out)) {
+            for (int i = 0; i < names.size(); i++) {
+                rewrittenJar.putNextEntry(new JarEntry(names.get(i)));
+                ClassNode node = classes.get(i);
+                if (node == null) {
+                    rewrittenJar.write(contents.get(i));
+                } else {
+                    ClassWriter writer = new ClassWriter(0);
+                    node.accept(writer);
+                    rewrittenJar.write(writer.toByteArray());
+                }
                 rewrittenJar.closeEntry();
             }
         } catch (IOException e) {
@@ -99,34 +130,27 @@ final class MeteringAccessRewriter {
         return out.toByteArray();
     }
 
-    byte[] rewriteClass(byte[] bytes) {
-        ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, 0);
-        int before = rewritten + checksDropped;
-        for (MethodNode method : node.methods) {
-            rewrite(method);
-        }
-        if (rewritten + checksDropped == before) {
-            return bytes;
-        }
-        ClassWriter writer = new ClassWriter(0);
-        node.accept(writer);
-        return writer.toByteArray();
-    }
-
-    private void rewrite(MethodNode method) {
+    /** The slot of the instance parameter of a compiled Wasm function, or -1 for any other method. */
+    private static int instanceSlot(MethodNode method) {
         if ((method.access & Opcodes.ACC_STATIC) == 0) {
-            return;
+            return -1;
         }
         Type[] args = Type.getArgumentTypes(method.desc);
         if (args.length < 2 || !args[args.length - 1].getInternalName().equals(INSTANCE)
                 || !args[args.length - 2].getInternalName().equals(MEMORY)) {
-            return;
+            return -1;
         }
-        int instanceSlot = 0;
+        int slot = 0;
         for (int i = 0; i < args.length - 1; i++) {
-            instanceSlot += args[i].getSize();
+            slot += args[i].getSize();
         }
+        return slot;
+    }
+
+    /** Rewrites the fuel and depth accesses of one method; returns the fuel writes it could not rewrite. */
+    private int rewriteGlobals(MethodNode method) {
+        int instanceSlot = instanceSlot(method);
+        int fuelWritesLeft = 0;
         InsnList code = method.instructions;
         AbstractInsnNode next;
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = next) {
@@ -135,21 +159,22 @@ final class MeteringAccessRewriter {
                     || !call.owner.endsWith("Shaded")) {
                 continue;
             }
-            if (call.name.equals("checkInterruption") && call.desc.equals("()V") && precedesHelperCall(call)) {
-                code.remove(call);
-                checksDropped++;
-                continue;
-            }
             boolean read = call.name.equals("readGlobal") && call.desc.equals(READ);
             boolean write = call.name.equals("writeGlobal") && call.desc.equals(WRITE);
-            AbstractInsnNode load = call.getPrevious();
-            AbstractInsnNode index = load == null ? null : load.getPrevious();
-            if (!(read || write) || !(load instanceof VarInsnNode var) || var.getOpcode() != Opcodes.ALOAD
-                    || var.var != instanceSlot || index == null) {
+            if (!read && !write) {
                 continue;
             }
-            Integer global = intConstant(index);
-            String name = global == null ? null : global == fuelGlobal ? "fuel" : global == depthGlobal ? "depth" : null;
+            AbstractInsnNode load = call.getPrevious();
+            AbstractInsnNode index = load == null ? null : load.getPrevious();
+            Integer global = index == null ? null : intConstant(index);
+            if (write && (global == null || global == fuelGlobal)) {
+                fuelWritesLeft++;
+            }
+            if (instanceSlot < 0 || !(load instanceof VarInsnNode var) || var.getOpcode() != Opcodes.ALOAD
+                    || var.var != instanceSlot || global == null) {
+                continue;
+            }
+            String name = global == fuelGlobal ? "fuel" : global == depthGlobal ? "depth" : null;
             if (name == null) {
                 continue;
             }
@@ -160,19 +185,28 @@ final class MeteringAccessRewriter {
             call.desc = read ? "(L" + MEMORY + ";)J" : "(JL" + MEMORY + ";)V";
             call.itf = false;
             rewritten++;
+            if (write && global == fuelGlobal) {
+                fuelWritesLeft--;
+            }
         }
+        return fuelWritesLeft;
     }
 
-    /** Whether the check is followed by exactly {@code aload memory; aload instance; invokestatic helper}. */
-    private boolean precedesHelperCall(AbstractInsnNode check) {
-        AbstractInsnNode memory = check.getNext();
-        AbstractInsnNode instance = memory == null ? null : memory.getNext();
-        AbstractInsnNode target = instance == null ? null : instance.getNext();
-        return memory != null && memory.getOpcode() == Opcodes.ALOAD && instance != null
-                && instance.getOpcode() == Opcodes.ALOAD && target instanceof MethodInsnNode call
-                && call.getOpcode() == Opcodes.INVOKESTATIC && !call.owner.endsWith("Shaded")
-                && helperMethods.contains(call.name) && call.desc.endsWith("L" + MEMORY + ";L" + INSTANCE + ";)"
-                + Type.getReturnType(call.desc).getDescriptor());
+    private void dropInterruptionChecks(MethodNode method) {
+        if (instanceSlot(method) < 0) {
+            return;
+        }
+        InsnList code = method.instructions;
+        AbstractInsnNode next;
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = next) {
+            next = insn.getNext();
+            if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.owner.endsWith("Shaded") && call.name.equals("checkInterruption")
+                    && call.desc.equals("()V")) {
+                code.remove(call);
+                checksDropped++;
+            }
+        }
     }
 
     private static Integer intConstant(AbstractInsnNode insn) {

@@ -27,19 +27,58 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The compiled metering helpers reach fuel and depth through {@link MeteringGlobals}: after the rewrite no
- * {@code Instance.global(i)} access to either is left, every one became a {@link MeteringGlobals} call, the
- * interruption checks before helper calls are gone and all others stay, and the rewritten classes load (Chicory
- * verifies them). That the values are the same is what the execution-mode and
- * parallel-determinism tests check: the interpreter still uses {@code Instance.global(i)}.
+ * {@code Instance.global(i)} access to either is left, every one became a {@link MeteringGlobals} call, Chicory's
+ * interruption checks are gone (the fuel write checks instead) and the rewritten classes load (Chicory verifies
+ * them). Without the fuel rewrite every check stays. That the values are the same is what the execution-mode
+ * and parallel-determinism tests check: the interpreter still uses {@code Instance.global(i)};
+ * {@code AbortAndFuelCeilingTest} checks that an abort still stops a compiled agent.
  */
 class MeteringAccessRewriterTest {
 
     @Test
-    void fuelAndDepthAccessesAndHelperCallChecksAreRewrittenAndTheClassesLoad() throws IOException {
-        WasmModule module = ModuleLoader.load(new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"),
-                List.of(), CapabilityGrant.none()), RuntimeLimits.defaults(), ExecutionMode.INTERPRETER).module();
+    void fuelAndDepthAccessesAreRewrittenTheInterruptionChecksDroppedAndTheClassesLoad() throws IOException {
+        WasmModule module = pathplan();
         int fuel = AgentCompiler.exportedGlobal(module, MeteringPass.FUEL_EXPORT);
         int depth = AgentCompiler.exportedGlobal(module, MeteringPass.DEPTH_EXPORT);
+        byte[] jar = compiledJar(module);
+        MeteringAccessRewriter rewriter = new MeteringAccessRewriter(fuel, depth);
+        byte[] rewritten = rewriter.rewriteJar(jar);
+
+        int before = meteringGlobalAccesses(jar, fuel, depth);
+        // charge: fuel get, set, get; bulk charge: the same; enter: depth get, set, get; leave: depth get, set
+        assertEquals(11, before, "fuel and depth accesses Chicory compiled");
+        assertEquals(0, meteringGlobalAccesses(rewritten, fuel, depth));
+        assertEquals(before, calls(rewritten, Type.getInternalName(MeteringGlobals.class)));
+        assertEquals(before, rewriter.rewritten());
+        assertTrue(calls(rewritten, "readGlobal") + calls(rewritten, "writeGlobal") > 0,
+                "the agent's own globals (the stack pointer) are left to Chicory");
+
+        int checks = calls(jar, "checkInterruption");
+        assertTrue(checks > 50, "Chicory checks for interruption at calls and backward jumps: " + checks);
+        assertEquals(checks, rewriter.checksDropped());
+        assertEquals(0, calls(rewritten, "checkInterruption"));
+        // Loading runs the JVM verifier over the rewritten classes.
+        assertTrue(AgentCompiler.compile(module) != null);
+    }
+
+    @Test
+    void withoutTheFuelRewriteEveryInterruptionCheckStays() throws IOException {
+        WasmModule module = pathplan();
+        byte[] jar = compiledJar(module);
+        MeteringAccessRewriter rewriter = new MeteringAccessRewriter(-1,
+                AgentCompiler.exportedGlobal(module, MeteringPass.DEPTH_EXPORT));
+        byte[] rewritten = rewriter.rewriteJar(jar);
+        assertEquals(5, rewriter.rewritten(), "the depth accesses only");
+        assertEquals(0, rewriter.checksDropped());
+        assertEquals(calls(jar, "checkInterruption"), calls(rewritten, "checkInterruption"));
+    }
+
+    private static WasmModule pathplan() {
+        return ModuleLoader.load(new AgentDefinition("pathplan", ExampleAgents.bytes("pathplan"), List.of(),
+                CapabilityGrant.none()), RuntimeLimits.defaults(), ExecutionMode.INTERPRETER).module();
+    }
+
+    private static byte[] compiledJar(WasmModule module) {
         byte[][] jar = new byte[1][];
         MachineFactoryCompiler.builder(module).withCache(new Cache() {
             @Override
@@ -52,28 +91,7 @@ class MeteringAccessRewriterTest {
                 jar[0] = data;
             }
         }).compile();
-        MeteringAccessRewriter rewriter = new MeteringAccessRewriter(fuel, depth, AgentCompiler.firstHelper(module));
-        byte[] rewritten = rewriter.rewriteJar(jar[0]);
-
-        int before = meteringGlobalAccesses(jar[0], fuel, depth);
-        // charge: fuel get, set, get; bulk charge: the same; enter: depth get, set, get; leave: depth get, set
-        assertEquals(11, before, "fuel and depth accesses Chicory compiled");
-        assertEquals(0, meteringGlobalAccesses(rewritten, fuel, depth));
-        assertEquals(before, calls(rewritten, Type.getInternalName(MeteringGlobals.class)));
-        assertEquals(before, rewriter.rewritten());
-        assertTrue(calls(rewritten, "readGlobal") + calls(rewritten, "writeGlobal") > 0,
-                "the agent's own globals (the stack pointer) are left to Chicory");
-
-        int helperChecks = checksBeforeHelperCalls(jar[0], AgentCompiler.firstHelper(module));
-        assertTrue(helperChecks > 10, "Chicory checks for interruption before every helper call: " + helperChecks);
-        assertEquals(helperChecks, rewriter.checksDropped());
-        assertEquals(0, checksBeforeHelperCalls(rewritten, AgentCompiler.firstHelper(module)));
-        int checks = calls(jar[0], "checkInterruption");
-        assertEquals(checks - helperChecks, calls(rewritten, "checkInterruption"),
-                "the checks at backward jumps and before ordinary calls stay");
-        assertTrue(checks - helperChecks > 0);
-        // Loading runs the JVM verifier over the rewritten classes.
-        assertTrue(AgentCompiler.compile(module) != null);
+        return jar[0];
     }
 
     /** Chicory's global.get/global.set of the two indices: push k; aload; invokestatic *Shaded.read|writeGlobal. */
@@ -86,21 +104,6 @@ class MeteringAccessRewriterTest {
                 if (k == fuel || k == depth) {
                     count++;
                 }
-            }
-        }
-        return count;
-    }
-
-    /** checkInterruption immediately followed by aload, aload, invokestatic of a metering helper. */
-    private static int checksBeforeHelperCalls(byte[] jar, int firstHelper) throws IOException {
-        int count = 0;
-        for (MethodInsnNode call : staticCalls(jar)) {
-            AbstractInsnNode target = call.getNext() == null || call.getNext().getNext() == null ? null
-                    : call.getNext().getNext().getNext();
-            if (call.name.equals("checkInterruption") && target instanceof MethodInsnNode helper
-                    && helper.name.startsWith("func_")
-                    && Integer.parseInt(helper.name.substring(5)) >= firstHelper) {
-                count++;
             }
         }
         return count;
