@@ -340,11 +340,12 @@ public final class HazardService implements AutoCloseable {
         long now = clock.millis();
         Hazard hazard = new Hazard(nodeId, currentMission.get(), nextId.getAndIncrement() & Integer.MAX_VALUE,
                 sequence.incrementAndGet(), kind, toMm(xM), toMm(yM), Math.max(1, toMm(radiusM)), now, ttlMs);
-        Span span = tracer.spanBuilder("hazard.publish").setSpanKind(SpanKind.PRODUCER).startSpan();
+        Context parent = Context.current();
+        Span span = tracer.spanBuilder("hazard.publish").setParent(parent).setSpanKind(SpanKind.PRODUCER).startSpan();
         try {
             span.setAttribute("lockstep.hazard.id", hazard.hazardId());
             span.setAttribute("lockstep.hazard.kind", kind.keyChunk());
-            byte[] attachment = MeshTraceContext.attachment(Context.current().with(span));
+            byte[] attachment = MeshTraceContext.attachment(parent.with(span));
             if (transport.put(HazardKeys.of(kind, nodeId), HazardCodec.encode(hazard), attachment,
                     kind == HazardKind.OPERATOR)) {
                 published.incrementAndGet();

@@ -4,8 +4,8 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * W3C trace context in a Zenoh attachment (the PUT's attachment extension): UTF-8 lines {@code name=value},
@@ -19,15 +19,38 @@ public final class MeshTraceContext {
     static final int MAX_BYTES = 1_024;
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
-    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+    /** Reads {@code name=value} lines straight from the attachment's text, no map in between. */
+    private static final TextMapGetter<String> GETTER = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
+        public Iterable<String> keys(String carrier) {
+            List<String> names = new ArrayList<>(2);
+            for (String line : carrier.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    names.add(line.substring(0, eq));
+                }
+            }
+            return names;
         }
 
         @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+        public String get(String carrier, String key) {
+            if (carrier == null) {
+                return null;
+            }
+            int from = 0;
+            while (from < carrier.length()) {
+                int end = carrier.indexOf('\n', from);
+                if (end < 0) {
+                    end = carrier.length();
+                }
+                if (end - from > key.length() && carrier.charAt(from + key.length()) == '='
+                        && carrier.startsWith(key, from)) {
+                    return carrier.substring(from + key.length() + 1, end);
+                }
+                from = end + 1;
+            }
+            return null;
         }
     };
 
@@ -36,10 +59,8 @@ public final class MeshTraceContext {
 
     /** The attachment carrying {@code context}'s span (empty bytes when it has none). */
     public static byte[] attachment(Context context) {
-        Map<String, String> carrier = new LinkedHashMap<>();
-        W3C.inject(context, carrier, Map::put);
-        StringBuilder text = new StringBuilder();
-        carrier.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        StringBuilder text = new StringBuilder(64);
+        W3C.inject(context, text, (carrier, k, v) -> carrier.append(k).append('=').append(v).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -48,13 +69,6 @@ public final class MeshTraceContext {
         if (attachment == null || attachment.length == 0 || attachment.length > MAX_BYTES) {
             return Context.root();
         }
-        Map<String, String> carrier = new LinkedHashMap<>();
-        for (String line : new String(attachment, StandardCharsets.UTF_8).split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                carrier.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return W3C.extract(Context.root(), carrier, GETTER);
+        return W3C.extract(Context.root(), new String(attachment, StandardCharsets.UTF_8), GETTER);
     }
 }

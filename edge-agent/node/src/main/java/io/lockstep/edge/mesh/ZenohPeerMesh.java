@@ -3,6 +3,7 @@ package io.lockstep.edge.mesh;
 import io.lockstep.edge.hazard.HazardService;
 import io.lockstep.edge.mission.PeerMesh;
 import io.lockstep.mesh.api.LivelinessToken;
+import io.lockstep.mesh.api.Locality;
 import io.lockstep.mesh.api.PutOptions;
 import io.lockstep.mesh.api.Sample;
 import io.lockstep.mesh.api.SampleKind;
@@ -116,10 +117,12 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         });
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> onEstop(supervisor, sample));
         // A direct put (an operator's request thread) is express with BLOCK: written by the calling thread, no
-        // batching, no hand-off to the writer thread. Others (the tick thread) are queued and never wait.
+        // batching, no hand-off to the writer thread. Others (the tick thread) are queued and never wait. Peers
+        // only: this node subscribes to every node's hazards, and its own would only be decoded and discarded.
         this.hazards = hazards.apply((key, payload, attachment, direct) -> session.put(key, payload,
                 PutOptions.DEFAULT.withAttachment(attachment).withReliable(true).withExpress(direct)
-                        .withCongestionControl(direct ? CongestionControl.BLOCK : CongestionControl.DROP)));
+                        .withCongestionControl(direct ? CongestionControl.BLOCK : CongestionControl.DROP)
+                        .withAllowedDestination(Locality.REMOTE)));
         supervisor.setKeepOutZones(this.hazards::zones);
         supervisor.addListener(new MeshInterventionSpans(tracer, this.hazards, swarm));
         this.hazardSubscriber = session.declareSubscriber(HazardKeys.ALL, sample -> {
@@ -201,7 +204,9 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                     PutOptions.DEFAULT.withAttachment(MeshTraceContext.attachment(Context.current().with(span)))
                             .withReliable(true).withCongestionControl(CongestionControl.BLOCK)
                             // express: the calling thread writes it at once, no batching, no writer hand-off
-                            .withExpress(true));
+                            .withExpress(true)
+                            // peers only: this node latched before sending, its own echo would be discarded
+                            .withAllowedDestination(Locality.REMOTE));
             estopsBroadcast.incrementAndGet();
         } finally {
             span.end();

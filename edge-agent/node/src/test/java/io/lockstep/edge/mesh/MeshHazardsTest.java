@@ -108,6 +108,22 @@ class MeshHazardsTest {
     }
 
     @Test
+    void aNodeDoesNotReceiveItsOwnHazardBack() {
+        await("B has A's hazard", () -> {
+            if (b.hazards().zones().isEmpty()) {
+                a.hazards().publish(HazardKind.OPERATOR, 5.0, 0.0, 2.0, 60_000);
+            }
+            return !b.hazards().zones().isEmpty();
+        });
+        // A subscribes to every node's hazards; its own put goes to its peers only, so A's publishing thread
+        // never decodes it again just to discard it (no hazard.receive span at A, none dropped as its own).
+        assertTrue(spans.named("hazard.receive").stream().noneMatch(s -> "own".equals(s.getAttributes().asMap()
+                .entrySet().stream().filter(e -> e.getKey().getKey().equals("lockstep.hazard.dropped"))
+                .map(e -> e.getValue().toString()).findFirst().orElse(null))), "A received its own hazard back");
+        assertEquals(0L, a.hazards().counters().get("accepted"));
+    }
+
+    @Test
     void anEstopFromOneNodeStopsThePeerAndAMeshReleaseIsRefused() {
         supervisorA.engageEmergencyStop(io.lockstep.platform.safety.EstopSource.LOCAL_DEBUG_PORT, "operator");
         await("B latched", () -> {

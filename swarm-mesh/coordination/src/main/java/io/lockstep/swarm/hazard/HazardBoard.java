@@ -1,11 +1,12 @@
 package io.lockstep.swarm.hazard;
 
 import io.lockstep.swarm.allocation.NodeIds;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The live hazards a node knows of, bounded in total and per sender so that no peer can grow it without
@@ -17,13 +18,15 @@ public final class HazardBoard {
 
     public static final int MAX_LIVE = 256;
     public static final int MAX_PER_SENDER = 32;
-    private static final Comparator<Hazard> CANONICAL = Comparator.comparing(Hazard::sender, NodeIds.ORDER)
-            .thenComparingInt(Hazard::hazardId);
+    private static final Comparator<Key> CANONICAL = Comparator.comparing(Key::sender, NodeIds.ORDER)
+            .thenComparingInt(Key::id);
 
     private record Key(String sender, int id) {
     }
 
-    private final Map<Key, Hazard> entries = new HashMap<>();
+    /** Kept in canonical order, so a snapshot is a copy, never a sort. */
+    private final TreeMap<Key, Hazard> entries = new TreeMap<>(CANONICAL);
+    private final Map<String, Integer> perSender = new HashMap<>();
     private volatile List<Hazard> snapshot = List.of();
     private volatile long nextExpiryMs = Long.MAX_VALUE;
     private long version;
@@ -31,18 +34,20 @@ public final class HazardBoard {
 
     /** Adds or replaces a hazard; returns how many entries were evicted to make room (0 or 1). */
     public synchronized int put(Hazard hazard, long nowMs) {
-        removeExpired(nowMs);
+        if (nowMs >= nextExpiryMs) {
+            removeExpired(nowMs);
+        }
         Key key = new Key(hazard.sender(), hazard.hazardId());
         int evictions = 0;
         if (!entries.containsKey(key)) {
-            long fromSender = entries.keySet().stream().filter(k -> k.sender.equals(hazard.sender())).count();
-            if (fromSender >= MAX_PER_SENDER) {
+            if (perSender.getOrDefault(hazard.sender(), 0) >= MAX_PER_SENDER) {
                 evictSoonest(hazard.sender());
                 evictions++;
             } else if (entries.size() >= MAX_LIVE) {
                 evictSoonest(null);
                 evictions++;
             }
+            perSender.merge(hazard.sender(), 1, Integer::sum);
         }
         entries.put(key, hazard);
         evicted += evictions;
@@ -73,11 +78,21 @@ public final class HazardBoard {
 
     public synchronized void clear() {
         entries.clear();
+        perSender.clear();
         publish();
     }
 
     private boolean removeExpired(long nowMs) {
-        return entries.values().removeIf(h -> !h.liveAt(nowMs));
+        boolean removed = false;
+        for (Iterator<Map.Entry<Key, Hazard>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Hazard> e = it.next();
+            if (!e.getValue().liveAt(nowMs)) {
+                it.remove();
+                forget(e.getKey().sender());
+                removed = true;
+            }
+        }
+        return removed;
     }
 
     private void evictSoonest(String sender) {
@@ -91,18 +106,21 @@ public final class HazardBoard {
         }
         if (victim != null) {
             entries.remove(victim);
+            forget(victim.sender());
         }
     }
 
+    private void forget(String sender) {
+        perSender.computeIfPresent(sender, (k, n) -> n == 1 ? null : n - 1);
+    }
+
     private void publish() {
-        List<Hazard> list = new ArrayList<>(entries.values());
-        list.sort(CANONICAL);
         long next = Long.MAX_VALUE;
-        for (Hazard h : list) {
+        for (Hazard h : entries.values()) {
             next = Math.min(next, h.expiresAtMs());
         }
         version++;
-        snapshot = List.copyOf(list);
+        snapshot = List.copyOf(entries.values());
         nextExpiryMs = next;
     }
 }

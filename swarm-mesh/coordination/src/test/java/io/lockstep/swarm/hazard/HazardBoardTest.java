@@ -53,4 +53,21 @@ class HazardBoardTest {
         assertEquals(HazardBoard.MAX_LIVE, board.live(0).size());
         assertTrue(board.evicted() > 0);
     }
+
+    @Test
+    void aSendersShareIsFreedWhenItsHazardsExpireOrAreEvicted() {
+        HazardBoard board = new HazardBoard();
+        for (int i = 0; i < HazardBoard.MAX_PER_SENDER; i++) {
+            board.put(h("a", i, 0, 1_000), 0);
+        }
+        // All of a's expired: a full share again without evicting anything.
+        for (int i = 0; i < HazardBoard.MAX_PER_SENDER; i++) {
+            assertEquals(0, board.put(h("a", 100 + i, 1_000, 1_000), 1_000));
+        }
+        assertEquals(1, board.put(h("a", 200, 1_000, 5_000), 1_000), "over its share: one evicted");
+        assertEquals(HazardBoard.MAX_PER_SENDER, board.live(1_000).size());
+        // Others are not held back by a's share.
+        assertEquals(0, board.put(h("b", 1, 1_000, 1_000), 1_000));
+        assertEquals(HazardBoard.MAX_PER_SENDER + 1, board.live(1_000).size());
+    }
 }

@@ -73,7 +73,8 @@ public final class Session implements AutoCloseable {
 
     boolean put(KeyExpr key, byte[] value, PutOptions options) {
         Put put = new Put(null, options.encoding(), null, options.attachment(), value);
-        return core.push(key, put, qos(options), options.reliable(), options.congestionControl());
+        return core.push(key, put, qos(options), options.reliable(), options.congestionControl(),
+                options.allowedDestination());
     }
 
     public boolean delete(String key) {
@@ -82,7 +83,7 @@ public final class Session implements AutoCloseable {
 
     boolean delete(KeyExpr key, PutOptions options) {
         return core.push(key, new Del(null, null, options.attachment()), qos(options), options.reliable(),
-                options.congestionControl());
+                options.congestionControl(), options.allowedDestination());
     }
 
     private static int qos(PutOptions o) {

@@ -1,6 +1,7 @@
 package io.lockstep.mesh.session;
 
 import io.lockstep.mesh.api.ConsolidationMode;
+import io.lockstep.mesh.api.Locality;
 import io.lockstep.mesh.api.Query;
 import io.lockstep.mesh.api.Reply;
 import io.lockstep.mesh.api.Sample;
@@ -425,15 +426,17 @@ public final class SessionCore implements TransportListener {
     }
 
     /**
-     * Publishes to every peer with a matching subscriber, then to local subscribers: the peers first, so that a
-     * local callback's work (a node's own echo of its hazard or e-stop) does not delay the write. False if a peer
-     * dropped it.
+     * Publishes to every peer with a matching subscriber, then to local subscribers, as far as {@code destination}
+     * allows: the peers first, so that a local callback's work does not delay the write. False if a peer dropped it.
      */
-    public boolean push(KeyExpr key, PushBody body, int qos, boolean reliable, CongestionControl congestion) {
+    public boolean push(KeyExpr key, PushBody body, int qos, boolean reliable, CongestionControl congestion,
+            Locality destination) {
         checkOpen();
         DataRoute route = route(key);
-        boolean all = pushToPeers(route, key, body, qos, reliable, congestion);
-        deliverLocal(route, key, body, null);
+        boolean all = !destination.remote() || pushToPeers(route, key, body, qos, reliable, congestion);
+        if (destination.local()) {
+            deliverLocal(route, key, body, null);
+        }
         return all;
     }
 

@@ -67,6 +67,27 @@ class PubSubTest {
     }
 
     @Test
+    void theAllowedDestinationKeepsAPutRemoteOrLocal() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<String> atA = new CopyOnWriteArrayList<>();
+        List<String> atB = new CopyOnWriteArrayList<>();
+        b.declareSubscriber("only/**", sample -> atB.add(sample.payloadAsString()));
+        Await.until(() -> a.declarePublisher("only/k", PutOptions.DEFAULT).hasMatchingSubscribers(),
+                "b's subscriber known to a");
+        a.declareSubscriber("only/**", sample -> atA.add(sample.payloadAsString()));
+        PutOptions blocking = PutOptions.DEFAULT.withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK);
+        a.put("only/k", "remote".getBytes(), blocking.withAllowedDestination(Locality.REMOTE));
+        a.put("only/k", "local".getBytes(), blocking.withAllowedDestination(Locality.SESSION_LOCAL));
+        a.put("only/k", "both".getBytes(), blocking);
+        // One link, in order: once b has "both", it has had everything a sent it.
+        Await.until(() -> atB.contains("both"), "b got the last put");
+        assertEquals(List.of("remote", "both"), atB);
+        // Local delivery happens inside put.
+        assertEquals(List.of("local", "both"), atA);
+    }
+
+    @Test
     void deleteEncodingAndAttachmentTravel() throws Exception {
         Session a = sessions.listener();
         Session b = sessions.connectedTo(a);
