@@ -34,8 +34,10 @@ public final class ManagedProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
         cmd.add("-XX:+UseSerialGC");
-        // Chicory compiles big agent functions into big JVM methods; let HotSpot JIT them too.
+        // Chicory compiles big agent functions into big JVM methods: let HotSpot JIT them, and inline into
+        // them past its 8000-byte cut (every memory access of agent code is a call; docs/performance.md).
         cmd.add("-XX:-DontCompileHugeMethods");
+        cmd.add("-XX:-ClipInlining");
         cmd.addAll(systemProperties);
         cmd.add("-jar");
         cmd.add(jar.toString());
