@@ -7,6 +7,7 @@ import io.lockstep.runtime.JournalException;
 import io.lockstep.runtime.journal.JournalCodec;
 import io.lockstep.runtime.journal.JournalReader;
 import io.lockstep.runtime.journal.RawRecord;
+import io.lockstep.runtime.journal.SnapshotCodec;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +66,10 @@ public final class JournalDumpCommand implements Callable<Integer> {
                     }
                     case INPUTS -> line.putAll(JournalRecordJson.inputs(JournalCodec.inputs(r.payload())));
                     case INIT, RESULT -> line.putAll(JournalRecordJson.result(JournalCodec.result(r.payload()), agents));
-                    case SNAPSHOT -> {
+                    case SNAPSHOT, FULL_SNAPSHOT -> {
                         line.put("payloadBytes", r.payloadLength());
-                        line.putAll(JournalRecordJson.snapshot(JournalCodec.snapshot(JournalReader.payload(file, r))));
+                        line.putAll(JournalRecordJson.snapshot(
+                                SnapshotCodec.decode(r.type(), JournalReader.payload(file, r))));
                     }
                     default -> throw new JournalException("record at offset " + r.offset() + " has no decoder");
                 }

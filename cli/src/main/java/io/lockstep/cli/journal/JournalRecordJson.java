@@ -155,7 +155,7 @@ final class JournalRecordJson {
         return m;
     }
 
-    /** A summary of a snapshot: its memories are only hashed, not printed. */
+    /** A summary of a snapshot: its memories are only described (size, base, runs, checksum), not printed. */
     static Map<String, Object> snapshot(EngineSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tick", s.tick());
@@ -169,7 +169,11 @@ final class JournalRecordJson {
             agent.put("fault", a.fault());
             agent.put("progressPermille", a.progressPermille());
             agent.put("memoryPages", a.memoryPages());
-            agent.put("memorySha256", HEX.formatHex(a.memorySha256()));
+            agent.put("memoryCrc32c", String.format("%08x", a.memory().crc32c()));
+            agent.put("memoryBase", a.memory().baseSha256() == null ? "zero"
+                    : "fresh:" + HEX.formatHex(a.memory().baseSha256()));
+            agent.put("memoryRuns", a.memory().runs().size());
+            agent.put("memoryRunBytes", a.memory().storedBytes());
             agent.put("globals", a.globals().length);
             agent.put("kvKeys", List.copyOf(a.kv().keySet()));
             agents.add(agent);

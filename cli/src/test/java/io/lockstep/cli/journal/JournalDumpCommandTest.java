@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lockstep.agents.ExampleAgents;
 import io.lockstep.cli.agent.AgentRunCommand;
 import io.lockstep.cli.agent.CommandRun;
+import io.lockstep.runtime.AgentDefinition;
+import io.lockstep.runtime.CapabilityGrant;
+import io.lockstep.runtime.MissionRuntime;
+import io.lockstep.runtime.TickInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,6 +74,30 @@ class JournalDumpCommandTest {
         assertEquals(64, last.path("fingerprint").asText().length());
         assertEquals("DONE", last.path("agents").get(0).path("state").asText());
         assertEquals("hello", last.path("agents").get(0).path("name").asText());
+    }
+
+    @Test
+    void aSnapshotIsSummarisedWithItsMemoryRuns() throws Exception {
+        Path snapshotted = dir.resolve("survey.journal");
+        AgentDefinition survey = new AgentDefinition("survey", ExampleAgents.bytes("survey"), List.of(),
+                new CapabilityGrant(List.of("sensor_read", "act_velocity", "emit"), List.of("swarm/**"), List.of(),
+                        List.of()));
+        try (MissionRuntime rt = MissionRuntime.builder().missionId("m").nodeId("n").agent(survey)
+                .assignedArea(new double[] {0, 0, 100, 0, 100, 50, 0, 50}).journal(snapshotted).snapshotEvery(2)
+                .build()) {
+            rt.tick(TickInputs.empty());
+            rt.tick(TickInputs.empty());
+        }
+        List<JsonNode> lines = dump(CommandRun.of(JournalDumpCommand::new, snapshotted.toString()));
+        JsonNode snapshot = lines.get(lines.size() - 1);
+        assertEquals("SNAPSHOT", snapshot.path("type").asText());
+        assertEquals(2, snapshot.path("tick").asLong());
+        JsonNode agent = snapshot.path("agents").get(0);
+        assertTrue(agent.path("memoryBase").asText().startsWith("fresh:"), agent.toString());
+        assertTrue(agent.path("memoryRuns").asInt() > 0, agent.toString());
+        assertTrue(agent.path("memoryRunBytes").asLong() < agent.path("memoryPages").asLong() * 65_536,
+                "only what differs from the fresh memory is stored: " + agent);
+        assertEquals(8, agent.path("memoryCrc32c").asText().length());
     }
 
     @Test

@@ -87,7 +87,8 @@ public final class JournalReplayer {
         try {
             engine.restore(contents.snapshot(tick));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new JournalException("snapshot at tick " + tick + " cannot be restored: " + e.getMessage(), e);
+            throw new JournalException(contents.file() + ": the snapshot at tick " + tick + " (record at offset "
+                    + contents.snapshots().get(tick).offset() + ") cannot be restored: " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.lockstep.runtime.journal.JournalWriter;
 import io.lockstep.runtime.journal.JournaledTick;
 import io.lockstep.runtime.journal.MissionJournal;
 import io.lockstep.runtime.journal.RecordType;
+import io.lockstep.runtime.journal.SnapshotCodec;
 import io.lockstep.runtime.journal.TickRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,7 +193,7 @@ public final class MissionRuntime implements AutoCloseable {
     private void snapshotIfDue() {
         long tick = engine.currentTick();
         if (journal != null && snapshotEvery > 0 && tick > 0 && tick % snapshotEvery == 0) {
-            journal.append(RecordType.SNAPSHOT, JournalCodec.snapshot(engine.snapshot()));
+            journal.append(RecordType.SNAPSHOT, SnapshotCodec.encode(engine.snapshot()));
             journal.sync();
         }
     }

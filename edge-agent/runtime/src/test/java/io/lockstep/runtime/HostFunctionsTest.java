@@ -36,7 +36,7 @@ class HostFunctionsTest {
         try (MissionEngine engine = new MissionEngine(setup, live, live::drain)) {
             engine.initialize();
             TickOutcome out = engine.tick(io.lockstep.runtime.engine.CanonicalInputs.of(1, TestAgents.frame(1)));
-            ByteBuffer mem = ByteBuffer.wrap(engine.snapshot().agents().get(0).memory()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer mem = ByteBuffer.wrap(engine.memoryCopy(0)).order(ByteOrder.LITTLE_ENDIAN);
             int[] expected = {
                 HostCodes.OK, HostCodes.EINVAL, HostCodes.EINVAL,                         // log
                 HostCodes.OK, HostCodes.EDENIED, HostCodes.EINVAL, HostCodes.ETOOBIG,     // emit
@@ -49,7 +49,7 @@ class HostFunctionsTest {
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], mem.getInt(4 * i), "call " + i);
             }
-            assertEquals("ok/t", new String(engine.snapshot().agents().get(0).memory(), 1024, 4,
+            assertEquals("ok/t", new String(engine.memoryCopy(0), 1024, 4,
                     java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(0.9f, mem.getFloat(3200), 1e-4);
             assertEquals(0, Math.IEEEremainder(mem.getFloat(3200) * 65536.0, 1.0), 1e-9, "quantized to 2^-16");

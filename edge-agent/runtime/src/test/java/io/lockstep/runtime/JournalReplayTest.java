@@ -257,6 +257,11 @@ class JournalReplayTest {
     static void rewritePayloadByte(Path journal, RawRecord r, int payloadOffset) throws IOException {
         byte[] payload = r.payload().clone();
         payload[payloadOffset] ^= 0x01;
+        rewritePayload(journal, r, payload);
+    }
+
+    /** Overwrites a record's payload with one of the same length and rewrites its checksum to match. */
+    static void rewritePayload(Path journal, RawRecord r, byte[] payload) throws IOException {
         CRC32C crc = new CRC32C();
         crc.update(r.type().code());
         crc.update(payload);

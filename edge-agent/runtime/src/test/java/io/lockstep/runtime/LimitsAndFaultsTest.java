@@ -104,7 +104,7 @@ class LimitsAndFaultsTest {
             assertEquals(AgentState.RUNNING, outcome.result().agents().get(0).state());
             AgentStateData data = engine.snapshot().agents().get(0);
             assertEquals(8, data.memoryPages());
-            ByteBuffer mem = ByteBuffer.wrap(data.memory()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer mem = ByteBuffer.wrap(engine.memoryCopy(0)).order(ByteOrder.LITTLE_ENDIAN);
             assertEquals(8, mem.getInt(0));
             assertEquals(-1, mem.getInt(4));
         }
@@ -127,7 +127,7 @@ class LimitsAndFaultsTest {
             engine.initialize();
             for (int t = 1; t <= 3; t++) {
                 engine.tick(TestAgents.inputs(t));
-                ByteBuffer mem = ByteBuffer.wrap(engine.snapshot().agents().get(0).memory())
+                ByteBuffer mem = ByteBuffer.wrap(engine.memoryCopy(0))
                         .order(ByteOrder.LITTLE_ENDIAN);
                 for (int off = 0; off < 40; off += 4) {
                     assertEquals(0x7fc00000, mem.getInt(off), "f32 at " + off + " tick " + t);
@@ -146,7 +146,7 @@ class LimitsAndFaultsTest {
             engine.initialize();
             for (int t = 1; t <= 7; t++) {
                 engine.tick(TestAgents.inputs(t));
-                ByteBuffer mem = ByteBuffer.wrap(engine.snapshot().agents().get(0).memory())
+                ByteBuffer mem = ByteBuffer.wrap(engine.memoryCopy(0))
                         .order(ByteOrder.LITTLE_ENDIAN);
                 assertEquals(t > 5 ? 1 : t, mem.getInt(0));
                 assertEquals(t > 5 ? 2L : t, mem.getLong(8));

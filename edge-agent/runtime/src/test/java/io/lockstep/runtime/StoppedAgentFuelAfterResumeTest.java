@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lockstep.runtime.engine.AgentStateData;
 import io.lockstep.runtime.engine.EngineSnapshot;
 import io.lockstep.runtime.engine.MissionEngine;
-import io.lockstep.runtime.journal.JournalCodec;
+import io.lockstep.runtime.journal.FullSnapshotEncoder;
+import io.lockstep.runtime.journal.RecordType;
+import io.lockstep.runtime.journal.SnapshotCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,25 +62,31 @@ class StoppedAgentFuelAfterResumeTest {
     @Test
     void snapshotsWrittenBeforeTheFuelWasRecordedStillDecode() {
         EngineSnapshot snapshot;
+        List<byte[]> memories = new java.util.ArrayList<>();
         try (MissionEngine engine = TestAgents.engine(ExecutionMode.INTERPRETER,
                 RuntimeLimits.defaults().withFuelPerTick(100_000), TestAgents.echo("echo"),
                 TestAgents.plain("spin", "spin"))) {
             engine.initialize();
             engine.tick(TestAgents.inputs(1));
             snapshot = engine.snapshot();
+            for (int i = 0; i < snapshot.agents().size(); i++) {
+                memories.add(engine.memoryCopy(i));
+            }
         }
-        byte[] current = JournalCodec.snapshot(snapshot);
-        // The older layout is the same record without the trailing fuel list (count + one i64 per agent).
-        byte[] old = Arrays.copyOf(current, current.length - 4 - 8 * snapshot.agents().size());
-        EngineSnapshot decoded = JournalCodec.snapshot(old);
+        // The oldest layout is the whole-memory snapshot without the trailing fuel list.
+        byte[] old = FullSnapshotEncoder.encode(snapshot, memories, false);
+        EngineSnapshot decoded = SnapshotCodec.decode(RecordType.FULL_SNAPSHOT, old);
         assertEquals(snapshot.agents().size(), decoded.agents().size());
         for (AgentStateData a : decoded.agents()) {
             assertEquals(0, a.reportedFuel(), "an old snapshot carries no fuel");
         }
-        EngineSnapshot full = JournalCodec.snapshot(current);
+        EngineSnapshot withFuel = SnapshotCodec.decode(RecordType.FULL_SNAPSHOT,
+                FullSnapshotEncoder.encode(snapshot, memories, true));
+        EngineSnapshot current = SnapshotCodec.decode(RecordType.SNAPSHOT, SnapshotCodec.encode(snapshot));
         for (int i = 0; i < snapshot.agents().size(); i++) {
             assertTrue(snapshot.agents().get(i).reportedFuel() > 0, "both agents ran in tick 1");
-            assertEquals(snapshot.agents().get(i).reportedFuel(), full.agents().get(i).reportedFuel());
+            assertEquals(snapshot.agents().get(i).reportedFuel(), withFuel.agents().get(i).reportedFuel());
+            assertEquals(snapshot.agents().get(i).reportedFuel(), current.agents().get(i).reportedFuel());
         }
     }
 }

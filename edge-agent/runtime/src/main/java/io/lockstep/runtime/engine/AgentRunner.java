@@ -267,30 +267,58 @@ final class AgentRunner {
                 globalsHash, host.kv().digest(), outputsHash);
     }
 
-    AgentStateData capture() {
-        int pages = memory.pages();
+    /** This instance's memory as it is now; taken before any code ran, it is the module's fresh memory. */
+    FreshMemory freshMemory() {
+        return FreshMemory.of(memory.copy());
+    }
+
+    /** A copy of the whole linear memory. */
+    byte[] memoryCopy() {
+        return memory.copy();
+    }
+
+    /** Captures this agent for a snapshot; its memory as the runs that differ from {@code fresh}. */
+    AgentStateData capture(FreshMemory fresh) {
         long[] globals = new long[instance.globalCount()];
         for (int i = 0; i < globals.length; i++) {
             globals[i] = instance.global(i).getValueLow();
         }
-        byte[] image = memory.copy();
+        SnapshotMemory image = new SnapshotMemory(memory.pages(), fresh.sha256(),
+                memory.runsDifferingFrom(fresh.image()), memory.crc32c());
         return new AgentStateData(host.name(), state, fault, host.progressPermille(), host.rng().state(),
-                host.lastEmitSeq(), pages, image, AgentStateData.sha256(image), globals,
-                new java.util.TreeMap<>(host.kv().entries()), reportedFuel());
+                host.lastEmitSeq(), image, globals, new java.util.TreeMap<>(host.kv().entries()), reportedFuel());
     }
 
-    void restore(AgentStateData data) {
+    /**
+     * Restores a snapshot into this fresh instance (no code ran yet, so its memory is {@code fresh}): the runs
+     * are applied over the snapshot's base and the whole memory is checked against the snapshot's CRC32C.
+     */
+    void restore(AgentStateData data, FreshMemory fresh) {
+        SnapshotMemory image = data.memory();
         int current = memory.pages();
-        if (data.memoryPages() < current) {
-            throw new IllegalStateException("snapshot of " + host.name() + " has " + data.memoryPages()
+        if (image.pages() < current) {
+            throw new IllegalStateException("snapshot of " + host.name() + " has " + image.pages()
                     + " pages, fewer than the fresh instance's " + current);
         }
-        if (data.memoryPages() > current && memory.grow(data.memoryPages() - current) < 0) {
-            throw new IllegalStateException("cannot grow memory of " + host.name() + " to " + data.memoryPages());
+        if (!memory.sameAs(fresh.image())) {
+            throw new IllegalStateException("cannot restore " + host.name() + ": its instance already ran");
         }
-        memory.write(0, data.memory());
-        if (!java.util.Arrays.equals(AgentStateData.sha256(memory.copy()), data.memorySha256())) {
-            throw new IllegalStateException("restored memory of " + host.name() + " does not match its snapshot hash");
+        if (image.baseSha256() == null) {
+            memory.zero();
+        } else if (!java.util.Arrays.equals(image.baseSha256(), fresh.sha256())) {
+            throw new IllegalStateException("snapshot of " + host.name() + " was taken over another fresh memory"
+                    + " than this module's (SHA-256 " + java.util.HexFormat.of().formatHex(image.baseSha256()) + ")");
+        }
+        if (image.pages() > current && memory.grow(image.pages() - current) < 0) {
+            throw new IllegalStateException("cannot grow memory of " + host.name() + " to " + image.pages());
+        }
+        for (MemoryRun run : image.runs()) {
+            memory.write(run.offset(), run.data());
+        }
+        memory.markAll();
+        if (memory.crc32c() != image.crc32c()) {
+            throw new IllegalStateException("restored memory of " + host.name() + " does not match its snapshot's"
+                    + " CRC32C");
         }
         if (data.globals().length != instance.globalCount()) {
             throw new IllegalStateException("snapshot of " + host.name() + " has " + data.globals().length

@@ -16,7 +16,9 @@ import io.lockstep.runtime.wasm.MeteringPass;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 
@@ -53,6 +55,9 @@ final class DirtyPageMemory implements Memory {
     private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final int PAGE_SHIFT = 16;
+    /** Granularity of snapshot runs: small enough to skip what an agent left alone, large enough to merge. */
+    static final int RUN_BLOCK = 256;
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
     private final MemoryLimits limits;
     private DataSegment[] dataSegments;
@@ -94,6 +99,55 @@ final class DirtyPageMemory implements Memory {
     /** A copy of the whole memory. */
     byte[] copy() {
         return bytes.clone();
+    }
+
+    /** Whether the memory holds exactly {@code image}. */
+    boolean sameAs(byte[] image) {
+        return Arrays.equals(bytes, image);
+    }
+
+    /**
+     * The stretches where the memory differs from {@code base} (bytes past its end count as zero), in aligned
+     * blocks of {@link #RUN_BLOCK} bytes, adjacent blocks merged: what a snapshot stores of this memory.
+     */
+    List<MemoryRun> runsDifferingFrom(byte[] base) {
+        List<MemoryRun> runs = new ArrayList<>();
+        int size = bytes.length;
+        int pos = 0;
+        while (pos < size) {
+            int first = firstDifference(base, pos, size);
+            if (first < 0) {
+                break;
+            }
+            int start = first & -RUN_BLOCK;
+            int end = Math.min(size, start + RUN_BLOCK);
+            while (end < size && firstDifference(base, end, Math.min(size, end + RUN_BLOCK)) >= 0) {
+                end = Math.min(size, end + RUN_BLOCK);
+            }
+            runs.add(new MemoryRun(start, Arrays.copyOfRange(bytes, start, end)));
+            pos = end;
+        }
+        return runs;
+    }
+
+    /** The first index in [from, to) where the memory differs from {@code base} (zero past its end), or -1. */
+    private int firstDifference(byte[] base, int from, int to) {
+        int shared = Math.min(to, base.length);
+        if (from < shared) {
+            int m = Arrays.mismatch(bytes, from, shared, base, from, shared);
+            if (m >= 0) {
+                return from + m;
+            }
+            from = shared;
+        }
+        for (int p = from; p < to; p += ZERO_PAGE.length) {
+            int end = Math.min(to, p + ZERO_PAGE.length);
+            int m = Arrays.mismatch(bytes, p, end, ZERO_PAGE, 0, end - p);
+            if (m >= 0) {
+                return p + m;
+            }
+        }
+        return -1;
     }
 
     /** Marks every page as written (after a restore or anything that bypassed the tracking). */

@@ -20,7 +20,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -45,6 +47,8 @@ public final class MissionEngine implements AutoCloseable {
     private final AgentThread thread;
     private final TickWorkers workers;
     private final List<int[]> lanes;
+    /** Each agent's fresh memory (shared by the agents of one module): the base of its snapshot runs. */
+    private final FreshMemory[] fresh;
     /** Agent names in UTF-8, hashed into every fingerprint. */
     private final byte[][] nameBytes;
     private List<LocalMessage> pending = List.of();
@@ -75,11 +79,15 @@ public final class MissionEngine implements AutoCloseable {
         this.inferenceLog = inferenceLog;
         List<AgentDefinition> agents = setup.agents();
         long[] seeds = setup.rngSeeds();
+        this.fresh = new FreshMemory[agents.size()];
+        Map<LoadedModule, FreshMemory> freshByModule = new IdentityHashMap<>();
         for (int i = 0; i < agents.size(); i++) {
             AgentDefinition def = agents.get(i);
             LoadedModule module = ModuleLoader.load(def, setup.limits(), setup.mode());
             AgentHost host = new AgentHost(i, def.name(), def.grant(), seeds[i], context);
-            runners.add(new AgentRunner(host, module, setup.limits()));
+            AgentRunner runner = new AgentRunner(host, module, setup.limits());
+            runners.add(runner);
+            fresh[i] = freshByModule.computeIfAbsent(module, m -> runner.freshMemory());
         }
         this.thread = new AgentThread("lockstep-agents-" + setup.missionId(), setup.limits().maxCallDepth());
         this.lanes = AgentLanes.of(setup.agents());
@@ -134,19 +142,15 @@ public final class MissionEngine implements AutoCloseable {
     private AgentResults runAgents(java.util.function.Consumer<AgentRunner> step) {
         long[] outputs = new long[runners.size()];
         AgentDigest[] digests = new AgentDigest[runners.size()];
-        List<Runnable> jobs = new ArrayList<>(lanes.size());
-        for (int[] lane : lanes) {
-            jobs.add(() -> {
-                for (int i : lane) {
-                    thread.checkNotAborted();
-                    AgentRunner r = runners.get(i);
-                    step.accept(r);
-                    outputs[i] = OutputsDigest.of(r.host());
-                    digests[i] = r.digest(outputs[i]);
-                }
-            });
-        }
-        workers.runAll(jobs);
+        workers.runAll(lanes.size(), lane -> {
+            for (int i : lanes.get(lane)) {
+                thread.checkNotAborted();
+                AgentRunner r = runners.get(i);
+                step.accept(r);
+                outputs[i] = OutputsDigest.of(r.host());
+                digests[i] = r.digest(outputs[i]);
+            }
+        });
         return new AgentResults(outputs, digests);
     }
 
@@ -286,16 +290,19 @@ public final class MissionEngine implements AutoCloseable {
         return HexFormat.of().formatHex(fingerprint);
     }
 
-    /** Captures every agent (memory copy and hash) on the tick workers; call between ticks. */
+    /**
+     * Captures every agent on the tick workers (each memory compared with its fresh memory, the differing
+     * runs copied); call between ticks.
+     */
     public EngineSnapshot snapshot() {
         AgentStateData[] agents = new AgentStateData[runners.size()];
-        List<Runnable> jobs = new ArrayList<>(runners.size());
-        for (int i = 0; i < runners.size(); i++) {
-            int index = i;
-            jobs.add(() -> agents[index] = runners.get(index).capture());
-        }
-        workers.runAll(jobs);
+        workers.runAll(runners.size(), i -> agents[i] = runners.get(i).capture(fresh[i]));
         return new EngineSnapshot(tick, fingerprint.clone(), pending, List.of(agents));
+    }
+
+    /** A copy of one agent's whole linear memory, by run-order index; call between ticks. */
+    public byte[] memoryCopy(int agentIndex) {
+        return runners.get(agentIndex).memoryCopy();
     }
 
     /** Restores a snapshot into this freshly constructed (not initialized) engine. */
@@ -310,7 +317,7 @@ public final class MissionEngine implements AutoCloseable {
                 throw new IllegalArgumentException("snapshot agent " + i + " is " + data.name() + ", mission has "
                         + runners.get(i).name());
             }
-            runners.get(i).restore(data);
+            runners.get(i).restore(data, fresh[i]);
         }
         tick = snapshot.tick();
         fingerprint = snapshot.fingerprint().clone();

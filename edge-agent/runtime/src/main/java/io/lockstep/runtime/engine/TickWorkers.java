@@ -1,12 +1,11 @@
 package io.lockstep.runtime.engine;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs the independent jobs of one tick (one per agent, or a chain of agents that must keep their order) on
@@ -51,65 +50,25 @@ final class TickWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs every job exactly once and returns when all have finished; their effects are then visible to the
-     * caller. Jobs are started in list order.
+     * Runs {@code job} once for every number in [0, count) and returns when all have finished; their effects
+     * are then visible to the caller. Numbers are claimed in ascending order.
      */
-    void runAll(List<? extends Runnable> jobs) {
-        int threads = Math.min(count, jobs.size());
+    void runAll(int count, IntConsumer job) {
+        int threads = Math.min(this.count, count);
         if (threads <= 1) {
-            for (Runnable job : jobs) {
-                job.run();
+            for (int i = 0; i < count; i++) {
+                job.accept(i);
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(jobs.size());
-        RuntimeException[] failures = new RuntimeException[jobs.size()];
-        Error[] errors = new Error[jobs.size()];
-        Runnable drain = () -> {
-            for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
-                try {
-                    jobs.get(i).run();
-                } catch (RuntimeException e) {
-                    failures[i] = e;
-                } catch (Error e) {
-                    errors[i] = e;
-                } finally {
-                    done.countDown();
-                }
-            }
-        };
+        TickBatch batch = new TickBatch(count, job);
         for (int t = 1; t < threads; t++) {
-            helpers.execute(drain);
+            helpers.execute(batch::drain);
         }
-        drain.run();
+        batch.drain();
         // Waits for the jobs, not for the helpers: a helper the OS has not scheduled yet finds nothing left
         // to do when it runs, and the tick does not wait for it (on a busy machine that is most of the gain).
-        awaitUninterruptibly(done);
-        for (int i = 0; i < jobs.size(); i++) {
-            if (errors[i] != null) {
-                throw errors[i];
-            }
-            if (failures[i] != null) {
-                throw failures[i];
-            }
-        }
-    }
-
-    /** Waits for every job, uninterruptibly: a tick is never abandoned half-way. */
-    private static void awaitUninterruptibly(CountDownLatch done) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        batch.awaitAndRethrow();
     }
 
     /** Interrupts every helper thread: agent code running there unwinds (an abort of the mission run). */

@@ -10,19 +10,14 @@ import io.lockstep.runtime.Parameter;
 import io.lockstep.runtime.PeerMessage;
 import io.lockstep.runtime.RuntimeLimits;
 import io.lockstep.runtime.engine.AgentDigest;
-import io.lockstep.runtime.engine.AgentStateData;
 import io.lockstep.runtime.engine.CanonicalInputs;
-import io.lockstep.runtime.engine.EngineSnapshot;
-import io.lockstep.runtime.engine.LocalMessage;
 import io.lockstep.runtime.engine.MissionSetup;
 import io.lockstep.runtime.host.InferenceRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /** Encodes and decodes record payloads. Decoding never trusts a length: bad payloads raise JournalException. */
 public final class JournalCodec {
-    private static final int PAGE = 65_536;
     private static final int MAX_ITEMS = 1 << 24;
 
     private JournalCodec() {
@@ -199,123 +194,11 @@ public final class JournalCodec {
         return new TickRecord(tick, inference, outputs, digests, fingerprint);
     }
 
-    private static AgentState state(int ordinal) {
+    static AgentState state(int ordinal) {
         AgentState[] all = AgentState.values();
         if (ordinal >= all.length) {
             throw new JournalException("unknown agent state " + ordinal);
         }
         return all[ordinal];
-    }
-
-    // ---- snapshots ----
-
-    public static byte[] snapshot(EngineSnapshot s) {
-        long expected = 1024;
-        for (AgentStateData a : s.agents()) {
-            expected += a.memory().length + 8L * a.globals().length + 256;
-        }
-        PayloadWriter w = new PayloadWriter((int) Math.min(expected, Integer.MAX_VALUE - 16));
-        w.i64(s.tick()).raw(s.fingerprint(), 0, 32).i32(s.pending().size());
-        for (LocalMessage m : s.pending()) {
-            w.string(m.sender()).i64(m.seq()).string(m.topic()).bytes(m.data());
-        }
-        w.i32(s.agents().size());
-        for (AgentStateData a : s.agents()) {
-            w.string(a.name()).u8(a.state().ordinal()).string(a.fault()).i32(a.progressPermille())
-                    .i64(a.rngState()).i64(a.lastEmitSeq()).i32(a.memoryPages()).raw(a.memorySha256(), 0, 32);
-            // Zero pages are common (stack and heap headroom) and are stored as a single flag byte.
-            for (int p = 0; p < a.memoryPages(); p++) {
-                boolean zero = isZero(a.memory(), p * PAGE);
-                w.u8(zero ? 0 : 1);
-                if (!zero) {
-                    w.raw(a.memory(), p * PAGE, PAGE);
-                }
-            }
-            w.i32(a.globals().length);
-            for (long g : a.globals()) {
-                w.i64(g);
-            }
-            w.i32(a.kv().size());
-            a.kv().forEach((k, v) -> w.string(k).bytes(v));
-        }
-        // Appended after the agents so snapshots written before it (which end here) still decode.
-        w.i32(s.agents().size());
-        for (AgentStateData a : s.agents()) {
-            w.i64(a.reportedFuel());
-        }
-        return w.toByteArray();
-    }
-
-    public static EngineSnapshot snapshot(byte[] payload) {
-        PayloadReader r = new PayloadReader(payload, "snapshot record");
-        long tick = r.i64();
-        byte[] fingerprint = r.raw(32);
-        int n = r.count(MAX_ITEMS);
-        List<LocalMessage> pending = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            pending.add(new LocalMessage(r.string(), r.i64(), r.string(), r.bytes()));
-        }
-        int agents = r.count(10_000);
-        List<AgentStateData> data = new ArrayList<>();
-        List<AgentStateData> decoded = new ArrayList<>();
-        for (int i = 0; i < agents; i++) {
-            String name = r.string();
-            AgentState state = state(r.u8());
-            String fault = r.string();
-            int progress = r.i32();
-            long rng = r.i64();
-            long seq = r.i64();
-            int pages = r.count(65_536);
-            byte[] memorySha256 = r.raw(32);
-            byte[] memory = new byte[pages * PAGE];
-            for (int p = 0; p < pages; p++) {
-                int flag = r.u8();
-                if (flag == 1) {
-                    System.arraycopy(r.raw(PAGE), 0, memory, p * PAGE, PAGE);
-                } else if (flag != 0) {
-                    throw new JournalException("snapshot record: bad page flag " + flag);
-                }
-            }
-            long[] globals = new long[r.count(MAX_ITEMS)];
-            for (int g = 0; g < globals.length; g++) {
-                globals[g] = r.i64();
-            }
-            int kvCount = r.count(MAX_ITEMS);
-            TreeMap<String, byte[]> kv = new TreeMap<>();
-            for (int k = 0; k < kvCount; k++) {
-                kv.put(r.string(), r.bytes());
-            }
-            if (!java.util.Arrays.equals(AgentStateData.sha256(memory), memorySha256)) {
-                throw new JournalException("snapshot record: memory of agent " + name + " does not match its hash");
-            }
-            decoded.add(new AgentStateData(name, state, fault, progress, rng, seq, pages, memory, memorySha256, globals,
-                    kv, 0));
-        }
-        long[] reportedFuel = new long[agents];
-        if (r.hasMore()) {
-            if (r.i32() != agents) {
-                throw new JournalException("snapshot record: fuel count does not match the agent count " + agents);
-            }
-            for (int i = 0; i < agents; i++) {
-                reportedFuel[i] = r.i64();
-            }
-        }
-        for (int i = 0; i < agents; i++) {
-            AgentStateData a = decoded.get(i);
-            data.add(new AgentStateData(a.name(), a.state(), a.fault(), a.progressPermille(), a.rngState(),
-                    a.lastEmitSeq(), a.memoryPages(), a.memory(), a.memorySha256(), a.globals(), a.kv(),
-                    reportedFuel[i]));
-        }
-        r.end();
-        return new EngineSnapshot(tick, fingerprint, pending, data);
-    }
-
-    private static boolean isZero(byte[] b, int from) {
-        for (int i = from; i < from + PAGE; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -102,7 +102,7 @@ public final class JournalReader {
                     }
                     break;  // the last record, written incompletely (e.g. zero-filled after a crash): torn
                 }
-                byte[] payload = type == RecordType.SNAPSHOT ? null : Arrays.copyOfRange(body.array(), 1, length);
+                byte[] payload = type.isSnapshot() ? null : Arrays.copyOfRange(body.array(), 1, length);
                 records.add(new RawRecord(type, payload, offset, length - 1));
                 offset += 8L + length;
             }

@@ -61,7 +61,7 @@ public record MissionJournal(Path file, MissionSetup setup, TickRecord init, Lis
                     }
                     ticks.set(ticks.size() - 1, new JournaledTick(ticks.get(ticks.size() - 1).inputs(), result));
                 }
-                case SNAPSHOT -> {
+                case SNAPSHOT, FULL_SNAPSHOT -> {
                     long tick = ticks.isEmpty() ? 0 : ticks.get(ticks.size() - 1).inputs().tick();
                     if (!ticks.isEmpty() && ticks.get(ticks.size() - 1).result() == null) {
                         throw new JournalException(where + ": snapshot inside an unfinished tick");
@@ -82,7 +82,13 @@ public record MissionJournal(Path file, MissionSetup setup, TickRecord init, Lis
         if (r == null) {
             throw new JournalException("no snapshot at tick " + tick + "; snapshots exist at " + snapshots.keySet());
         }
-        EngineSnapshot s = JournalCodec.snapshot(JournalReader.payload(file, r));
+        EngineSnapshot s;
+        try {
+            s = SnapshotCodec.decode(r.type(), JournalReader.payload(file, r));
+        } catch (JournalException e) {
+            throw new JournalException(file + ": corrupt journal: the " + r.type() + " record at offset " + r.offset()
+                    + " has a valid checksum but does not decode: " + e.getMessage(), e);
+        }
         if (s.agents().size() != setup.agents().size()) {
             throw new JournalException("snapshot at tick " + tick + " has " + s.agents().size() + " agents, the mission "
                     + setup.agents().size());

@@ -69,6 +69,9 @@ final class PayloadWriter {
     }
 
     PayloadWriter string(String s) {
+        if (s.isEmpty()) {
+            return i32(0);  // most strings of a result record (the agents' faults) are empty
+        }
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -10,8 +10,10 @@ public enum RecordType {
     INPUTS(3),
     /** A tick's inference calls, digests and fingerprint, written after the agents ran. */
     RESULT(4),
-    /** All runtime state after a tick. */
-    SNAPSHOT(5);
+    /** All runtime state after a tick, each agent's memory whole; written by older runtimes, still read. */
+    FULL_SNAPSHOT(5),
+    /** All runtime state after a tick, each agent's memory as the runs that differ from its fresh memory. */
+    SNAPSHOT(6);
 
     private final int code;
 
@@ -21,6 +23,11 @@ public enum RecordType {
 
     public int code() {
         return code;
+    }
+
+    /** Whether records of this type hold a snapshot (of either layout). */
+    public boolean isSnapshot() {
+        return this == SNAPSHOT || this == FULL_SNAPSHOT;
     }
 
     public static RecordType of(int code) {
