@@ -325,8 +325,9 @@ public final class MissionEngine implements AutoCloseable {
     }
 
     /**
-     * Ends the run from any thread: a tick or init in progress stops at each agent's next call or loop header
-     * (on the agent thread and on every tick worker) and throws {@link io.lockstep.runtime.MissionAbortedException};
+     * Ends the run from any thread: a tick or init in progress stops within a bounded amount of each agent's
+     * own work (the interpreter at its next call or loop header, compiled code when its fuel next crosses a
+     * multiple of 65,536; docs/determinism.md), on the agent thread and on every tick worker, and throws {@link io.lockstep.runtime.MissionAbortedException};
      * so does every later one.
      */
     public void abort() {
