@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.agents.ExampleAgents;
 import io.lockstep.runtime.engine.AgentStateData;
+import io.lockstep.runtime.engine.MemoryRun;
 import io.lockstep.runtime.engine.MissionEngine;
 import io.lockstep.runtime.wasm.MeteringPass;
 import io.lockstep.runtime.wasm.ModuleParser;
@@ -95,7 +96,10 @@ class MeteringPassTest {
             }
             AgentStateData spin = engine.snapshot().agents().get(0);
             assertEquals("FUEL_EXHAUSTED", spin.fault());
-            assertEquals(110, ByteBuffer.wrap(spin.memory()).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
+            // the count differs from the fresh (zero) memory, so the snapshot's first run starts at address 0
+            MemoryRun counter = spin.memory().runs().get(0);
+            assertEquals(0, counter.offset());
+            assertEquals(110, ByteBuffer.wrap(counter.data()).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
         }
     }
 
