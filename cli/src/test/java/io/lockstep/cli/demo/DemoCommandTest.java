@@ -36,6 +36,13 @@ class DemoCommandTest {
         assertEquals("SIGKILL", summary.path("kill").path("signal").asText());
         assertTrue(summary.path("reallocated_cells").asInt() >= 0);
         assertEquals(3, summary.path("nodes").size());
+        // where and between whom the vehicles came closest (RightOfWayWatch)
+        JsonNode closest = summary.path("min_separation");
+        assertEquals(summary.path("min_separation_m").asDouble(), closest.path("distance_m").asDouble(), summary.toString());
+        assertEquals(2, closest.path("nodes").size(), closest.toString());
+        assertTrue(closest.path("nodes").get(0).path("node").asText().startsWith("node-"), closest.toString());
+        assertTrue(closest.path("ms_since_dispatch").asLong() >= 0, closest.toString());
+        assertTrue(summary.has("separation_holds"), summary.toString());
         // the demo acted as its commander: logins, uploads, create and dispatch are in a verified audit chain
         assertTrue(summary.path("audit").path("verified").asBoolean(), summary.toString());
         // Journals came home: every surviving node's journal is on C2, byte for byte, and replays there.

@@ -450,7 +450,7 @@ public final class MissionRun {
             cells.beforeTick(inputs);
         }
         if (rightOfWay != null) {
-            rightOfWay.beforeTick(inputs, readings);
+            rightOfWay.beforeTick(inputs, readings, tick + 1);
         }
         Span tickSpan = tracing.beginTick(span, tick + 1);
         TickResult result;

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * update to C2 naming the intervention and carrying the counters per kind (for the current or last
  * mission).
  *
- * <p>Status updates for the frequent kinds (geofence, obstacle) are sent at most once per second per
+ * <p>Status updates for the frequent kinds (geofence, obstacle, separation) are sent at most once per second per
  * kind: each one costs an fsync on the tick thread, and a vehicle nudging an obstacle can start a
  * new intervention every few ticks. None is lost from view: the counters in the next update include
  * every event, and the journal has each one. E-stop, dead-man and battery events always go out at once.
@@ -75,7 +75,8 @@ public final class InterventionReporter implements Consumer<Intervention> {
     }
 
     private synchronized boolean dueForReport(InterventionKind kind) {
-        if (kind != InterventionKind.GEOFENCE_CLAMP && kind != InterventionKind.OBSTACLE_STOP) {
+        if (kind != InterventionKind.GEOFENCE_CLAMP && kind != InterventionKind.OBSTACLE_STOP
+                && kind != InterventionKind.SEPARATION_HOLD) {
             return true;
         }
         long now = clockMillis.getAsLong();

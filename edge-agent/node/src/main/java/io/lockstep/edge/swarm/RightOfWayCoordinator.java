@@ -18,6 +18,7 @@ import io.lockstep.swarm.rightofway.RightOfWayConfig;
 import io.lockstep.swarm.rightofway.RightOfWayDecision;
 import io.lockstep.swarm.rightofway.SenderBinding;
 import io.lockstep.swarm.rightofway.ZoneClaim;
+import io.lockstep.swarm.separation.AnnouncedPeers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,13 @@ import org.jboss.logging.Logger;
  * ones are counted and dropped), journals the accepted ones as the {@code swarm.intents} host event in sender
  * order, works out this node's claims (the zone under the vehicle and those its velocity takes it into within
  * its look-ahead), decides with {@link RightOfWay}, journals a changed decision ({@code swarm.right_of_way})
- * and a wait timeout ({@code swarm.right_of_way_alert}), hands the supervisor its {@link SwarmDirective}, and
- * announces its own intent every {@value #ANNOUNCE_MILLIS} ms and on every change of claims.
+ * and a wait timeout ({@code swarm.right_of_way_alert}), hands the supervisor its {@link SwarmDirective} and the
+ * peers' announced positions for its separation guard, and announces its own intent every
+ * {@value #ANNOUNCE_MILLIS} ms and on every change of claims.
+ *
+ * <p>The separation guard decides from journaled inputs only: each accepted intent enters with its age by this
+ * node's clock at that moment (part of the {@code swarm.intents} event) and from then on ages by the mission's tick
+ * period ({@link AnnouncedPeers}), so a replay of the journal gives the guard the same peers at every tick.
  */
 public final class RightOfWayCoordinator {
 
@@ -60,6 +66,8 @@ public final class RightOfWayCoordinator {
     private final RightOfWayConfig config;
     private final int missionPriority;
     private final int payloadFlag;
+    private final long tickPeriodMs;
+    private final AnnouncedPeers announced;
     private long sequence;
     private long lastAnnounce = Long.MIN_VALUE;
     private List<ZoneClaim> lastClaims = List.of();
@@ -70,7 +78,8 @@ public final class RightOfWayCoordinator {
     private Vec2 heading;
 
     public RightOfWayCoordinator(String self, SwarmChannel channel, SafetySupervisor supervisor, LocalFrame frame,
-            int missionPriority, boolean carryingPayload, RightOfWayConfig config, LongSupplier clockMillis) {
+            int missionPriority, boolean carryingPayload, RightOfWayConfig config, long tickPeriodMs,
+            LongSupplier clockMillis) {
         this.self = NodeIds.require(self);
         this.channel = channel;
         this.supervisor = supervisor;
@@ -82,17 +91,26 @@ public final class RightOfWayCoordinator {
                 new IntentTable(self, config.maxPeers(), SenderBinding.KEY_CHUNK, channel.negotiationDrops()));
         this.missionPriority = Math.max(0, Math.min(255, missionPriority));
         this.payloadFlag = carryingPayload ? Intent.CARRYING_PAYLOAD : 0;
+        this.tickPeriodMs = tickPeriodMs;
+        this.announced = new AnnouncedPeers(config.maxPeers());
         // Above every sequence an earlier run of this node sent (peers refuse anything not above the last one).
         this.sequence = Math.max(0, clockMillis.getAsLong()) * 1_000;
     }
 
-    /** Adds this tick's right-of-way inputs and sets the supervisor's directive. */
-    public void beforeTick(TickInputs.Builder inputs, VehicleReadings readings) {
+    /**
+     * Adds this tick's right-of-way inputs and sets the supervisor's directive and separation peers.
+     *
+     * @param tick the tick about to run
+     */
+    public void beforeTick(TickInputs.Builder inputs, VehicleReadings readings, long tick) {
         long now = clockMillis.getAsLong();
-        Map<String, byte[]> accepted = new TreeMap<>(NodeIds.ORDER);
+        Map<String, RightOfWayEvents.Accepted> accepted = new TreeMap<>(NodeIds.ORDER);
         for (NegotiationInbox.Raw raw : channel.drainIntents()) {
-            rightOfWay.peers().accept(raw.peerKey(), raw.data(), now)
-                    .ifPresent(intent -> accepted.put(intent.nodeId(), raw.data()));
+            rightOfWay.peers().accept(raw.peerKey(), raw.data(), now).ifPresent(intent -> {
+                long age = Math.max(0, Math.min(config.leaseMs(), now - intent.timeMs()));
+                accepted.put(intent.nodeId(), new RightOfWayEvents.Accepted(raw.data(), age));
+                announced.accept(intent, tick, age);
+            });
         }
         if (!accepted.isEmpty()) {
             inputs.hostEvent(RightOfWayEvents.INTENTS, RightOfWayEvents.intents(List.copyOf(accepted.values())));
@@ -149,6 +167,8 @@ public final class RightOfWayCoordinator {
             inputs.hostEvent(RightOfWayEvents.ALERT, RightOfWayEvents.alert(alert));
         });
         supervisor.setSwarmDirective(directive(decision, cells, position, under));
+        supervisor.setSeparationPeers(announced.fixes(own, tick, tickPeriodMs,
+                supervisor.separationConfig().maxAgeMs(), (lat, lon) -> frame.toLocal(lat / 1e7, lon / 1e7)));
         if (!claims.equals(lastClaims) || now - lastAnnounce >= ANNOUNCE_MILLIS) {
             lastAnnounce = now;
             lastClaims = claims;
@@ -218,6 +238,7 @@ public final class RightOfWayCoordinator {
     /** Hands the vehicle back to the agents and the safety rules. */
     public void stop() {
         supervisor.setSwarmDirective(SwarmDirective.NONE);
+        supervisor.setSeparationPeers(List.of());
     }
 
     public long yields() {

@@ -13,7 +13,9 @@ import java.util.List;
  * The right-of-way host events (docs/agent-abi.md, "Right of way"), journaled with the tick they enter:
  * <ul>
  *   <li>{@code swarm.intents}: the peers' intents accepted since the last tick, little-endian u32 count, then
- *       per intent u32 length and the intent's wire bytes ({@code LSRW}, docs/right-of-way.md), by sender id;</li>
+ *       per intent u32 length and the intent's wire bytes ({@code LSRW}, docs/right-of-way.md), by sender id;
+ *       then per intent, in the same order, u32 its age in ms by this node's clock when it entered (the
+ *       separation guard ages it by tick periods from there);</li>
  *   <li>{@code swarm.right_of_way}: this node's decision when it changes, UTF-8
  *       {@code <GO|HOLD|RETREAT> waiting=<ids, comma-separated>};</li>
  *   <li>{@code swarm.right_of_way_alert}: a wait that outlasted the timeout, UTF-8, one line.</li>
@@ -28,12 +30,19 @@ public final class RightOfWayEvents {
     private RightOfWayEvents() {
     }
 
-    public static byte[] intents(List<byte[]> accepted) {
+    /** An accepted intent's wire bytes and its age (ms) when it entered. */
+    public record Accepted(byte[] data, long ageMs) {
+    }
+
+    public static byte[] intents(List<Accepted> accepted) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(le(accepted.size()));
-        for (byte[] intent : accepted) {
-            out.writeBytes(le(intent.length));
-            out.writeBytes(intent);
+        for (Accepted intent : accepted) {
+            out.writeBytes(le(intent.data().length));
+            out.writeBytes(intent.data());
+        }
+        for (Accepted intent : accepted) {
+            out.writeBytes(le((int) Math.min(Integer.MAX_VALUE, intent.ageMs())));
         }
         return out.toByteArray();
     }

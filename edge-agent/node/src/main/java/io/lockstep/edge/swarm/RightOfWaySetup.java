@@ -20,7 +20,7 @@ public final class RightOfWaySetup {
             return null;
         }
         return forMission(plan.assignment().getMission(), services.nodeId(), services.swarm(), services.supervisor(),
-                plan.frame(), services.clockMillis());
+                plan.frame(), plan.tickPeriodMs(), services.clockMillis());
     }
 
     /**
@@ -28,8 +28,8 @@ public final class RightOfWaySetup {
      * ({@code carrying_payload}, set by the commander in C2's mission JSON as {@code carryingPayload}).
      */
     static RightOfWayCoordinator forMission(Mission mission, String nodeId, SwarmChannel swarm,
-            SafetySupervisor supervisor, LocalFrame frame, LongSupplier clockMillis) {
+            SafetySupervisor supervisor, LocalFrame frame, long tickPeriodMs, LongSupplier clockMillis) {
         return new RightOfWayCoordinator(nodeId, swarm, supervisor, frame, mission.getPriority(),
-                mission.getCarryingPayload(), RightOfWayConfig.defaults(), clockMillis);
+                mission.getCarryingPayload(), RightOfWayConfig.defaults(), tickPeriodMs, clockMillis);
     }
 }

@@ -20,85 +20,17 @@ import io.lockstep.swarm.rightofway.IntentCodec;
 import io.lockstep.swarm.rightofway.Manoeuvre;
 import io.lockstep.swarm.rightofway.NegotiationDropReason;
 import io.lockstep.swarm.rightofway.NegotiationDrops;
-import io.lockstep.swarm.rightofway.NegotiationInbox;
 import io.lockstep.swarm.rightofway.RightOfWayConfig;
 import io.lockstep.swarm.rightofway.ZoneClaim;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RightOfWayCoordinatorTest {
 
     private static final LocalFrame FRAME = new LocalFrame(47.3769, 8.5417);
     private static final RightOfWayConfig CONFIG = new RightOfWayConfig(2_000, 200, 5_000, 16);
-
-    /** A mesh of two or more test channels: what one publishes lands in the others' inboxes. */
-    private static final class LinkedChannel implements SwarmChannel {
-        final String key;
-        final NegotiationDrops drops = new NegotiationDrops();
-        final NegotiationInbox inbox = new NegotiationInbox(8, drops);
-        final List<LinkedChannel> peers = new ArrayList<>();
-        final List<byte[]> sent = new ArrayList<>();
-
-        LinkedChannel(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public void publishIntent(byte[] intent) {
-            sent.add(intent);
-            peers.forEach(p -> p.inbox.offer(key, intent));
-        }
-
-        @Override
-        public List<NegotiationInbox.Raw> drainIntents() {
-            return inbox.drain();
-        }
-
-        @Override
-        public NegotiationDrops negotiationDrops() {
-            return drops;
-        }
-
-        @Override
-        public Set<String> liveMemberKeys() {
-            return Set.of();
-        }
-
-        @Override
-        public String memberKey(String nodeId) {
-            return nodeId;
-        }
-
-        @Override
-        public void join(String missionId, Supplier<byte[]> coverageAnswer) {
-        }
-
-        @Override
-        public void leave(String missionId) {
-        }
-
-        @Override
-        public void publishCoverage(String missionId, byte[] coverage) {
-        }
-
-        @Override
-        public void publishDigest(String missionId, byte[] digest) {
-        }
-
-        @Override
-        public List<Received> drainCoverage(String missionId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Received> drainDigests(String missionId) {
-            return List.of();
-        }
-    }
 
     private static SafetySupervisor supervisor() {
         SimulatedVehicle vehicle = new SimulatedVehicle(WorldFile.demo(), SimulatedVehicleConfig.defaults(1));
@@ -112,23 +44,24 @@ class RightOfWayCoordinatorTest {
     @Test
     void twoVehiclesHeadingForTheSameSpotOneHoldsShortAndItIsJournaled() {
         AtomicLong clock = new AtomicLong(1_000_000);
-        LinkedChannel ca = new LinkedChannel("node-a");
-        LinkedChannel cb = new LinkedChannel("node-b");
+        LinkedSwarmChannel ca = new LinkedSwarmChannel("node-a");
+        LinkedSwarmChannel cb = new LinkedSwarmChannel("node-b");
         ca.peers.add(cb);
         cb.peers.add(ca);
         SafetySupervisor sb = supervisor();
         RightOfWayCoordinator a = new RightOfWayCoordinator("node-a", ca, supervisor(), FRAME, 5, false, CONFIG,
+                50, clock::get);
+        RightOfWayCoordinator b = new RightOfWayCoordinator("node-b", cb, sb, FRAME, 5, false, CONFIG, 50,
                 clock::get);
-        RightOfWayCoordinator b = new RightOfWayCoordinator("node-b", cb, sb, FRAME, 5, false, CONFIG, clock::get);
         // a flies east along y = 0 towards x = 20, b north along x = 20 towards y = 0: their paths cross there
         Vec2 pa = new Vec2(8, 0);
         Vec2 pb = new Vec2(20, -12);
         List<TickInputs> journaledB = new ArrayList<>();
         for (int tick = 0; tick < 20; tick++) {
             TickInputs.Builder ia = TickInputs.builder().sensorFrame(new byte[0]);
-            a.beforeTick(ia, new VehicleReadings(pa, new Vec2(6, 0), 1.0, new double[0]));
+            a.beforeTick(ia, new VehicleReadings(pa, new Vec2(6, 0), 1.0, new double[0]), tick);
             TickInputs.Builder ib = TickInputs.builder().sensorFrame(new byte[0]);
-            b.beforeTick(ib, new VehicleReadings(pb, new Vec2(0, 6), 1.0, new double[0]));
+            b.beforeTick(ib, new VehicleReadings(pb, new Vec2(0, 6), 1.0, new double[0]), tick);
             journaledB.add(ib.build());
             clock.addAndGet(50);
         }
@@ -150,23 +83,23 @@ class RightOfWayCoordinatorTest {
     @Test
     void aPayloadCarrierFromTheMissionWinsRightOfWayOverAHigherPriorityAndASmallerId() throws Exception {
         AtomicLong clock = new AtomicLong(1_000_000);
-        LinkedChannel ca = new LinkedChannel("node-a");
-        LinkedChannel cb = new LinkedChannel("node-b");
+        LinkedSwarmChannel ca = new LinkedSwarmChannel("node-a");
+        LinkedSwarmChannel cb = new LinkedSwarmChannel("node-b");
         ca.peers.add(cb);
         cb.peers.add(ca);
         SafetySupervisor sa = supervisor();
         // node-a: a survey of priority 9; node-b: a delivery of priority 2 whose vehicles carry a payload.
         RightOfWayCoordinator a = RightOfWaySetup.forMission(Mission.newBuilder().setId("survey").setPriority(9)
-                .build(), "node-a", ca, sa, FRAME, clock::get);
+                .build(), "node-a", ca, sa, FRAME, 50, clock::get);
         RightOfWayCoordinator b = RightOfWaySetup.forMission(Mission.newBuilder().setId("delivery").setPriority(2)
-                .setCarryingPayload(true).build(), "node-b", cb, supervisor(), FRAME, clock::get);
+                .setCarryingPayload(true).build(), "node-b", cb, supervisor(), FRAME, 50, clock::get);
         Vec2 pa = new Vec2(8, 0);
         Vec2 pb = new Vec2(20, -12);
         for (int tick = 0; tick < 20; tick++) {
             a.beforeTick(TickInputs.builder().sensorFrame(new byte[0]),
-                    new VehicleReadings(pa, new Vec2(6, 0), 1.0, new double[0]));
+                    new VehicleReadings(pa, new Vec2(6, 0), 1.0, new double[0]), tick);
             b.beforeTick(TickInputs.builder().sensorFrame(new byte[0]),
-                    new VehicleReadings(pb, new Vec2(0, 6), 1.0, new double[0]));
+                    new VehicleReadings(pb, new Vec2(0, 6), 1.0, new double[0]), tick);
             clock.addAndGet(50);
         }
         assertTrue(IntentCodec.decode(cb.sent.get(cb.sent.size() - 1)).carryingPayload(),
@@ -181,13 +114,13 @@ class RightOfWayCoordinatorTest {
     @Test
     void badNegotiationMessagesAreCountedAndDroppedAndNeverThrow() {
         AtomicLong clock = new AtomicLong(5_000_000);
-        LinkedChannel channel = new LinkedChannel("self");
+        LinkedSwarmChannel channel = new LinkedSwarmChannel("self");
         RightOfWayCoordinator self = new RightOfWayCoordinator("self", channel, supervisor(), FRAME, 5, false,
-                CONFIG, clock::get);
+                CONFIG, 100, clock::get);
         long now = clock.get();
         Intent valid = new Intent("peer", 10, now, now + 1_000, 0, 0, 0, 0, 0, 0, List.of(new ZoneClaim(3, false)));
         channel.inbox.offer("peer", IntentCodec.encode(valid));
-        self.beforeTick(TickInputs.builder().sensorFrame(new byte[0]), still());
+        self.beforeTick(TickInputs.builder().sensorFrame(new byte[0]), still(), 1);
         channel.inbox.offer("peer", IntentCodec.encode(valid)); // replayed
         channel.inbox.offer("junk", new byte[] {1, 2, 3}); // malformed
         channel.inbox.offer("huge", new byte[IntentCodec.MAX_BYTES + 1]); // oversized
@@ -196,7 +129,7 @@ class RightOfWayCoordinatorTest {
         channel.inbox.offer("late", IntentCodec.encode(new Intent("late", 1, now - 5_000, now - 4_000, 0, 0, 0, 0, 0,
                 0, List.of()))); // expired
         TickInputs.Builder inputs = TickInputs.builder().sensorFrame(new byte[0]);
-        self.beforeTick(inputs, still());
+        self.beforeTick(inputs, still(), 2);
         assertTrue(events(inputs.build(), RightOfWayEvents.INTENTS).isEmpty(), "nothing bad is journaled");
         NegotiationDrops drops = channel.drops;
         assertEquals(1, drops.get(NegotiationDropReason.REPLAYED));
@@ -209,9 +142,9 @@ class RightOfWayCoordinatorTest {
     @Test
     void aFloodOfTenThousandIntentsFromOnePeerCostsOneDecodePerTick() {
         AtomicLong clock = new AtomicLong(9_000_000);
-        LinkedChannel channel = new LinkedChannel("self");
+        LinkedSwarmChannel channel = new LinkedSwarmChannel("self");
         RightOfWayCoordinator self = new RightOfWayCoordinator("self", channel, supervisor(), FRAME, 5, false,
-                CONFIG, clock::get);
+                CONFIG, 100, clock::get);
         for (int tick = 0; tick < 10; tick++) {
             // a tenth of a second of 10,000 messages per second, between two ticks
             for (int i = 0; i < 1_000; i++) {
@@ -221,11 +154,11 @@ class RightOfWayCoordinatorTest {
             }
             assertEquals(1, channel.inbox.pending(), "one slot per peer, however fast it sends");
             TickInputs.Builder inputs = TickInputs.builder().sensorFrame(new byte[0]);
-            self.beforeTick(inputs, still());
+            self.beforeTick(inputs, still(), tick);
             List<InputEvent> intents = events(inputs.build(), RightOfWayEvents.INTENTS);
             assertEquals(1, intents.size());
-            assertEquals(4 + 4 + IntentCodec.encode(new Intent("flooder", 1, 0, 1, 0, 0, 0, 0, 0, 0,
-                    List.of(new ZoneClaim(1, false)))).length, intents.get(0).data().length, "only the newest");
+            assertEquals(4 + 4 + 4 + IntentCodec.encode(new Intent("flooder", 1, 0, 1, 0, 0, 0, 0, 0, 0,
+                    List.of(new ZoneClaim(1, false)))).length, intents.get(0).data().length, "only the newest, and its age");
             clock.addAndGet(100);
         }
         assertEquals(10 * 999, channel.drops.get(NegotiationDropReason.SUPERSEDED));

@@ -4,6 +4,11 @@ package io.lockstep.platform.safety;
 public enum InterventionKind {
     /** Swarm right of way: held short of a zone another node has, or backed out of one (below safety). */
     SWARM_YIELD,
+    /**
+     * Separation guard: a command that would have brought the vehicle within the safety distance of a peer's
+     * announced position was limited, or the vehicle stepped aside for a peer that goes first (docs/right-of-way.md).
+     */
+    SEPARATION_HOLD,
     /** A command would have left the mission geofence; it was slowed to stop at the boundary. */
     GEOFENCE_CLAMP,
     /** A command closing in on a peer's hazard was limited to stop at its edge (docs/hazards.md). */

@@ -4,6 +4,10 @@ import io.lockstep.platform.geometry.Polygon;
 import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.vehicle.Vehicle;
 import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.swarm.separation.GuardVerdict;
+import io.lockstep.swarm.separation.PeerFix;
+import io.lockstep.swarm.separation.SeparationConfig;
+import io.lockstep.swarm.separation.SeparationGuard;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +35,11 @@ import java.util.function.Supplier;
  *       supervisor ignores the agents and steers to base (latched until {@link #cancelReturnToBase()}).
  *       The node can start the same return for its own reasons with {@link #beginReturnToBase(String)}
  *       ({@link InterventionKind#RETURN_TO_BASE}).</li>
+ *   <li><b>Separation from peers</b> ({@link InterventionKind#SEPARATION_HOLD}): the part of a command (the agents'
+ *       after right of way, or the return to base) that would bring the vehicle within the safety distance of a
+ *       peer's announced position is limited, and of two vehicles that block each other the one lower in the
+ *       right-of-way order steps aside ({@link SeparationGuard}). Swarm knowledge, like the peers' hazards: it
+ *       overrides the agents, and the safety rules below still have the last word.</li>
  *   <li><b>Geofence</b> ({@link InterventionKind#GEOFENCE_CLAMP}): a command that would take the vehicle out
  *       of the mission polygon within its reaction time and braking distance is slowed to stop at the boundary.
  *       Not applied while returning to base (the base may lie outside the mission area).</li>
@@ -60,6 +69,7 @@ public final class SafetySupervisor {
     private final ReturnToBase returnToBase;
     private final SwarmRightOfWayRule swarmRule;
     private final HazardKeepOut hazardKeepOut;
+    private final SeparationGuard separationGuard;
     private volatile Supplier<List<KeepOutZone>> keepOutZones = List::of;
     private final List<Consumer<Intervention>> listeners = new CopyOnWriteArrayList<>();
 
@@ -69,6 +79,7 @@ public final class SafetySupervisor {
 
     private Polygon geofence;
     private SwarmDirective swarmDirective = SwarmDirective.NONE;
+    private List<PeerFix> peers = List.of();
     private boolean estopLatched;
     private boolean returningToBase;
     private long lastTick;
@@ -91,6 +102,7 @@ public final class SafetySupervisor {
                 config.brakingDecelerationMps2());
         this.swarmRule = new SwarmRightOfWayRule(config.brakingDecelerationMps2());
         this.hazardKeepOut = new HazardKeepOut(config.brakingDecelerationMps2());
+        this.separationGuard = new SeparationGuard(SeparationConfig.defaults(config.brakingDecelerationMps2()));
         for (InterventionKind kind : InterventionKind.values()) {
             counts.put(kind, 0L);
         }
@@ -112,6 +124,24 @@ public final class SafetySupervisor {
     /** Sets what the swarm's right of way asks (applied under the safety rules, over the agents). */
     public synchronized void setSwarmDirective(SwarmDirective directive) {
         this.swarmDirective = Objects.requireNonNull(directive, "directive");
+    }
+
+    /**
+     * Sets the peers' announced positions for the separation guard, aged to the coming {@link #apply} (node id
+     * order; empty without peers).
+     */
+    public synchronized void setSeparationPeers(List<PeerFix> fixes) {
+        this.peers = List.copyOf(fixes);
+    }
+
+    /** The peers the separation guard uses now. */
+    public synchronized List<PeerFix> separationPeers() {
+        return peers;
+    }
+
+    /** The separation guard's tuning (the safety distance it keeps). */
+    public SeparationConfig separationConfig() {
+        return separationGuard.config();
     }
 
     /**
@@ -158,7 +188,10 @@ public final class SafetySupervisor {
             }
             if (returningToBase) {
                 velocity = returnToBase.velocityFrom(readings.position(), reactionSeconds);
-            } else if (geofence != null) {
+            }
+            velocity = applyRule(InterventionKind.SEPARATION_HOLD, tick,
+                    separation(readings.position(), velocity, reactionSeconds), actingNow, started);
+            if (!returningToBase && geofence != null) {
                 velocity = applyRule(InterventionKind.GEOFENCE_CLAMP, tick,
                         geofenceRule.apply(geofence, readings.position(), velocity, reactionSeconds),
                         actingNow, started);
@@ -172,6 +205,16 @@ public final class SafetySupervisor {
         actingLastTick.clear();
         actingLastTick.addAll(actingNow);
         return new SupervisorDecision(velocity, !velocity.equals(request), started);
+    }
+
+    private RuleResult separation(Vec2 position, Vec2 velocity, double reactionSeconds) {
+        if (peers.isEmpty()) {
+            return RuleResult.unchanged(velocity);
+        }
+        GuardVerdict v = separationGuard.apply(position.x(), position.y(), velocity.x(), velocity.y(), peers,
+                reactionSeconds);
+        return v.acted() ? RuleResult.changed(new Vec2(v.vxMps(), v.vyMps()), v.detail())
+                : RuleResult.unchanged(velocity);
     }
 
     /** Latches the e-stop and stops the vehicle at once. Engaging an already latched e-stop is not a new event. */
