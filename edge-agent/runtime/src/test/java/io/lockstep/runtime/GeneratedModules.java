@@ -70,11 +70,24 @@ final class GeneratedModules {
         return agent(body.toByteArray());
     }
 
+    /** Like {@link #tick(int...)}, with one passive data segment (segment 0) holding {@code data}. */
+    static byte[] tickWithPassiveData(byte[] data, int... code) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int b : code) {
+            body.write(b);
+        }
+        return agent(new byte[] {0}, body.toByteArray(), data);
+    }
+
     private static byte[] agent(byte[] tickCode) {
         return agent(new byte[] {0}, tickCode);
     }
 
     private static byte[] agent(byte[] tickLocals, byte[] tickCode) {
+        return agent(tickLocals, tickCode, null);
+    }
+
+    private static byte[] agent(byte[] tickLocals, byte[] tickCode, byte[] passiveData) {
         Out m = new Out();
         m.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
         // types: 0 () -> i32, 1 (i32) -> i32, 2 (i32 i32) -> i32, 3 (i64) -> i32
@@ -89,6 +102,9 @@ final class GeneratedModules {
         exports.name("lockstep_init").raw(0, 2);
         exports.name("lockstep_tick").raw(0, 3);
         m.section(7, exports);
+        if (passiveData != null) {
+            m.section(12, new Out().u32(1));
+        }
         Out code = new Out().u32(4);
         code.body(new Out().raw(0, 0x41, 1, 0x0B));
         code.body(new Out().raw(0, 0x41, 0x80, 0x20, 0x0B));
@@ -98,10 +114,16 @@ final class GeneratedModules {
         tick.bytes.write(tickCode, 0, tickCode.length);
         code.body(tick.raw(0x0B));
         m.section(10, code);
+        if (passiveData != null) {
+            Out data = new Out().u32(1).raw(0x01).u32(passiveData.length);
+            data.bytes.write(passiveData, 0, passiveData.length);
+            m.section(11, data);
+        }
         return m.bytes.toByteArray();
     }
 
-    private static final class Out {
+    /** Wasm bytes with LEB128 integers; tests also build instruction sequences with it. */
+    static final class Out {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         Out raw(int... values) {
@@ -119,6 +141,31 @@ final class GeneratedModules {
                 bytes.write(v != 0 ? b | 0x80 : b);
             } while (v != 0);
             return this;
+        }
+
+        /** {@code i32.const value} (signed LEB128). */
+        Out i32(int value) {
+            bytes.write(0x41);
+            long v = value;
+            while (true) {
+                int b = (int) (v & 0x7F);
+                v >>= 7;
+                if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
+                    bytes.write(b);
+                    return this;
+                }
+                bytes.write(b | 0x80);
+            }
+        }
+
+        /** The bytes written so far, one int each, as {@link #tick(int...)} takes them. */
+        int[] ints() {
+            byte[] b = bytes.toByteArray();
+            int[] out = new int[b.length];
+            for (int i = 0; i < b.length; i++) {
+                out[i] = b[i] & 0xFF;
+            }
+            return out;
         }
 
         Out name(String s) {

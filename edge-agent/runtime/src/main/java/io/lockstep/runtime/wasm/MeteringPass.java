@@ -19,6 +19,8 @@ import java.util.List;
  *   <li>every computed f32/f64 value that can be NaN (arithmetic, rounding, sign ops, demote/promote) is
  *       replaced by the canonical quiet NaN ({@code 0x7fc00000} / {@code 0x7ff8000000000000}) when it is a
  *       NaN;</li>
+ *   <li>{@code i32.store8}, {@code i64.store8} and {@code i64.store32} with a non-zero offset compute their
+ *       address without wrapping past 2^32 ({@link WrappingStores}), where Chicory's interpreter wraps;</li>
  *   <li>the memory maximum is clamped to the page limit;</li>
  *   <li>the start function is no longer run by instantiation but exported as {@value #START_EXPORT}, so the
  *       host runs it under fuel and can classify its faults.</li>
@@ -271,6 +273,7 @@ public final class MeteringPass {
         byte[] rewrite() throws WasmFormatException {
             WasmInput in = new WasmInput(src, body.start(), body.end());
             int groups = in.index(MAX_LOCALS, "function " + functionIndex + " local group count");
+            int groupsStart = in.position();
             long locals = type.params().length;
             for (int g = 0; g < groups; g++) {
                 locals += in.u32();
@@ -285,8 +288,14 @@ public final class MeteringPass {
             int[] loopRegion = new int[code.size()];
             long[] regionCost = regionCosts(code, loopRegion);
 
+            boolean wrappingStores = WrappingStores.any(src, code);
             WasmOutput out = new WasmOutput((body.end() - body.start()) * 2 + 64);
-            out.bytes(src, body.start(), localsEnd);
+            if (wrappingStores) {
+                out.u32(groups + 2L).bytes(src, groupsStart, localsEnd);
+                WrappingStores.declareScratch(out);
+            } else {
+                out.bytes(src, body.start(), localsEnd);
+            }
             // A leaf (no calls) cannot deepen the stack further, so it only pays fuel: the depth limit then
             // bounds the frames that call, and at most one leaf frame sits on top of them.
             boolean leaf = code.stream().noneMatch(c -> c.op() == Opcodes.CALL || c.op() == Opcodes.CALL_INDIRECT);
@@ -305,6 +314,8 @@ public final class MeteringPass {
                 Instruction insn = code.get(i);
                 if (insn.op() == Opcodes.RETURN) {
                     out.u8(Opcodes.BR).u32(open);
+                } else if (wrappingStores && WrappingStores.rewritten(src, insn)) {
+                    WrappingStores.emit(out, src, insn, locals);
                 } else {
                     if (Opcodes.bulkMemory(insn.op())) {
                         call(out, RuntimeHelpers.CHARGE_BULK);

@@ -11,6 +11,8 @@ final class Opcodes {
     static final int RETURN = 0x0F;
     static final int SELECT = 0x1B;
     static final int LOCAL_GET = 0x20;
+    static final int LOCAL_SET = 0x21;
+    static final int LOCAL_TEE = 0x22;
     static final int GLOBAL_GET = 0x23;
     static final int GLOBAL_SET = 0x24;
     static final int I32_CONST = 0x41;
@@ -18,6 +20,7 @@ final class Opcodes {
     static final int F32_CONST = 0x43;
     static final int F64_CONST = 0x44;
     static final int I32_GT_S = 0x4A;
+    static final int I32_GE_U = 0x4F;
     static final int I64_LT_S = 0x53;
     static final int F32_EQ = 0x5B;
     static final int F64_EQ = 0x61;
