@@ -318,6 +318,16 @@ public interface C2Config {
          */
         @WithDefault("30s")
         Duration maxConnectionIdle();
+
+        /**
+         * HTTP/2 flow-control window of each link stream (and of each connection), bytes, fixed: grpc-java's
+         * automatic tuning is off. It bounds what a node has in flight towards C2 that C2 has not read yet. With
+         * grpc-java's default (1 MiB, tuned upwards) a node's live samples queued there by the ten thousand when
+         * C2 fell behind, each read only after all older ones (docs/dashboard.md). Larger messages still pass
+         * (they flow through the window in pieces); a node's upload rate is at most this window per round trip.
+         */
+        @WithDefault("16384")
+        int flowControlWindowBytes();
     }
 
     interface Otlp {

@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Keepalive on the link server, from {@code lockstep.c2.link.*}: C2 tolerates the node's keepalive pings
- * (without this, grpc-java's 5-minute default answers a node pinging every 10-30 s with GOAWAY
+ * Keepalive and flow control on the link server, from {@code lockstep.c2.link.*}: C2 tolerates the node's
+ * keepalive pings (without this, grpc-java's 5-minute default answers a node pinging every 10-30 s with GOAWAY
  * too_many_pings and the link drops every few pings), and pings nodes itself so a frozen node or a
- * half-open TCP connection is closed within keepalive-time + keepalive-timeout.
+ * half-open TCP connection is closed within keepalive-time + keepalive-timeout. Each stream's flow-control
+ * window is small and fixed ({@code flow-control-window-bytes}), so that a node whose live telemetry outruns
+ * C2 meets flow control after a few samples and keeps only its newest, instead of thousands waiting in flight.
  */
 @ApplicationScoped
 @Unremovable
@@ -36,9 +38,12 @@ public class LinkServerSettings implements ServerBuilderCustomizer<VertxServerBu
                 .keepAliveTimeout(link.keepaliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveTime(link.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveWithoutCalls(true)
-                .maxConnectionIdle(link.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS);
+                .maxConnectionIdle(link.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+                // A fixed window: this also turns off grpc-java's automatic (BDP) window tuning.
+                .flowControlWindow(link.flowControlWindowBytes());
         LOG.infof("Link keepalive: C2 pings after %s of silence, closes after %s more without an answer;"
                 + " client pings allowed every %s; connections without a stream closed after %s",
                 link.keepaliveTime(), link.keepaliveTimeout(), link.permitKeepaliveTime(), link.maxConnectionIdle());
+        LOG.infof("Link flow control: a fixed window of %d bytes per stream", link.flowControlWindowBytes());
     }
 }

@@ -226,6 +226,30 @@ class JournalUploadTest {
     }
 
     @Test
+    void chunksOfAMebibyteFlowThroughTheLinksSmallFlowControlWindowWhole() throws Exception {
+        String nodeId = Fixtures.uniqueId("node");
+        try (FakeEdgeNode node = FakeEdgeNode.connect()) {
+            node.hello(nodeId);
+            String missionId = JournalFixtures.dispatchedMission(JournalFixtures.module(), nodeId);
+            // 64 times C2's per-stream window (lockstep.c2.link.flow-control-window-bytes, 16 KiB): HTTP/2 moves
+            // a message larger than the window through it in pieces. Not a journal, so it is never completed.
+            byte[] upload = new byte[4 * 1024 * 1024];
+            new java.util.Random(12).nextBytes(upload);
+            offer(node, missionId, upload);
+            int chunk = 1024 * 1024;
+            long start = System.nanoTime();
+            for (int from = 0; from < 3 * chunk; from += chunk) {
+                JournalUploadAck ack = chunk(node, missionId, upload, from, from + chunk);
+                assertThat(ack.getError()).isEmpty();
+                assertThat(ack.getOffset()).isEqualTo(from + chunk);
+            }
+            // The measurement for docs/c2.md (loopback, no added latency): stop-and-wait, one chunk per ack.
+            System.out.printf("3 chunks of 1 MiB through the link's flow-control window in %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    @Test
     void moreBytesThanAnnouncedAreRefusedAndCleared() throws Exception {
         String nodeId = Fixtures.uniqueId("node");
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {

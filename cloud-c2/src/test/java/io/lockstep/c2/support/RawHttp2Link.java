@@ -24,6 +24,7 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2PingFrame;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrame;
@@ -52,6 +53,7 @@ public final class RawHttp2Link implements AutoCloseable {
     private final AtomicInteger pingAcks = new AtomicInteger();
     private final AtomicLong pingIds = new AtomicLong();
     private final CompletableFuture<String> streamEnd = new CompletableFuture<>();
+    private final CompletableFuture<Long> initialWindowSize = new CompletableFuture<>();
     private final ByteArrayOutputStream pendingBytes = new ByteArrayOutputStream();
 
     private RawHttp2Link(int port) throws InterruptedException {
@@ -92,6 +94,11 @@ public final class RawHttp2Link implements AutoCloseable {
         connection.eventLoop().scheduleAtFixedRate(this::ping, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** SETTINGS_INITIAL_WINDOW_SIZE of C2's first SETTINGS frame (HTTP/2's default 65535 when it sent none). */
+    public long initialWindowSize() throws Exception {
+        return initialWindowSize.get(30, TimeUnit.SECONDS);
+    }
+
     public int pingAcks() {
         return pingAcks.get();
     }
@@ -125,7 +132,11 @@ public final class RawHttp2Link implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {
-                if (msg instanceof Http2PingFrame ping && ping.ack()) {
+                if (msg instanceof Http2SettingsFrame settings) {
+                    Long window = settings.settings().initialWindowSize() == null ? null
+                            : settings.settings().initialWindowSize().longValue();
+                    initialWindowSize.complete(window == null ? 65_535L : window);
+                } else if (msg instanceof Http2PingFrame ping && ping.ack()) {
                     pingAcks.incrementAndGet();
                 } else if (msg instanceof Http2GoAwayFrame frame) {
                     goAway.compareAndSet(null, frame.errorCode() + " " + frame.content().toString(StandardCharsets.UTF_8));

@@ -85,7 +85,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = (meter.cpuSeconds() - cpuBefore) / elapsed;
                 double ingest = (fleet.sent.get() - sentBefore) / elapsed;
-                figures = figures(readers, elapsed, cpu, heapMax, ingest, fleet.skipped.get());
+                figures = figures(readers, elapsed, cpu, heapMax, ingest, fleet.replaced());
             } finally {
                 readers.forEach(MeasuringClient::close);
             }
@@ -103,7 +103,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     }
 
     private List<BenchFigure> figures(List<MeasuringClient> readers, double elapsed, double cpuCores, double heapMib,
-            double ingestPerS, long skipped) {
+            double ingestPerS, long replaced) {
         double maxRate = 0;
         double sumRate = 0;
         long rateCount = 0;
@@ -144,8 +144,8 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
                 BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
                 BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "
-                        + "link per second (asked for " + (nodes * rateHz) + "); " + skipped + " skipped because the link was "
-                        + "not ready (flow control)"));
+                        + "link per second (asked for " + (nodes * rateHz) + "); " + replaced + " live samples replaced by a newer one while "
+                        + "the stream was not ready (flow control, latest wins, as on a real node)"));
     }
 
     static double percentile(long[] histogram, double q) {

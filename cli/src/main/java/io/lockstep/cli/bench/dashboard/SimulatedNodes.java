@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.lockstep.proto.link.LatestLiveSample;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeLinkGrpc;
 import io.lockstep.proto.v1.EdgeToC2;
@@ -19,14 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Many simulated nodes on the real link protocol: each a gRPC {@code EdgeLink.Connect} stream that says
  * Hello and then sends Telemetry at a fixed rate. The sample's tick carries its send time (epoch ms) so a
- * stream client can measure node-to-client latency. A stream that is not ready (flow control) skips the
- * sample instead of queueing it; skipped samples are counted.
+ * stream client can measure node-to-client latency. Each sends like a real node's link ({@link LatestLiveSample},
+ * with the node's default on-ready threshold): while its stream is not ready (flow control) only the newest sample
+ * waits and goes out when it is ready again; the samples it replaced are counted.
  */
 final class SimulatedNodes implements AutoCloseable {
     private static final int NODES_PER_CHANNEL = 100;
 
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final List<ClientCallStreamObserver<EdgeToC2>> streams = new ArrayList<>();
+    private final List<LatestLiveSample> live = new ArrayList<>();
+    private final List<LatestLiveSample.Stream> senders = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-nodes");
@@ -34,7 +38,6 @@ final class SimulatedNodes implements AutoCloseable {
         return thread;
     });
     final AtomicLong sent = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
     private long step;
 
     SimulatedNodes(int grpcPort, int count) {
@@ -45,10 +48,27 @@ final class SimulatedNodes implements AutoCloseable {
             String id = String.format("bench-%04d", i + 1);
             ids.add(id);
             ClientCallStreamObserver<EdgeToC2>[] holder = new ClientCallStreamObserver[1];
-            EdgeLinkGrpc.newStub(channels.get(channels.size() - 1)).connect(new ClientResponseObserver<EdgeToC2, C2ToEdge>() {
+            LatestLiveSample latest = new LatestLiveSample();
+            LatestLiveSample.Stream sender = new LatestLiveSample.Stream() {
+                @Override
+                public boolean ready() {
+                    return holder[0].isReady();
+                }
+
+                @Override
+                public boolean send(EdgeToC2 message) {
+                    holder[0].onNext(message);
+                    sent.incrementAndGet();
+                    return true;
+                }
+            };
+            EdgeLinkGrpc.newStub(channels.get(channels.size() - 1))
+                    .withOnReadyThreshold(LatestLiveSample.DEFAULT_ON_READY_THRESHOLD_BYTES)
+                    .connect(new ClientResponseObserver<EdgeToC2, C2ToEdge>() {
                 @Override
                 public void beforeStart(ClientCallStreamObserver<EdgeToC2> requests) {
                     holder[0] = requests;
+                    requests.setOnReadyHandler(() -> latest.onReady(sender));
                 }
 
                 @Override
@@ -66,6 +86,8 @@ final class SimulatedNodes implements AutoCloseable {
             holder[0].onNext(EdgeToC2.newBuilder().setHello(Hello.newBuilder().setNodeId(id)
                     .setSoftwareVersion("bench-node").setAbiVersion(1)).build());
             streams.add(holder[0]);
+            live.add(latest);
+            senders.add(sender);
         }
     }
 
@@ -83,17 +105,16 @@ final class SimulatedNodes implements AutoCloseable {
         step++;
         long now = System.currentTimeMillis();
         for (int i = 0; i < streams.size(); i++) {
-            ClientCallStreamObserver<EdgeToC2> stream = streams.get(i);
-            if (!stream.isReady()) {
-                skipped.incrementAndGet();
-                continue;
-            }
             double angle = (step + i) * 0.01;
-            stream.onNext(EdgeToC2.newBuilder().setTelemetry(Telemetry.newBuilder().setTick(now)
+            live.get(i).offer(senders.get(i), Telemetry.newBuilder().setTick(now)
                     .setXM(50 * Math.cos(angle)).setYM(50 * Math.sin(angle)).setVxMps(-Math.sin(angle))
-                    .setVyMps(Math.cos(angle)).setBatteryFraction(0.9)).build());
-            sent.incrementAndGet();
+                    .setVyMps(Math.cos(angle)).setBatteryFraction(0.9).build());
         }
+    }
+
+    /** Live samples replaced by a newer one before their stream was ready (never sent), over all nodes. */
+    long replaced() {
+        return live.stream().mapToLong(LatestLiveSample::replaced).sum();
     }
 
     @Override

@@ -128,7 +128,7 @@ public record NodeSettings(
         }
         LinkSettings link = new LinkSettings(c.c2().host(), c.c2().port(), tlsFiles, c.c2().heartbeatMs(),
                 c.c2().handshakeTimeoutMs(), c.c2().backoffInitialMs(), c.c2().backoffMaxMs(),
-                c.c2().resendAfterMs());
+                c.c2().resendAfterMs()).withOnReadyThresholdBytes(c.c2().onReadyThresholdBytes());
         if (c.c2().targets().filter(t -> !t.isBlank()).isPresent()) {
             try {
                 link = link.withTargets(io.lockstep.edge.link.C2Address.parseList(c.c2().targets().get()));

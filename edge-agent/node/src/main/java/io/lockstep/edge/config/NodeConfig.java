@@ -1,5 +1,6 @@
 package io.lockstep.edge.config;
 
+import io.lockstep.proto.link.LatestLiveSample;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -144,6 +145,15 @@ public interface NodeConfig {
         @WithName("resend-after-ms")
         @WithDefault("5000")
         long resendAfterMs();
+
+        /**
+         * Bytes queued in the link stream (not yet written to the connection) past which it is not ready, and live
+         * telemetry waits latest-wins instead of queueing behind the transport (docs/edge-node.md). grpc-java's
+         * own default is 32 KiB, hundreds of samples.
+         */
+        @WithName("on-ready-threshold-bytes")
+        @WithDefault("" + LatestLiveSample.DEFAULT_ON_READY_THRESHOLD_BYTES)
+        int onReadyThresholdBytes();
 
         Tls tls();
     }

@@ -222,6 +222,7 @@ public class DebugResource {
         m.put("outbox.refused_by_c2", node.link().outbox().refusedByC2());
         m.put("spool.size", node.link().spool().size());
         m.put("spool.dropped", node.link().spool().dropped());
+        m.put("telemetry.live_replaced", node.link().liveSamplesReplaced());
         m.put("commands.applied", node.dispatcher().appliedCount());
         m.put("commands.duplicates", node.dispatcher().duplicateCount());
         node.mission().ifPresent(v -> {

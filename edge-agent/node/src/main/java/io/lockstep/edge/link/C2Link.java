@@ -3,6 +3,7 @@ package io.lockstep.edge.link;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.lockstep.proto.link.LatestLiveSample;
 import io.lockstep.proto.v1.BlobKind;
 import io.lockstep.proto.v1.BlobRequest;
 import io.lockstep.proto.v1.C2ToEdge;
@@ -36,8 +37,11 @@ import org.jboss.logging.Logger;
  * unacknowledged for longer than {@link LinkSettings#resendAfterMillis()} is sent again, so one that
  * C2 dropped silently is not stuck until the next reconnection.
  *
- * <p>Telemetry that could not be handed to the stream (link down, stream not ready, or the stream
- * ending under the send) is spooled and delivered, oldest first, as soon as the stream takes it again.
+ * <p>Live telemetry is latest wins ({@link LatestLiveSample}): it is handed to the stream only while the
+ * stream is ready (gRPC flow control; {@link LinkSettings#onReadyThresholdBytes()}); while it is not, only the
+ * newest sample waits and goes out on {@code onReady}, and the ones it replaced are counted, never queued
+ * behind the transport. Telemetry recorded while the link is down (and the sample still waiting when a session
+ * ends) is spooled and delivered, oldest first and all of it, as soon as a session is up again.
  */
 public final class C2Link implements AutoCloseable {
 
@@ -47,6 +51,8 @@ public final class C2Link implements AutoCloseable {
     private final ChannelFactory channels;
     private final Outbox outbox;
     private final TelemetrySpool spool;
+    /** Guarded by sendLock (and its own lock). */
+    private final LatestLiveSample live = new LatestLiveSample();
     private final Supplier<Hello> hello;
     private final Supplier<Heartbeat> heartbeat;
     private final LinkListener listener;
@@ -115,6 +121,11 @@ public final class C2Link implements AutoCloseable {
         return spool;
     }
 
+    /** Live samples replaced by a newer one while the stream was not ready (never sent), since start. */
+    public long liveSamplesReplaced() {
+        return live.replaced();
+    }
+
     /** Persists and (when connected) sends a status update; re-sent until C2 acknowledges it. */
     public EdgeToC2 sendStatus(StatusUpdate status) {
         return sendReliably(EdgeToC2.newBuilder().setStatus(status).build());
@@ -135,15 +146,29 @@ public final class C2Link implements AutoCloseable {
         }
     }
 
-    /** Sends a telemetry sample now, or spools it while the link is down (or C2 is not keeping up). */
+    /**
+     * Sends a live telemetry sample now if the stream is ready; while it is not (C2 or the network not keeping
+     * up), keeps it as the newest in place of an older one; spools it while the link is down.
+     */
     public void sendTelemetry(Telemetry sample) {
         synchronized (sendLock) {
-            // Samples spooled earlier go first, so that C2 gets telemetry in tick order.
-            boolean sent = active != null && active.ready() && flushSpool(active)
-                    && active.send(EdgeToC2.newBuilder().setTelemetry(sample).build());
-            if (!sent) {
-                // Link down, C2 not keeping up, or the stream ended under us: keep it for later.
+            if (active == null) {
                 spool.add(sample);
+                return;
+            }
+            // Samples spooled earlier go first, so that C2 gets telemetry in tick order.
+            if (active.ready()) {
+                flushSpool(active);
+            }
+            live.offer(active, sample);
+        }
+    }
+
+    /** The stream drained below its on-ready threshold: spooled samples first, then the newest live one. */
+    private void onStreamReady(Session session) {
+        synchronized (sendLock) {
+            if (active == session && session.ready() && flushSpool(session)) {
+                live.onReady(session);
             }
         }
     }
@@ -231,6 +256,11 @@ public final class C2Link implements AutoCloseable {
             } finally {
                 synchronized (sendLock) {
                     active = null;
+                    // The newest live sample that never went out is history now: spooled, delivered on reconnect.
+                    Telemetry unsent = live.take();
+                    if (unsent != null) {
+                        spool.add(unsent);
+                    }
                 }
                 if (channel != null) {
                     channel.shutdownNow();
@@ -259,7 +289,7 @@ public final class C2Link implements AutoCloseable {
         if (closing) {
             return;
         }
-        EdgeLinkGrpc.newStub(channel).connect(session);
+        EdgeLinkGrpc.newStub(channel).withOnReadyThreshold(settings.onReadyThresholdBytes()).connect(session);
         if (closing) {
             session.cancel("node shutting down");
             return;
@@ -318,8 +348,8 @@ public final class C2Link implements AutoCloseable {
                     nextHeartbeat = now + heartbeatNanos;
                 }
                 resendOverdue(session, now);
-                if (session.ready()) {
-                    flushSpool(session);
+                if (session.ready() && flushSpool(session)) {
+                    live.onReady(session);
                 }
             }
         }
@@ -390,7 +420,7 @@ public final class C2Link implements AutoCloseable {
     }
 
     /** One Connect stream: its request side, the Welcome handshake and its end. */
-    private final class Session implements ClientResponseObserver<EdgeToC2, C2ToEdge> {
+    private final class Session implements ClientResponseObserver<EdgeToC2, C2ToEdge>, LatestLiveSample.Stream {
         final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
         final CountDownLatch closed = new CountDownLatch(1);
         volatile String closeReason = "";
@@ -399,14 +429,17 @@ public final class C2Link implements AutoCloseable {
         @Override
         public void beforeStart(ClientCallStreamObserver<EdgeToC2> requestStream) {
             this.requests = requestStream;
+            requestStream.setOnReadyHandler(() -> onStreamReady(this));
         }
 
-        boolean ready() {
+        @Override
+        public boolean ready() {
             return closed.getCount() > 0 && requests.isReady();
         }
 
         /** Hands a message to the stream; false when the session is already over. */
-        boolean send(EdgeToC2 message) {
+        @Override
+        public boolean send(EdgeToC2 message) {
             if (closed.getCount() == 0) {
                 return false;
             }

@@ -79,6 +79,9 @@ public final class NodeMeterBinder implements MeterBinder {
         meters.add(FunctionCounter.builder(NodeMetricNames.SPOOL_DROPPED, node, n -> n.spool().dropped())
                 .description("Telemetry samples dropped because the spool was full")
                 .register(registry));
+        meters.add(FunctionCounter.builder(NodeMetricNames.TELEMETRY_REPLACED, node, n -> n.link().liveSamplesReplaced())
+                .description("Live telemetry samples replaced by a newer one while the link stream was not ready")
+                .register(registry));
     }
 
     private void bindMesh(MeterRegistry registry, ZenohPeerMesh mesh, String self) {

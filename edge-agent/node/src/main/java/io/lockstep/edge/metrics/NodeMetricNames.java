@@ -16,6 +16,7 @@ public final class NodeMetricNames {
     public static final String OUTBOX_DROPPED = "lockstep.link.outbox.dropped";
     public static final String SPOOL_DEPTH = "lockstep.link.spool.depth";
     public static final String SPOOL_DROPPED = "lockstep.link.spool.dropped";
+    public static final String TELEMETRY_REPLACED = "lockstep.link.telemetry.replaced";
     public static final String JOURNAL_SIZE = "lockstep.journal.size";
     public static final String MESH_PEERS = "lockstep.mesh.peers";
     public static final String MESH_SENT = "messaging.client.sent.messages";

@@ -1,5 +1,6 @@
 package io.lockstep.edge.mission;
 
+import io.lockstep.proto.link.LatestLiveSample;
 import io.lockstep.proto.v1.AgentLogLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.List;
  */
 final class AgentLogForwarder {
     static final int MAX_PENDING = 32;
-    static final int MAX_PER_SAMPLE = 8;
+    /** The same bound as a sample that replaces another while the link is not ready (it carries their lines). */
+    static final int MAX_PER_SAMPLE = LatestLiveSample.MAX_LOG_LINES;
     static final int MAX_MESSAGE_CHARS = 200;
 
     /** What one telemetry sample carries. */

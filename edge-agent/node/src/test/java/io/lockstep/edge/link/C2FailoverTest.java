@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.edge.testing.FakeC2;
-import io.lockstep.proto.v1.Blob;
-import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Heartbeat;
-import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.StatusUpdate;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +29,7 @@ class C2FailoverTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (link != null) {
-            link.close();
-            link.outbox().close();
-            link.spool().close();
-        }
+        TestLinks.close(link);
         for (FakeC2 c2 : new FakeC2[] {first, second}) {
             if (c2 != null) {
                 c2.close();
@@ -48,20 +40,8 @@ class C2FailoverTest {
     private C2Link newLink(List<C2Address> targets) {
         LinkSettings settings = new LinkSettings(targets.get(0).host(), targets.get(0).port(), Optional.empty(), 200,
                 5_000, 20, 200, LinkSettings.DEFAULT_RESEND_AFTER_MILLIS).withTargets(targets);
-        C2Link l = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
-                new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
-                () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(),
-                () -> Heartbeat.newBuilder().setMissionId("m").build(),
-                new LinkListener() {
-                    public void onCommand(C2ToEdge command) {
-                    }
-
-                    public void onBlob(Blob blob) {
-                    }
-
-                    public void onLinkState(LinkState state) {
-                    }
-                }, new Backoff(20, 200, new Random(7)));
+        C2Link l = TestLinks.link(settings, dir, 1000, () -> Heartbeat.newBuilder().setMissionId("m").build(),
+                TestLinks.QUIET);
         l.start();
         return l;
     }

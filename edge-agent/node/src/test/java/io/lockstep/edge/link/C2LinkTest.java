@@ -15,7 +15,6 @@ import io.lockstep.proto.v1.Telemetry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +38,7 @@ class C2LinkTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (link != null) {
-            link.close();
-            link.outbox().close();
-            link.spool().close();
-        }
+        TestLinks.close(link);
         c2.close();
     }
 
@@ -54,10 +49,7 @@ class C2LinkTest {
     private C2Link newLink(long resendAfterMillis) {
         LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200,
                 resendAfterMillis);
-        C2Link l = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
-                new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
-                () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(),
-                () -> Heartbeat.newBuilder().setMissionId("m").build(),
+        C2Link l = TestLinks.link(settings, dir, 1000, () -> Heartbeat.newBuilder().setMissionId("m").build(),
                 new LinkListener() {
                     public void onCommand(C2ToEdge command) {
                         commands.add(command);
@@ -69,7 +61,7 @@ class C2LinkTest {
                     public void onLinkState(LinkState state) {
                         states.add(state);
                     }
-                }, new Backoff(20, 200, new Random(7)));
+                });
         l.start();
         return l;
     }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lockstep.edge.hazard.HazardService;
 import io.lockstep.edge.hazard.NodeHazardReport;
 import io.lockstep.edge.testing.FakeC2;
-import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Heartbeat;
-import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.NodeHazard;
 import io.lockstep.swarm.hazard.Hazard;
 import io.lockstep.swarm.hazard.HazardCodec;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -50,11 +47,7 @@ class HazardHeartbeatTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (link != null) {
-            link.close();
-            link.outbox().close();
-            link.spool().close();
-        }
+        TestLinks.close(link);
         hazards.close();
         c2.close();
     }
@@ -68,19 +61,7 @@ class HazardHeartbeatTest {
     private void startLink(Supplier<Heartbeat> heartbeat) {
         LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 50, 5_000, 20, 200,
                 LinkSettings.DEFAULT_RESEND_AFTER_MILLIS);
-        link = new C2Link(settings, new ChannelFactory(settings), new Outbox(dir.resolve("outbox.log"), 1000),
-                new TelemetrySpool(dir.resolve("telemetry.spool"), 1000),
-                () -> Hello.newBuilder().setNodeId("node-1").setAbiVersion(1).build(), heartbeat,
-                new LinkListener() {
-                    public void onCommand(C2ToEdge command) {
-                    }
-
-                    public void onBlob(io.lockstep.proto.v1.Blob blob) {
-                    }
-
-                    public void onLinkState(LinkState state) {
-                    }
-                }, new Backoff(20, 200, new Random(7)));
+        link = TestLinks.link(settings, dir, 1000, heartbeat, TestLinks.QUIET);
         link.start();
     }
 

@@ -62,11 +62,7 @@ class MutualTlsTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (link != null) {
-            link.close();
-            link.outbox().close();
-            link.spool().close();
-        }
+        TestLinks.close(link);
         if (server != null) {
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
