@@ -14,7 +14,10 @@ public interface SwarmChannel {
     }
 
     /** No mesh: nobody else is a member; nothing is sent or received. */
-    SwarmChannel NONE = new SwarmChannel() {
+    SwarmChannel NONE = new NoMesh();
+
+    /** A channel without a mesh (a subclass adds what it exchanges, e.g. a test channel's intents). */
+    class NoMesh implements SwarmChannel {
         @Override
         public Set<String> liveMemberKeys() {
             return Set.of();
@@ -50,7 +53,7 @@ public interface SwarmChannel {
         public List<Received> drainDigests(String missionId) {
             return List.of();
         }
-    };
+    }
 
     /** Member keys of the nodes whose liveliness tokens are visible now. */
     Set<String> liveMemberKeys();

@@ -4,11 +4,9 @@ import io.lockstep.swarm.rightofway.NegotiationDrops;
 import io.lockstep.swarm.rightofway.NegotiationInbox;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /** A mesh of two or more test channels: what one publishes lands in the others' inboxes. */
-final class LinkedSwarmChannel implements SwarmChannel {
+final class LinkedSwarmChannel extends SwarmChannel.NoMesh {
     final String key;
     final NegotiationDrops drops = new NegotiationDrops();
     final NegotiationInbox inbox = new NegotiationInbox(8, drops);
@@ -33,41 +31,5 @@ final class LinkedSwarmChannel implements SwarmChannel {
     @Override
     public NegotiationDrops negotiationDrops() {
         return drops;
-    }
-
-    @Override
-    public Set<String> liveMemberKeys() {
-        return Set.of();
-    }
-
-    @Override
-    public String memberKey(String nodeId) {
-        return nodeId;
-    }
-
-    @Override
-    public void join(String missionId, Supplier<byte[]> coverageAnswer) {
-    }
-
-    @Override
-    public void leave(String missionId) {
-    }
-
-    @Override
-    public void publishCoverage(String missionId, byte[] coverage) {
-    }
-
-    @Override
-    public void publishDigest(String missionId, byte[] digest) {
-    }
-
-    @Override
-    public List<Received> drainCoverage(String missionId) {
-        return List.of();
-    }
-
-    @Override
-    public List<Received> drainDigests(String missionId) {
-        return List.of();
     }
 }
