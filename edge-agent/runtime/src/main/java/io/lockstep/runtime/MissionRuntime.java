@@ -106,7 +106,7 @@ public final class MissionRuntime implements AutoCloseable {
                 from = 0;
                 engine.inference(live);
                 TickOutcome init = engine.initialize();
-                writer.append(RecordType.INIT, JournalCodec.result(record(init)));
+                writer.appendResult(RecordType.INIT, record(init));
                 writer.sync();
                 initResult = init.result();
             }
@@ -122,7 +122,7 @@ public final class MissionRuntime implements AutoCloseable {
                 } else {
                     engine.inference(live);
                     TickOutcome outcome = engine.tick(t.inputs());
-                    writer.append(RecordType.RESULT, JournalCodec.result(record(outcome)));
+                    writer.appendResult(RecordType.RESULT, record(outcome));
                     writer.flush();
                 }
             }
@@ -173,12 +173,12 @@ public final class MissionRuntime implements AutoCloseable {
         CanonicalInputs canonical = CanonicalInputs.of(engine.currentTick() + 1, Objects.requireNonNull(inputs));
         try {
             if (journal != null) {
-                journal.append(RecordType.INPUTS, JournalCodec.inputs(canonical));
+                journal.appendInputs(canonical);
                 journal.flush();
             }
             TickOutcome outcome = engine.tick(canonical);
             if (journal != null) {
-                journal.append(RecordType.RESULT, JournalCodec.result(record(outcome)));
+                journal.appendResult(RecordType.RESULT, record(outcome));
                 journal.flush();
                 snapshotIfDue();
             }
@@ -428,7 +428,7 @@ public final class MissionRuntime implements AutoCloseable {
                 }
                 TickOutcome init = engine.initialize();
                 if (writer != null) {
-                    writer.append(RecordType.INIT, JournalCodec.result(record(init)));
+                    writer.appendResult(RecordType.INIT, record(init));
                     writer.sync();
                 }
                 MissionRuntime runtime = new MissionRuntime(engine, writer, init.result());

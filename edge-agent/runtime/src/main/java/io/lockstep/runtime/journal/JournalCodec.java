@@ -107,6 +107,11 @@ public final class JournalCodec {
 
     public static byte[] inputs(CanonicalInputs in) {
         PayloadWriter w = new PayloadWriter();
+        inputs(in, w);
+        return w.toByteArray();
+    }
+
+    static void inputs(CanonicalInputs in, PayloadWriter w) {
         w.i64(in.tick()).bytes(in.sensorFrame()).i32(in.peerMessages().size());
         for (PeerMessage m : in.peerMessages()) {
             w.string(m.sender()).i64(m.seq()).string(m.topic()).bytes(m.data());
@@ -117,7 +122,6 @@ public final class JournalCodec {
                 w.string(e.kind()).bytes(e.data());
             }
         }
-        return w.toByteArray();
     }
 
     public static CanonicalInputs inputs(byte[] payload) {
@@ -150,6 +154,11 @@ public final class JournalCodec {
 
     public static byte[] result(TickRecord t) {
         PayloadWriter w = new PayloadWriter(64 + 64 * t.digests().size());
+        result(t, w);
+        return w.toByteArray();
+    }
+
+    static void result(TickRecord t, PayloadWriter w) {
         w.i64(t.tick()).i32(t.inference().size());
         for (InferenceRecord i : t.inference()) {
             w.i32(i.agentIndex()).string(i.model()).i32(i.code()).i32(i.outputs().length);
@@ -164,7 +173,6 @@ public final class JournalCodec {
                     .i64(d.outputsHash());
         }
         w.raw(t.fingerprint(), 0, 32);
-        return w.toByteArray();
     }
 
     public static TickRecord result(byte[] payload) {

@@ -1,6 +1,7 @@
 package io.lockstep.runtime.journal;
 
 import io.lockstep.runtime.JournalException;
+import io.lockstep.runtime.engine.CanonicalInputs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,10 @@ import java.util.zip.CRC32C;
  * {@link #flush()} (once per tick); {@link #sync()} also forces them to the device (at snapshots and close).
  * Between syncs, every {@link #WRITE_BACK_BYTES} written are forced in the background ({@link JournalWriteBack}),
  * so a sync waits for little more than the last records instead of everything since the previous one.
+ *
+ * <p>A tick's records ({@link #appendInputs}, {@link #appendResult}) are encoded into one reused payload
+ * array and framed into a direct buffer, which the channel writes without another copy: journaling a tick
+ * allocates no arrays.
  */
 public final class JournalWriter implements AutoCloseable {
     /** Bytes written between background forces. */
@@ -20,7 +25,9 @@ public final class JournalWriter implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+    private final PayloadWriter tickPayload = new PayloadWriter(1 << 13);
+    private final CRC32C crc = new CRC32C();
     private final JournalWriteBack writeBack;
     private long notForced;
 
@@ -55,21 +62,42 @@ public final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** Encodes a tick's canonical inputs as an INPUTS record and appends it. */
+    public void appendInputs(CanonicalInputs inputs) {
+        JournalCodec.inputs(inputs, tickPayload.reset());
+        append(RecordType.INPUTS, tickPayload.array(), tickPayload.size());
+    }
+
+    /** Encodes a tick's (or init's) result as a RESULT (or, for tick 0, INIT) record and appends it. */
+    public void appendResult(RecordType type, TickRecord result) {
+        if (type != RecordType.RESULT && type != RecordType.INIT) {
+            throw new IllegalArgumentException(type + " is not a result record");
+        }
+        JournalCodec.result(result, tickPayload.reset());
+        append(type, tickPayload.array(), tickPayload.size());
+    }
+
     public void append(RecordType type, byte[] payload) {
-        int length = payload.length + 1;
-        CRC32C crc = new CRC32C();
+        append(type, payload, payload.length);
+    }
+
+    /** Appends a record whose payload is {@code payload[0, size)}. */
+    private void append(RecordType type, byte[] payload, int size) {
+        int length = size + 1;
+        crc.reset();
         crc.update(type.code());
-        crc.update(payload);
+        crc.update(payload, 0, size);
+        int checksum = (int) crc.getValue();
         if (length + 8 > buffer.capacity()) {
             // Large records (snapshots) go straight to the file instead of through the buffer.
             flush();
             ByteBuffer head = ByteBuffer.allocate(5).putInt(length).put((byte) type.code()).flip();
-            ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
-            write(head, ByteBuffer.wrap(payload), tail);
+            ByteBuffer tail = ByteBuffer.allocate(4).putInt(checksum).flip();
+            write(head, ByteBuffer.wrap(payload, 0, size), tail);
             return;
         }
         ensure(length + 8);
-        buffer.putInt(length).put((byte) type.code()).put(payload).putInt((int) crc.getValue());
+        buffer.putInt(length).put((byte) type.code()).put(payload, 0, size).putInt(checksum);
     }
 
     private void write(ByteBuffer... parts) {
