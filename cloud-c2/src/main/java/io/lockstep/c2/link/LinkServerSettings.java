@@ -34,16 +34,26 @@ public class LinkServerSettings implements ServerBuilderCustomizer<VertxServerBu
     public void customize(GrpcServerConfiguration config, VertxServerBuilder builder) {
         // The link runs on its own (separate) gRPC server, which Quarkus builds on grpc-java's Netty server.
         NettyServerBuilder netty = builder.nettyBuilder();
+        int window = checkedWindow(link.flowControlWindowBytes());
         netty.keepAliveTime(link.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(link.keepaliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveTime(link.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveWithoutCalls(true)
                 .maxConnectionIdle(link.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
                 // A fixed window: this also turns off grpc-java's automatic (BDP) window tuning.
-                .flowControlWindow(link.flowControlWindowBytes());
+                .flowControlWindow(window);
         LOG.infof("Link keepalive: C2 pings after %s of silence, closes after %s more without an answer;"
                 + " client pings allowed every %s; connections without a stream closed after %s",
                 link.keepaliveTime(), link.keepaliveTimeout(), link.permitKeepaliveTime(), link.maxConnectionIdle());
-        LOG.infof("Link flow control: a fixed window of %d bytes per stream", link.flowControlWindowBytes());
+        LOG.infof("Link flow control: a fixed window of %d bytes per stream", window);
+    }
+
+    /** The window, or a startup error that names the setting (grpc-java's says only "must be positive"). */
+    static int checkedWindow(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("lockstep.c2.link.flow-control-window-bytes must be a positive number"
+                    + " of bytes, was " + bytes + " (default 16384)");
+        }
+        return bytes;
     }
 }
