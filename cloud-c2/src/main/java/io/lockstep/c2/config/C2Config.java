@@ -335,7 +335,7 @@ public interface C2Config {
          * half the window as it processes them. Bounds the age of the sample C2 reads to about window / (C2's
          * per-node read rate), independently of the flow-control window (docs/dashboard.md, docs/wire-contracts.md).
          */
-        @WithDefault("8")
+        @WithDefault("4")
         int liveCredit();
     }
 

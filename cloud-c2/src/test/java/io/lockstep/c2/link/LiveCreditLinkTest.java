@@ -57,12 +57,12 @@ class LiveCreditLinkTest {
 
     @Test
     void aNodeThatSpentItsCreditSendsNothingMoreUntilC2ReturnsSomeAndThenItsNewest() throws Exception {
-        assertThat(config.link().liveCredit()).as("the documented default").isEqualTo(8);
+        assertThat(config.link().liveCredit()).as("the documented default").isEqualTo(4);
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.send(hello("credit-node-1", true));
             LiveCredit credit = new LiveCredit();
             credit.welcome(node.await(C2ToEdge::hasWelcome).getWelcome().getLiveCredit());
-            assertThat(credit.window()).isEqualTo(8);
+            assertThat(credit.window()).isEqualTo(4);
 
             List<Long> sent = new ArrayList<>();
             LatestLiveSample live = new LatestLiveSample();
@@ -84,14 +84,14 @@ class LiveCreditLinkTest {
                 live.offer(gated, sample(tick));
             }
             processedSoFar(node);
-            assertThat(sent).as("the window, nothing more").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(sent).as("the window, nothing more").containsExactly(1L, 2L, 3L, 4L);
             List<Integer> returned = grants(node);
-            assertThat(returned).as("one credit per processed sample, two batches").containsExactly(4, 4);
+            assertThat(returned).as("one credit per processed sample, two batches").containsExactly(2, 2);
 
             returned.forEach(credit::grant);
             live.onReady(gated);
-            assertThat(sent).as("then the newest only").endsWith(8L, 100L).hasSize(9);
-            assertThat(live.replaced()).isEqualTo(91);
+            assertThat(sent).as("then the newest only").endsWith(4L, 100L).hasSize(5);
+            assertThat(live.replaced()).isEqualTo(95);
         }
     }
 
@@ -120,8 +120,8 @@ class LiveCreditLinkTest {
             node.send(EdgeToC2.newBuilder().setTelemetry(sample(51).toBuilder().setSpooled(true)).build());
             processedSoFar(node);
             List<Integer> returned = grants(node);
-            assertThat(returned).allMatch(grant -> grant == 4);
-            assertThat(returned.stream().mapToInt(Integer::intValue).sum()).as("whole batches of 50").isEqualTo(48);
+            assertThat(returned).allMatch(grant -> grant == 2);
+            assertThat(returned.stream().mapToInt(Integer::intValue).sum()).as("whole batches of 50").isEqualTo(50);
         }
     }
 }
