@@ -328,6 +328,15 @@ public interface C2Config {
          */
         @WithDefault("16384")
         int flowControlWindowBytes();
+
+        /**
+         * Live-sample credit window, samples (0..64; 0: off): a node that asks for credit in its Hello may have at
+         * most this many live telemetry samples sent and not yet processed by C2; C2 returns credit in batches of
+         * half the window as it processes them. Bounds the age of the sample C2 reads to about window / (C2's
+         * per-node read rate), independently of the flow-control window (docs/dashboard.md, docs/wire-contracts.md).
+         */
+        @WithDefault("4")
+        int liveCredit();
     }
 
     interface Otlp {

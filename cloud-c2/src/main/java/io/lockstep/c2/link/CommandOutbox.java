@@ -121,7 +121,8 @@ public class CommandOutbox implements NodeCommands {
                 session.send(C2ToEdge.newBuilder()
                         .setWelcome(Welcome.newBuilder()
                                 .setC2Instance(c2Instance)
-                                .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId)))
+                                .setLastReceivedSeq(ledger.lastEdgeSeq(nodeId))
+                                .setLiveCredit(session.liveCreditWindow()))
                         .build());
                 // Under the node lock every numbered command is stored (or was abandoned), so the counter
                 // itself is covered once the pending ones below are sent.

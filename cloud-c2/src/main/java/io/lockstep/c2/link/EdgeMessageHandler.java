@@ -49,12 +49,13 @@ public class EdgeMessageHandler {
     private final RedisLocks locks;
     private final StreamHub stream;
     private final HazardStore hazards;
+    private final LiveCredits liveCredits;
 
     public EdgeMessageHandler(NodeRegistry registry, LinkLedger ledger, CommandOutbox outbox,
             MissionStatusService missions, BlobService blobs, C2Instance instance, LinkSessions sessions, Clock clock,
             EmergencyStopService estop, AgentLogStore agentLogs, TelemetryIntake telemetryIntake,
             MissionCancellation cancellation, JournalLink journals, RedisLocks locks, StreamHub stream,
-            HazardStore hazards) {
+            HazardStore hazards, LiveCredits liveCredits) {
         this.estop = estop;
         this.sessions = sessions;
         this.registry = registry;
@@ -71,6 +72,7 @@ public class EdgeMessageHandler {
         this.locks = locks;
         this.stream = stream;
         this.hazards = hazards;
+        this.liveCredits = liveCredits;
     }
 
     void handle(LinkSession session, EdgeToC2 message) {
@@ -125,15 +127,19 @@ public class EdgeMessageHandler {
         Optional<String> refusal = LinkInput.missionIdProblem(sample.getMissionId());
         if (refusal.isPresent()) {
             LOG.warnf("Ignored TELEMETRY from node %s: %s", session.nodeId(), refusal.get());
-            whenQueued.run();
-            return refusal;
+        } else {
+            long receivedAtMs = clock.millis();
+            stream.telemetry(session.nodeId(), sample, receivedAtMs);
+            if (telemetryIntake.offer(session.nodeId(), sample, receivedAtMs, whenQueued) == TelemetryIntake.Offer.HELD) {
+                return refusal;
+            }
         }
-        long receivedAtMs = clock.millis();
-        stream.telemetry(session.nodeId(), sample, receivedAtMs);
-        if (telemetryIntake.offer(session.nodeId(), sample, receivedAtMs, whenQueued) != TelemetryIntake.Offer.HELD) {
-            whenQueued.run();
+        // A live sample, taken or refused, is processed: its credit goes back to the node (spooled ones spend none).
+        if (!sample.getSpooled()) {
+            liveCredits.processed(session);
         }
-        return Optional.empty();
+        whenQueued.run();
+        return refusal;
     }
 
     /** Stores a telemetry message's agent log lines (blocking Redis calls: a worker thread). */
@@ -205,6 +211,7 @@ public class EdgeMessageHandler {
         }
         Hello hello = LinkInput.bounded(received);
         session.identify(hello.getNodeId());
+        liveCredits.open(session, hello);
         registry.registerHello(hello, clock.instant());
         outbox.resume(session, hello.getLastAppliedCommandSeq(), instance.id());
         // A latched e-stop is re-asserted on every connect, in case the node restarted and forgot it.

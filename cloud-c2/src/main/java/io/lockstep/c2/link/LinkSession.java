@@ -24,6 +24,8 @@ final class LinkSession {
     final Object pushLock = new Object();
     /** Highest command seq pushed on this session (or applied by the node before it). */
     long pushedThrough;
+    /** The node's live-sample credit, once its Hello asked for it; null: its live samples are not credited. */
+    private volatile LiveCreditAccount liveCredit;
 
     LinkSession(MultiEmitter<? super C2ToEdge> outbound, String peer) {
         this(outbound, peer, null);
@@ -53,6 +55,20 @@ final class LinkSession {
 
     void ownedAs(String token) {
         this.ownerToken = token;
+    }
+
+    void creditLiveSamples(LiveCreditAccount account) {
+        this.liveCredit = account;
+    }
+
+    LiveCreditAccount liveCredit() {
+        return liveCredit;
+    }
+
+    /** The live-sample credit window announced in this session's Welcome; 0: none. */
+    int liveCreditWindow() {
+        LiveCreditAccount account = liveCredit;
+        return account == null ? 0 : account.window();
     }
 
     boolean identified() {

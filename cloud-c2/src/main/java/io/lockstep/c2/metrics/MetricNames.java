@@ -13,6 +13,7 @@ public final class MetricNames {
     public static final String COMMANDS_RESENT = "lockstep.c2.commands.resent";
     public static final String NODES_KNOWN = "lockstep.c2.nodes.known";
     public static final String STATUS_LAG_MAX = "lockstep.c2.status.lag.max";
+    public static final String LIVE_CREDIT_GRANTS = "lockstep.c2.link.live.credit.grants";
 
     private MetricNames() {
     }

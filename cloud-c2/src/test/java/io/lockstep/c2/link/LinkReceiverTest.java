@@ -38,7 +38,7 @@ class LinkReceiverTest {
     private final UnicastProcessor<EdgeToC2> upstream = UnicastProcessor.create();
 
     private final EdgeMessageHandler handler = new EdgeMessageHandler(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null) {
+            null, null, null, null, null, null, null, null, null) {
         @Override
         void handle(LinkSession on, EdgeToC2 message) {
             applied.add("worker:" + message.getBodyCase());

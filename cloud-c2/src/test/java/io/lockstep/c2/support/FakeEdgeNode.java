@@ -145,6 +145,21 @@ public final class FakeEdgeNode implements AutoCloseable {
         return found;
     }
 
+    /** Every message matching {@code wanted} received so far (no waiting), removed; the others are kept. */
+    public List<C2ToEdge> takeAll(Predicate<C2ToEdge> wanted) {
+        List<C2ToEdge> all = new ArrayList<>();
+        received.drainTo(all);
+        List<C2ToEdge> taken = new ArrayList<>();
+        for (C2ToEdge message : all) {
+            if (wanted.test(message)) {
+                taken.add(message);
+            } else {
+                received.add(message);
+            }
+        }
+        return taken;
+    }
+
     /** How the stream ended (the gRPC status C2 closed it with). */
     public Status awaitEnd() throws Exception {
         return ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);

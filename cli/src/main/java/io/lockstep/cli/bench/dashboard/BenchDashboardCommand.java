@@ -40,6 +40,10 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds after a 5 s warm-up (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--c2-live-credit", paramLabel = "N", description = "C2's live-sample credit window "
+            + "(lockstep.c2.link.live-credit, 0..64, 0: off; default: C2's own default)")
+    Integer liveCredit;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "directory for dashboard.json (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -51,10 +55,11 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("lockstep-bench-dashboard");
         String loadBefore = BenchEnvironment.load();
-        System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients; "
-                + loadBefore);
+        System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients"
+                + (liveCredit == null ? "" : ", C2 live-sample credit " + liveCredit) + "; " + loadBefore);
         List<BenchFigure> figures;
-        try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, List.of(), Duration.ofSeconds(120));
+        List<String> c2Properties = liveCredit == null ? List.of() : List.of("-Dlockstep.c2.link.live-credit=" + liveCredit);
+        try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, c2Properties, Duration.ofSeconds(120));
                 SimulatedNodes fleet = new SimulatedNodes(c2.c2().grpcPort(), nodes)) {
             List<MeasuringClient> readers = new ArrayList<>();
             try {
@@ -145,7 +150,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
                 BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "
                         + "link per second (asked for " + (nodes * rateHz) + "); " + replaced + " live samples replaced by a newer one while "
-                        + "the stream was not ready (flow control, latest wins, as on a real node)"));
+                        + "the stream was not ready or the node held no live-sample credit (latest wins, as on a real node)"));
     }
 
     static double percentile(long[] histogram, double q) {

@@ -5,6 +5,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.lockstep.proto.link.LatestLiveSample;
+import io.lockstep.proto.link.LiveCredit;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.EdgeLinkGrpc;
 import io.lockstep.proto.v1.EdgeToC2;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hello and then sends Telemetry at a fixed rate. The sample's tick carries its send time (epoch ms) so a
  * stream client can measure node-to-client latency. Each sends like a real node's link ({@link LatestLiveSample},
  * with the node's default on-ready threshold): while its stream is not ready (flow control) only the newest sample
- * waits and goes out when it is ready again; the samples it replaced are counted.
+ * waits and goes out when it is ready again; the samples it replaced are counted. Like the node they ask C2 for
+ * live-sample credit ({@link LiveCredit}) and send a live sample only while they hold some.
  */
 final class SimulatedNodes implements AutoCloseable {
     private static final int NODES_PER_CHANNEL = 100;
@@ -49,7 +51,8 @@ final class SimulatedNodes implements AutoCloseable {
             ids.add(id);
             ClientCallStreamObserver<EdgeToC2>[] holder = new ClientCallStreamObserver[1];
             LatestLiveSample latest = new LatestLiveSample();
-            LatestLiveSample.Stream sender = new LatestLiveSample.Stream() {
+            LiveCredit credit = new LiveCredit();
+            LatestLiveSample.Stream stream = new LatestLiveSample.Stream() {
                 @Override
                 public boolean ready() {
                     return holder[0].isReady();
@@ -62,6 +65,7 @@ final class SimulatedNodes implements AutoCloseable {
                     return true;
                 }
             };
+            LatestLiveSample.Stream sender = credit.gate(stream);
             EdgeLinkGrpc.newStub(channels.get(channels.size() - 1))
                     .withOnReadyThreshold(LatestLiveSample.DEFAULT_ON_READY_THRESHOLD_BYTES)
                     .connect(new ClientResponseObserver<EdgeToC2, C2ToEdge>() {
@@ -73,6 +77,14 @@ final class SimulatedNodes implements AutoCloseable {
 
                 @Override
                 public void onNext(C2ToEdge value) {
+                    // The same credit handling as the node's link (C2Link).
+                    if (value.hasWelcome()) {
+                        credit.welcome(value.getWelcome().getLiveCredit());
+                        latest.onReady(sender);
+                    } else if (value.hasLiveCredit()) {
+                        credit.grant(value.getLiveCredit().getSamples());
+                        latest.onReady(sender);
+                    }
                 }
 
                 @Override
@@ -84,7 +96,7 @@ final class SimulatedNodes implements AutoCloseable {
                 }
             });
             holder[0].onNext(EdgeToC2.newBuilder().setHello(Hello.newBuilder().setNodeId(id)
-                    .setSoftwareVersion("bench-node").setAbiVersion(1)).build());
+                    .setSoftwareVersion("bench-node").setAbiVersion(1).setLiveCredit(true)).build());
             streams.add(holder[0]);
             live.add(latest);
             senders.add(sender);

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.lockstep.proto.link.LatestLiveSample;
+import io.lockstep.proto.link.LiveCredit;
 import io.lockstep.proto.v1.BlobKind;
 import io.lockstep.proto.v1.BlobRequest;
 import io.lockstep.proto.v1.C2ToEdge;
@@ -40,7 +41,8 @@ import org.jboss.logging.Logger;
  * <p>Live telemetry is latest wins ({@link LatestLiveSample}): it is handed to the stream only while the
  * stream is ready (gRPC flow control; {@link LinkSettings#onReadyThresholdBytes()}); while it is not, only the
  * newest sample waits and goes out on {@code onReady}, and the ones it replaced are counted, never queued
- * behind the transport. Telemetry recorded while the link is down (and the sample still waiting when a session
+ * behind the transport. With a C2 that grants live-sample credit ({@link LiveCredit}), a live sample also needs
+ * credit: at most C2's window of them is in flight, and the newest waits for C2 to return credit. Telemetry recorded while the link is down (and the sample still waiting when a session
  * ends) is spooled and delivered, oldest first and all of it, as soon as a session is up again.
  */
 public final class C2Link implements AutoCloseable {
@@ -160,7 +162,7 @@ public final class C2Link implements AutoCloseable {
             if (active.ready()) {
                 flushSpool(active);
             }
-            live.offer(active, sample);
+            live.offer(active.live, sample);
         }
     }
 
@@ -168,7 +170,7 @@ public final class C2Link implements AutoCloseable {
     private void onStreamReady(Session session) {
         synchronized (sendLock) {
             if (active == session && session.ready() && flushSpool(session)) {
-                live.onReady(session);
+                live.onReady(session.live);
             }
         }
     }
@@ -294,7 +296,8 @@ public final class C2Link implements AutoCloseable {
             session.cancel("node shutting down");
             return;
         }
-        session.send(EdgeToC2.newBuilder().setHello(hello.get()).build());
+        // This link honours live-sample credit (LiveCredit), so it asks C2 for it.
+        session.send(EdgeToC2.newBuilder().setHello(hello.get().toBuilder().setLiveCredit(true)).build());
         Welcome welcome;
         try {
             welcome = session.welcome.get(settings.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -349,7 +352,7 @@ public final class C2Link implements AutoCloseable {
                 }
                 resendOverdue(session, now);
                 if (session.ready() && flushSpool(session)) {
-                    live.onReady(session);
+                    live.onReady(session.live);
                 }
             }
         }
@@ -385,7 +388,14 @@ public final class C2Link implements AutoCloseable {
 
     private void onMessage(Session session, C2ToEdge msg) {
         switch (msg.getBodyCase()) {
-            case WELCOME -> session.welcome.complete(msg.getWelcome());
+            case WELCOME -> {
+                session.credit.welcome(msg.getWelcome().getLiveCredit());
+                session.welcome.complete(msg.getWelcome());
+            }
+            case LIVE_CREDIT -> {
+                session.credit.grant(msg.getLiveCredit().getSamples());
+                onStreamReady(session);
+            }
             case STATUS_ACK -> {
                 if (msg.getStatusAck().getRefusedSeq() != 0) {
                     outbox.refusedByC2(msg.getStatusAck().getRefusedSeq(), msg.getStatusAck().getRefusedReason());
@@ -422,6 +432,10 @@ public final class C2Link implements AutoCloseable {
     /** One Connect stream: its request side, the Welcome handshake and its end. */
     private final class Session implements ClientResponseObserver<EdgeToC2, C2ToEdge>, LatestLiveSample.Stream {
         final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
+        /** Live-sample credit from C2 (Welcome, LiveSampleCredit); live samples go through {@link #live}. */
+        final LiveCredit credit = new LiveCredit();
+        /** This stream for live samples: ready only while credit is held, each sample spends one. */
+        final LatestLiveSample.Stream live = credit.gate(this);
         final CountDownLatch closed = new CountDownLatch(1);
         volatile String closeReason = "";
         private volatile ClientCallStreamObserver<EdgeToC2> requests;

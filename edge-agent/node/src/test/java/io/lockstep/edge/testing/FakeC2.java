@@ -36,6 +36,8 @@ public final class FakeC2 implements AutoCloseable {
     private volatile boolean down;
     private volatile boolean acking = true;
     private volatile int hellos;
+    /** Live-sample credit window announced to a node that asks for it; 0: none (like an older C2). */
+    private volatile int liveCredit;
     private final java.util.concurrent.atomic.AtomicInteger toDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeC2() throws IOException {
@@ -120,6 +122,11 @@ public final class FakeC2 implements AutoCloseable {
         return hellos;
     }
 
+    /** Announces this live-sample credit window in Welcome to nodes that ask; returns none by itself. */
+    public void liveCredit(int window) {
+        this.liveCredit = window;
+    }
+
     /** Sends a C2 message on every open stream. */
     public void send(C2ToEdge message) {
         for (StreamObserver<C2ToEdge> s : streams) {
@@ -199,7 +206,8 @@ public final class FakeC2 implements AutoCloseable {
                         hellos++;
                         synchronized (out) {
                             out.onNext(C2ToEdge.newBuilder().setWelcome(Welcome.newBuilder()
-                                    .setC2Instance("fake-c2").setLastReceivedSeq(lastStoredSeq())).build());
+                                    .setC2Instance("fake-c2").setLastReceivedSeq(lastStoredSeq())
+                                    .setLiveCredit(m.getHello().getLiveCredit() ? liveCredit : 0)).build());
                         }
                     } else if (m.hasBlobRequest()) {
                         String sha = m.getBlobRequest().getSha256();
