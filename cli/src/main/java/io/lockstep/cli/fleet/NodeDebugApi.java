@@ -44,6 +44,12 @@ public final class NodeDebugApi {
                 "X-Lockstep-Debug-Token", FLEET_DEBUG_TOKEN);
     }
 
+    /** Clears the node's e-stop latch from the vehicle (a peer never can). */
+    public JsonNode releaseEstop() {
+        return http.postJson("/estop", java.util.Map.of("engaged", false),
+                "X-Lockstep-Debug-Token", FLEET_DEBUG_TOKEN);
+    }
+
     /** The latch and when it latched ({@code GET /debug/v1/fleet-stop}). */
     public JsonNode fleetStop() {
         return http.get("/fleet-stop");

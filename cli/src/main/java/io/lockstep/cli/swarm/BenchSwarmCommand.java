@@ -1,6 +1,7 @@
 package io.lockstep.cli.swarm;
 
 import io.lockstep.cli.bench.BenchEnvironment;
+import io.lockstep.cli.bench.swarm.EstopFanOutBenchmark;
 import io.lockstep.cli.bench.swarm.HazardPropagationBenchmark;
 import io.lockstep.cli.bench.swarm.SwarmReallocationBenchmark;
 import io.lockstep.cli.fleet.FleetSpec;
@@ -94,8 +95,24 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                 BenchFigure.informational("hazard_propagation_intake_cpu_p99_ms", f.hazardIntakeCpuP99Ms(), "p99 of "
                         + "the CPU time the peer's receive thread spent on that part; the rest of its wall time "
                         + "was waiting for a core"),
-                new BenchFigure("mesh_estop_fanout_ms", f.estopFanOutMs(), HazardPropagationBenchmark.TARGET_MS, true,
-                        "from one node putting its debug port's e-stop on the mesh to the last of " + (f.nodes() - 2)
-                        + " peers latching it over the mesh, C2 not involved"));
+                new BenchFigure("mesh_estop_fanout_ms", EstopFanOutBenchmark.FanOut.percentile(
+                        f.estops().lastPeerMs(), 0.99), HazardPropagationBenchmark.TARGET_MS, true,
+                        "p99 over " + EstopFanOutBenchmark.ROUNDS + " rounds (after " + EstopFanOutBenchmark.WARM_UP
+                        + " unmeasured) of the time from one node putting its debug port's e-stop on the mesh to the "
+                        + "last of " + f.estops().peers() + " peers latching it over the mesh, C2 not involved; p50 "
+                        + fmt(EstopFanOutBenchmark.FanOut.percentile(f.estops().lastPeerMs(), 0.5))
+                        + " ms, the first (cold) round " + fmt(f.estops().firstRoundMs()) + " ms; "
+                        + f.estops().loadBefore() + " before, " + f.estops().loadAfter() + " after"),
+                BenchFigure.informational("mesh_estop_handed_over_p99_ms", EstopFanOutBenchmark.FanOut.percentile(
+                        f.estops().handedOverMs(), 0.99), "p99 over rounds x peers of the part from the broadcast "
+                        + "to the peer's mesh handing the e-stop over (the origin's writes, kernel, the peer's "
+                        + "receive thread)"),
+                BenchFigure.informational("mesh_estop_latch_p99_ms", EstopFanOutBenchmark.FanOut.percentile(
+                        f.estops().latchMs(), 0.99), "p99 over rounds x peers of the part from the peer's mesh "
+                        + "handing the e-stop over to its supervisor latching (sender check, span, latch)"));
+    }
+
+    private static String fmt(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.2f", ms);
     }
 }

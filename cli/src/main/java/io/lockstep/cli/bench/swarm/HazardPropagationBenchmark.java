@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.cli.bench.BenchEnvironment;
 import io.lockstep.cli.fleet.EdgeNodeProcess;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,9 +11,9 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Hazards and the fleet stop between real node processes on loopback (docs/hazards.md): the time from one node's
- * debug port publishing a hazard to each peer's supervisor having it as a keep-out zone, and from one node
- * latching an e-stop to the last peer latching it over the mesh. Both ends are stamped in microseconds by the
+ * Hazards between real node processes on loopback (docs/hazards.md): the time from one node's debug port
+ * publishing a hazard to each peer's supervisor having it as a keep-out zone ({@link EstopFanOutBenchmark} measures
+ * the fleet stop). Both ends are stamped in microseconds by the
  * node processes themselves (same host clock), so the figure does not include the bench's requests. The bench
  * waits for each hazard with one request per peer that the peer answers once it has applied it, so the peers are
  * not polled while hazards travel.
@@ -32,7 +31,6 @@ public final class HazardPropagationBenchmark {
     /** Short enough that the bench's hazards leave the boards soon, long enough never to expire on the way. */
     private static final double TTL_S = 10;
     private static final long WAIT_MS = 10_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * One (hazard, peer) pair, stamped by the nodes (Unix µs, one host clock): the publisher's request starting
@@ -127,32 +125,6 @@ public final class HazardPropagationBenchmark {
         return p;
     }
 
-    /** Milliseconds from the first node's debug port e-stop going on the mesh to the last peer latching it. */
-    static double estopFanOut(List<EdgeNodeProcess> nodes, PrintStream out) {
-        String load = BenchEnvironment.load();
-        EdgeNodeProcess origin = nodes.get(0);
-        origin.debug().engageEstop("bench: fleet stop fan-out");
-        // The origin puts the stop on the mesh first, then latches (and persists) its own latch.
-        long engaged = origin.debug().fleetStop().path("broadcastAtMicros").asLong();
-        long last = engaged;
-        for (EdgeNodeProcess peer : nodes.subList(1, nodes.size())) {
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            JsonNode stop = peer.debug().fleetStop();
-            while (!stop.path("latched").asBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(peer.id() + " did not latch the fleet stop");
-                }
-                pause();
-                stop = peer.debug().fleetStop();
-            }
-            last = Math.max(last, stop.path("latchedAtMicros").asLong());
-        }
-        double ms = (last - engaged) / 1000.0;
-        out.printf(Locale.ROOT, "  mesh e-stop fan-out: %.2f ms to the last of %d peers (%s)%n", ms,
-                nodes.size() - 1, load);
-        return ms;
-    }
-
     /** CPU time the node processes have used so far, seconds (0 for one whose figure the OS does not give). */
     private static double cpuSeconds(List<EdgeNodeProcess> nodes) {
         double total = 0;
@@ -161,14 +133,5 @@ public final class HazardPropagationBenchmark {
                     .map(d -> d.toNanos() / 1e9).orElse(0.0);
         }
         return total;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

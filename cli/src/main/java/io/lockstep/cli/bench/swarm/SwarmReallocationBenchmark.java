@@ -25,7 +25,7 @@ public final class SwarmReallocationBenchmark {
 
     /** What one run measured. */
     public record Figures(int nodes, double reallocationMs, double targetMs, double gossipBytesPerNodePerS,
-            HazardPropagationBenchmark.Propagation hazards, double estopFanOutMs) {
+            HazardPropagationBenchmark.Propagation hazards, EstopFanOutBenchmark.FanOut estops) {
         public double hazardP50Ms() {
             return hazards.percentile(0.5);
         }
@@ -88,7 +88,7 @@ public final class SwarmReallocationBenchmark {
                     .allMatch(n -> lost(n.debug().status(), victim.id())));
             double reallocationMs = (System.nanoTime() - killed) / 1e6;
             out.printf("  reallocation after SIGKILL: %.0f ms%n", reallocationMs);
-            double fanOut = HazardPropagationBenchmark.estopFanOut(survivors, out);
+            EstopFanOutBenchmark.FanOut fanOut = EstopFanOutBenchmark.run(survivors, out);
             return new Figures(nodeCount, reallocationMs, targetMs(), gossip, hazards, fanOut);
         }
     }

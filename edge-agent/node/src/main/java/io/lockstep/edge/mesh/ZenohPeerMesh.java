@@ -74,6 +74,8 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final AtomicLong estopsBroadcast = new AtomicLong();
     private volatile long estopLatchedAtMicros = -1;
     private volatile long estopBroadcastAtMicros = -1;
+    /** When the mesh handed over the e-stop that latched this node last (Unix µs, -1 never). */
+    private volatile long estopReceivedAtMicros = -1;
     private volatile String estopDetail = "";
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
@@ -140,6 +142,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
      * C2 or at the vehicle, releases.
      */
     private void onEstop(SafetySupervisor supervisor, Sample sample) {
+        long receivedAtMicros = clock.micros();
         String sender = sample.keyExpr().substring(MeshKeys.ESTOP.length());
         Span span = tracer.spanBuilder(sample.kind() == SampleKind.PUT ? "estop.receive" : "estop.release.refused")
                 .setSpanKind(SpanKind.CONSUMER).setParent(MeshTraceContext.extract(sample.attachment())).startSpan();
@@ -159,6 +162,9 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             }
             estopsReceived.incrementAndGet();
             boolean wasLatched = supervisor.isEmergencyStopLatched();
+            if (!wasLatched) {
+                estopReceivedAtMicros = receivedAtMicros;
+            }
             String reason = sample.payloadAsString();
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
             supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
@@ -224,6 +230,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         out.put("latched", latched);
         out.put("latchedAtMicros", estopLatchedAtMicros);
         out.put("broadcastAtMicros", estopBroadcastAtMicros);
+        out.put("receivedAtMicros", estopReceivedAtMicros);
         out.put("detail", estopDetail);
         out.put("meshEstopsReceived", estopsReceived.get());
         out.put("meshEstopsBroadcast", estopsBroadcast.get());

@@ -132,9 +132,12 @@ class MeshHazardsTest {
             }
             return supervisorB.isEmergencyStopLatched();
         });
-        Map<String, Object> fleetStop = b.fleetStop(true);
-        assertTrue((Long) fleetStop.get("latchedAtMicros") > 0);
-        assertTrue(fleetStop.get("detail").toString().contains("MESH"));
+        // The supervisor latches before its listeners run; the mesh's listener records when and why.
+        await("B's fleet stop shows the mesh latch", () -> {
+            Map<String, Object> fleetStop = b.fleetStop(true);
+            return (Long) fleetStop.get("latchedAtMicros") > 0 && fleetStop.get("detail").toString().contains("MESH");
+        });
+        assertTrue((Long) b.fleetStop(true).get("receivedAtMicros") > 0, "when the mesh handed the stop over");
         // A span is recorded when it ends: A's broadcast span ends after its put returns, which may be after B's
         // receiving span ended.
         await("B's estop.receive continues A's estop.broadcast", () -> spans.named("estop.receive").stream()

@@ -21,9 +21,16 @@ import java.util.function.Consumer;
  * declared (and its disappearance) is reported with that peer's certified identity ({@link Sample#peerIdentity()},
  * null over plain TCP and for our own tokens), so an application can refuse a token a peer declares for someone
  * else.
+ *
+ * <p>A peer's token is alive while at least one of our transports to that peer holds it: when a peer opens a new
+ * session before we have finished closing its old one (a reconnection racing the old session's close), both
+ * transports briefly hold its tokens, and the old one's closing must not withdraw them. So tokens are counted per
+ * (key, certified identity) over all transports, as Zenoh's routing tables count a token's holders; subscribers see
+ * a PUT when the count leaves 0 and a DELETE when it returns to 0, in the order the counts changed.
  */
 final class LivelinessEngine {
     private final SessionCore core;
+    private final TokenHolders holders = new TokenHolders(this::notifySubscribers);
     private final Map<Long, PendingLivelinessQuery> pendingGets = new ConcurrentHashMap<>();
     /** Our INTEREST ids; 0 is reserved for the implicit interest of a new peer session. */
     private final AtomicLong interestIds = new AtomicLong(1);
@@ -138,17 +145,11 @@ final class LivelinessEngine {
             return;
         }
         RemoteState.checkRoom(remote.tokens);
-        KeyExpr previous = remote.tokens.put(tok.id(), key);
-        if (!key.equals(previous)) {
-            notifySubscribers(key, SampleKind.PUT, t.peerIdentity());
-        }
+        holders.declared(t, remote, tok.id(), key, () -> core.remotes().get(t) == remote);
     }
 
     void onUndeclareToken(PeerTransport t, RemoteState remote, Declaration.UndeclareToken u) {
-        KeyExpr gone = remote.tokens.remove(u.id());
-        if (gone != null) {
-            notifySubscribers(gone, SampleKind.DELETE, t.peerIdentity());
-        }
+        holders.undeclared(t, remote, u.id());
     }
 
     /** D_FINAL answering one of our interests. */
@@ -162,10 +163,7 @@ final class LivelinessEngine {
     /** The peer's session ended: its tokens disappear, and it no longer owes answers. */
     void transportClosed(PeerTransport t, RemoteState remote) {
         if (remote != null) {
-            for (KeyExpr token : remote.tokens.values()) {
-                notifySubscribers(token, SampleKind.DELETE, t.peerIdentity());
-            }
-            remote.tokens.clear();
+            holders.transportClosed(t, remote);
         }
         pendingGets.values().forEach(q -> q.finalFrom(t));
     }

@@ -216,7 +216,14 @@ public final class SessionCore implements TransportListener {
 
     // ================================================================== transports
 
+    /**
+     * Adds the transport a finished handshake opened, unless the admission refuses it. The check and the
+     * registration are one step (as Zenoh's transport manager does them under one lock), so two handshakes with
+     * one peer that finish together (both sides dialled each other) cannot both be admitted.
+     */
     PeerTransport opened(TcpLink link, TransportParams params) throws IOException {
+        PeerTransport t;
+        boolean toRouter = config.mode() == WhatAmI.CLIENT || params.peerWhatAmI() == WhatAmI.ROUTER;
         synchronized (this) {
             if (closed) {
                 throw new IOException("session closed");
@@ -225,14 +232,13 @@ public final class SessionCore implements TransportListener {
             if (refusal != null) {
                 refuse(link, refusal);
             }
+            t = new PeerTransport(link, params, transportConfig, this);
+            if (!toRouter) {
+                initialDeclarations.put(t, new CountDownLatch(1));
+            }
+            remotes.put(t, new RemoteState());
+            byZid.put(params.peerZid(), t);
         }
-        PeerTransport t = new PeerTransport(link, params, transportConfig, this);
-        boolean toRouter = config.mode() == WhatAmI.CLIENT || params.peerWhatAmI() == WhatAmI.ROUTER;
-        if (!toRouter) {
-            initialDeclarations.put(t, new CountDownLatch(1));
-        }
-        remotes.put(t, new RemoteState());
-        byZid.put(params.peerZid(), t);
         routingVersion.incrementAndGet();
         t.start();
         LOG.log(System.Logger.Level.DEBUG, "session open with {0} ({1}, identity {2})", params.peerZid(),

@@ -24,17 +24,23 @@ import java.util.List;
  */
 public final class RawPeer implements AutoCloseable {
     private final TcpLink link;
-    private final ZenohId zid = ZenohId.random();
+    private final ZenohId zid;
     private long sn;
 
-    private RawPeer(TcpLink link) {
+    private RawPeer(TcpLink link, ZenohId zid) {
         this.link = link;
+        this.zid = zid;
     }
 
     public static RawPeer connect(String endpoint, long leaseMillis) throws IOException {
+        return connect(endpoint, leaseMillis, ZenohId.random());
+    }
+
+    /** A session as peer {@code zid}: a second one with the same id is that peer reconnecting. */
+    public static RawPeer connect(String endpoint, long leaseMillis, ZenohId zid) throws IOException {
         Socket socket = new Socket();
         socket.connect(Endpoint.parse(endpoint).socketAddress(), 5_000);
-        RawPeer p = new RawPeer(new TcpLink(socket));
+        RawPeer p = new RawPeer(new TcpLink(socket), zid);
         p.link.write(TransportCodec.encode(new Init(false, 9, WhatAmI.PEER, p.zid, 0x0a, 2048, null, 1L)));
         Init ack = (Init) TransportCodec.decode(p.link.read());
         p.link.write(TransportCodec.encode(new Open(false, leaseMillis, false, 0, ack.cookie())));
