@@ -77,20 +77,20 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 long sentBefore = fleet.sent.get();
                 readers.forEach(r -> r.measuring(true));
                 long start = System.nanoTime();
-                double heapMax = 0;
+                HeapPeak heap = new HeapPeak();
                 // A scrape costs C2 a Redis read per node (its fleet gauges), so the heap is sampled every 5 s, not every second.
                 for (int second = 1; System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds); second++) {
                     Thread.sleep(1_000);
                     if (second % 5 == 0) {
-                        heapMax = Math.max(heapMax, meter.heapUsedMib());
+                        heap.add(meter.heapUsedMib());
                     }
                 }
-                heapMax = Math.max(heapMax, meter.heapUsedMib());
+                heap.add(meter.heapUsedMib());
                 readers.forEach(r -> r.measuring(false));
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = (meter.cpuSeconds() - cpuBefore) / elapsed;
                 double ingest = (fleet.sent.get() - sentBefore) / elapsed;
-                figures = figures(readers, elapsed, cpu, heapMax, ingest, fleet.replaced());
+                figures = figures(readers, elapsed, cpu, heap, ingest, fleet.replaced());
             } finally {
                 readers.forEach(MeasuringClient::close);
             }
@@ -107,7 +107,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<BenchFigure> figures(List<MeasuringClient> readers, double elapsed, double cpuCores, double heapMib,
+    private List<BenchFigure> figures(List<MeasuringClient> readers, double elapsed, double cpuCores, HeapPeak heap,
             double ingestPerS, long replaced) {
         double maxRate = 0;
         double sumRate = 0;
@@ -147,7 +147,8 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                         "node send time to C2's link taking the sample (the sample's receivedAtMs), p99: the share of "
                         + "the simulated nodes' and the sockets' buffers, before any C2 code queues it"),
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
-                BenchFigure.informational("c2_heap_used_max_mib", heapMib, "most heap in use C2 reported (jvm_memory_used_bytes, heap)"),
+                BenchFigure.informational("c2_heap_used_max_mib", heap.mostMib(), "most heap in use C2 reported (jvm_memory_used_bytes,"
+                        + " heap; " + heap.describe() + ")"),
                 BenchFigure.informational("telemetry_sent_per_s", ingestPerS, "samples the simulated nodes actually put on the "
                         + "link per second (asked for " + (nodes * rateHz) + "); " + replaced + " live samples replaced by a newer one while "
                         + "the stream was not ready or the node held no live-sample credit (latest wins, as on a real node)"));

@@ -16,6 +16,8 @@ import java.time.Duration;
 public final class C2Meter {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final double CLOCK_TICKS_PER_S = 100.0;
+    /** A scrape that takes longer counts as unanswered ({@link HeapPeak}) instead of stalling the run. */
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(10);
 
     private final long pid;
     private final int httpPort;
@@ -56,10 +58,11 @@ public final class C2Meter {
         return heapUsedMib();
     }
 
+    /** Heap in use now; NaN where the metrics endpoint did not answer within the scrape timeout. */
     public double heapUsedMib() {
         try {
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .timeout(SCRAPE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             double bytes = 0;
             for (String line : metrics.split("\n")) {
                 if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
