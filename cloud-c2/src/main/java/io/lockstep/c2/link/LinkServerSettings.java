@@ -5,6 +5,7 @@ import io.lockstep.c2.config.C2Config;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.grpc.api.ServerBuilderCustomizer;
 import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
+import io.quarkus.runtime.Startup;
 import io.vertx.grpc.VertxServerBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * window is small and fixed ({@code flow-control-window-bytes}), so that a node whose live telemetry outruns
  * C2 meets flow control after a few samples and keeps only its newest, instead of thousands waiting in flight.
  */
+@Startup
 @ApplicationScoped
 @Unremovable
 public class LinkServerSettings implements ServerBuilderCustomizer<VertxServerBuilder> {
@@ -25,16 +27,21 @@ public class LinkServerSettings implements ServerBuilderCustomizer<VertxServerBu
     private static final Logger LOG = Logger.getLogger(LinkServerSettings.class);
 
     private final C2Config.Link link;
+    private final int window;
 
+    /**
+     * Checks the settings when C2 starts ({@code @Startup}): Quarkus logs an exception thrown while it builds the
+     * gRPC server and goes on without a link server, so a bad window must fail here, where it stops the start.
+     */
     public LinkServerSettings(C2Config config) {
         this.link = config.link();
+        this.window = checkedWindow(link.flowControlWindowBytes());
     }
 
     @Override
     public void customize(GrpcServerConfiguration config, VertxServerBuilder builder) {
         // The link runs on its own (separate) gRPC server, which Quarkus builds on grpc-java's Netty server.
         NettyServerBuilder netty = builder.nettyBuilder();
-        int window = checkedWindow(link.flowControlWindowBytes());
         netty.keepAliveTime(link.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(link.keepaliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveTime(link.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
