@@ -23,8 +23,11 @@ import java.util.zip.CRC32C;
  * arrays and makes no system call.
  */
 public final class JournalWriter implements AutoCloseable {
-    /** Bytes written between background forces. */
-    static final long WRITE_BACK_BYTES = 1 << 20;
+    /**
+     * Bytes written between background forces: small, so that the force at a snapshot has little more than
+     * the snapshot itself to write.
+     */
+    static final long WRITE_BACK_BYTES = 256 << 10;
     /**
      * Bytes past the last append whose pages the background thread faults in ahead of the writer: more than
      * a snapshot of 100 survey agents (about 0.9 MB), so that a snapshot, too, is copied into pages that are
@@ -53,7 +56,7 @@ public final class JournalWriter implements AutoCloseable {
         writeBack.request();
     }
 
-    /** One round on the background thread: fault in the pages ahead, force when a MiB has gathered. */
+    /** One round on the background thread: fault in the pages ahead, force what has gathered. */
     private void backgroundWork() throws IOException {
         mapped.touchAhead(TOUCH_AHEAD_BYTES);
         long appended = mapped.appended();
