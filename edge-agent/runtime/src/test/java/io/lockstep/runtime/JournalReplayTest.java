@@ -1,9 +1,9 @@
 package io.lockstep.runtime;
 
+import static io.lockstep.runtime.journal.JournalFileEdits.flipByte;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static io.lockstep.runtime.journal.JournalFileEdits.flipByte;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.runtime.journal.JournalReader;
