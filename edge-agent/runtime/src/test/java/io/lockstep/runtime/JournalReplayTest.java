@@ -1,5 +1,6 @@
 package io.lockstep.runtime;
 
+import static io.lockstep.runtime.journal.JournalFileEdits.flipByte;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -206,15 +207,6 @@ class JournalReplayTest {
         assertTrue(report.ok(), report.detail());
         assertEquals(10, report.lastVerifiedTick());
         assertEquals(Files.size(journal) - clean, report.tornBytes());
-    }
-
-    private static void flipByte(Path journal, long at) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x40);
-        }
     }
 
     @Test

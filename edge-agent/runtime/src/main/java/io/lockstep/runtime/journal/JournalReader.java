@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Reads the valid records of a journal file. Only the last, incomplete record may be a torn tail (a write
- * that did not finish); it is reported, never returned as data. A bad record anywhere else is corruption and
+ * Reads the valid records of a journal file. Only the last, incomplete record may be a torn tail (an append
+ * that did not finish), followed by nothing but zeros (see {@link ZeroTail}); it is reported, never returned as
+ * data. A bad record anywhere else is corruption and
  * fails with a {@link JournalException} naming its offset (see {@link TornTail} for how the two are told apart).
  */
 public final class JournalReader {
@@ -21,7 +22,8 @@ public final class JournalReader {
     /**
      * @param records    the valid records in file order
      * @param validBytes file offset just after the last valid record
-     * @param tornBytes  bytes after it that were ignored (0 for a clean file)
+     * @param tornBytes  bytes after it that were ignored (0 for a clean file, and for one that has only zeros
+     *                   after its last record: the space a writer that did not close had mapped ahead)
      */
     public record Contents(List<RawRecord> records, long validBytes, long tornBytes) {
     }
@@ -83,7 +85,10 @@ public final class JournalReader {
                 readFully(ch, offset, head);
                 int length = head.getInt(0);
                 if (length < 1 || length > JournalFormat.MAX_RECORD_BYTES || length + 8L > remaining) {
-                    TornTail.check(file, ch, offset, size);
+                    long zeros = ZeroTail.start(ch, offset, size);
+                    if (zeros > offset) {
+                        TornTail.check(file, ch, offset, zeros, size);
+                    }
                     break;
                 }
                 ByteBuffer body = ByteBuffer.allocate(length + 4);
@@ -93,7 +98,9 @@ public final class JournalReader {
                 crc.update(body.array(), 0, length);
                 RecordType type = RecordType.of(body.get(0) & 0xFF);
                 if ((int) crc.getValue() != stored || type == null) {
-                    if (offset + 8L + length != size) {
+                    // Only zeros may follow a torn record: the rest of a window a crashed writer had mapped.
+                    long zeros = ZeroTail.start(ch, offset + 8L + length, size);
+                    if (zeros != offset + 8L + length) {
                         throw new JournalException(file + ": corrupt journal: the " + (type == null ? "" : type + " ")
                                 + "record at offset " + offset + " fails its checksum"
                                 + (type == null ? " (unknown type " + (body.get(0) & 0xFF) + ")" : "")
@@ -106,7 +113,9 @@ public final class JournalReader {
                 records.add(new RawRecord(type, payload, offset, length - 1));
                 offset += 8L + length;
             }
-            return new Contents(List.copyOf(records), offset, size - offset);
+            // Only zeros after the last record: the space a writer that did not close had mapped, nothing torn.
+            long torn = offset == size || ZeroTail.start(ch, offset, size) == offset ? 0 : size - offset;
+            return new Contents(List.copyOf(records), offset, torn);
         } catch (NoSuchFileException e) {
             throw new JournalException("cannot read journal " + file + ": no such file", e);
         } catch (IOException e) {

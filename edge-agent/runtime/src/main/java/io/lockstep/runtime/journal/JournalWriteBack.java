@@ -1,32 +1,38 @@
 package io.lockstep.runtime.journal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 
 /**
- * Forces a journal's file to the device on a background thread when asked, so the data written between
- * durability points reaches the disk while the mission ticks and a {@link JournalWriter#sync()} (at a snapshot)
- * waits only for what was written since. It adds no durability point and removes none: a sync still forces
- * the file itself and returns only when everything is on the device.
+ * Runs a journal's background work on its own thread when asked: taking the page faults ahead of the writer
+ * and forcing what was written to the device ({@link JournalWriter}), so the data written between durability
+ * points reaches the disk while the mission ticks and a {@link JournalWriter#sync()} (at a snapshot) waits
+ * only for what was written since. It adds no durability point and removes none: a sync still forces the
+ * file itself and returns only when everything is on the device.
  *
- * <p>A background force that fails is reported by the next sync: the kernel reports a failed write-back to
- * one force only, and it must not be lost. The thread is never interrupted (an interrupt closes a
- * {@link FileChannel}); {@link #close()} waits for a force in progress.
+ * <p>Background work that fails is reported by the next sync: the kernel reports a failed write-back to one
+ * force only, and it must not be lost. The thread is never interrupted (an interrupt closes a
+ * {@link java.nio.channels.FileChannel}); {@link #close()} waits for work in progress.
  */
 final class JournalWriteBack implements AutoCloseable {
-    private final FileChannel channel;
+    /** The background work: one round of it per request. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException;
+    }
+
+    private final Work work;
     private final String name;
     private Thread thread;
     private boolean requested;
     private boolean closed;
     private IOException failure;
 
-    JournalWriteBack(FileChannel channel, String name) {
-        this.channel = channel;
+    JournalWriteBack(Work work, String name) {
+        this.work = work;
         this.name = name;
     }
 
-    /** Asks for a force soon; returns at once (a request while one is pending is merged into it). */
+    /** Asks for a round of work soon; returns at once (a request while one is pending is merged into it). */
     synchronized void request() {
         if (closed) {
             return;
@@ -40,7 +46,7 @@ final class JournalWriteBack implements AutoCloseable {
         notifyAll();
     }
 
-    /** The failure of a background force since the last call, or null; clears it. */
+    /** The failure of background work since the last call, or null; clears it. */
     synchronized IOException takeFailure() {
         IOException f = failure;
         failure = null;
@@ -63,7 +69,7 @@ final class JournalWriteBack implements AutoCloseable {
                 requested = false;
             }
             try {
-                channel.force(false);
+                work.run();
             } catch (IOException e) {
                 synchronized (this) {
                     if (failure == null) {
@@ -74,7 +80,7 @@ final class JournalWriteBack implements AutoCloseable {
         }
     }
 
-    /** Stops the thread after a force in progress (requests not yet started are dropped: close syncs). */
+    /** Stops the thread after work in progress (requests not yet started are dropped: close syncs). */
     @Override
     public void close() {
         Thread t;

@@ -13,12 +13,14 @@ import java.util.zip.CRC32C;
 
 /**
  * Tells a torn tail from corruption when a record's length field runs past the end of the file. The writer
- * appends each record with one {@code write}, so a torn tail is a prefix of a single record: it is never
- * longer than the largest record, and no complete record follows it. A length field damaged in the middle of
- * a journal looks the same at first, but the records after it are still there: when, from some offset after
- * the suspect one, a chain of records with valid checksums reaches exactly the end of the file, the journal
- * is corrupt, not torn. (Requiring the chain to end exactly at the end of the file keeps bytes inside a torn
- * record, which an agent may control through its memory, from passing for records.)
+ * appends one record at a time, so a torn tail is part of a single record (followed by nothing but the zeros
+ * of the space the writer had mapped, {@link ZeroTail}): it is never longer than the largest record, and no
+ * complete record follows it. A length field damaged in the middle
+ * of a journal looks the same at first, but the records after it are still there: when, from some offset
+ * after the suspect one, a chain of records with valid checksums reaches exactly the end of the written data
+ * (the end of the file, or into the zeros after it), the journal is corrupt, not torn. (Requiring the chain
+ * to end there keeps bytes inside a torn record, which an agent may control through its memory, from passing
+ * for records.)
  */
 final class TornTail {
     private TornTail() {
@@ -26,36 +28,41 @@ final class TornTail {
 
     /**
      * @param offset where the suspect record starts
+     * @param zeros  where the zeros at the end of the file start ({@link ZeroTail}; {@code size} when none): a
+     *               chain of records that ends anywhere from there on reaches the end of the written data
      * @throws JournalException when the bytes from {@code offset} on are not a torn last record
      */
-    static void check(Path file, FileChannel ch, long offset, long size) throws IOException {
-        long tail = size - offset;
+    static void check(Path file, FileChannel ch, long offset, long zeros, long size) throws IOException {
+        long tail = zeros - offset;
         if (tail > JournalFormat.MAX_RECORD_BYTES + 8L) {
             throw corrupt(file, offset, "its length field is invalid and " + tail
                     + " bytes follow, more than any one record");
         }
-        MappedByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, offset, tail);
-        int end = (int) tail;
+        MappedByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, offset,
+                Math.min(size - offset, Integer.MAX_VALUE));
+        int end = bytes.capacity();
+        int data = (int) tail;
         // Backwards, by structure alone (length and type, no checksum): from which offsets does a chain of
-        // records reach exactly the end of the file? Linear in the tail, whatever its bytes.
-        BitSet reaches = new BitSet(end);
-        for (int p = end - 9; p >= 1; p--) {
+        // records reach the end of the data (into the zeros after it, if any)? Linear in the tail, whatever
+        // its bytes. No record starts in the zeros (a length of 0 is invalid).
+        BitSet reaches = new BitSet(data);
+        for (int p = Math.min(data - 1, end - 9); p >= 1; p--) {
             int next = next(bytes, p, end);
-            if (next == end || (next > 0 && reaches.get(next))) {
+            if (next >= data || (next > 0 && reaches.get(next))) {
                 reaches.set(p);
             }
         }
         // Forwards, verifying checksums along those chains; each record is checksummed at most once, within
         // a budget so that bytes an agent controls cannot make reading slow.
-        BitSet good = new BitSet(end);
-        BitSet bad = new BitSet(end);
+        BitSet good = new BitSet(data);
+        BitSet bad = new BitSet(data);
         long budget = 8L * tail + (64L << 20);
         for (int p = reaches.nextSetBit(1); p >= 0; p = reaches.nextSetBit(p + 1)) {
             List<Integer> path = new ArrayList<>();
             int q = p;
             boolean ok;
             while (true) {
-                if (q == end || good.get(q)) {
+                if (q >= data || good.get(q)) {
                     ok = true;
                     break;
                 }
