@@ -22,9 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A peer may hold at most {@link SessionConfig#DEFAULT_MAX_DECLARATIONS_PER_PEER} live declarations (subscribers,
@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class DeclarationCapTest {
     private static final int CAP = SessionConfig.DEFAULT_MAX_DECLARATIONS_PER_PEER;
 
-    private final TestSessions sessions = new TestSessions();
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     private Session target;
     private Session friend;
@@ -52,11 +53,6 @@ class DeclarationCapTest {
         Await.until(() -> target.core().peerTokensAlive() == 1, "the friend's token held");
         declarationsBefore = target.core().peerDeclarations();
         tokensBefore = target.core().peerTokensAlive();
-    }
-
-    @AfterEach
-    void close() {
-        sessions.close();
     }
 
     @Test
