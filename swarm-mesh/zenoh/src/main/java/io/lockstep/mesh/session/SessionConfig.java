@@ -26,6 +26,11 @@ public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, Li
      * bound only keeps a buggy or hostile peer from growing our memory without limit.
      */
     public static final int DEFAULT_MAX_DECLARATIONS_PER_PEER = 4_096;
+    /**
+     * A router forwards the declarations of every node behind it, so its transport gets this many (a thousand-node
+     * fleet at a few hundred each); it still bounds what a broken router can make us hold.
+     */
+    public static final int MAX_DECLARATIONS_PER_ROUTER = 1 << 19;
 
     public SessionConfig {
         listen = List.copyOf(listen);
