@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.lockstep.edge.link.LinkSettings;
-import io.lockstep.edge.link.LinkState;
 import io.lockstep.edge.mission.AssignmentSignatureCheck;
 import io.lockstep.edge.mission.BlobCache;
 import io.lockstep.edge.testing.FakeC2;
 import io.lockstep.edge.testing.Missions;
+import io.lockstep.edge.testing.NodeOnFakeC2;
 import io.lockstep.edge.testing.WasmAgents;
 import io.lockstep.proto.signing.MissionSigningKeys;
 import io.lockstep.proto.v1.AgentSpec;
@@ -22,14 +21,13 @@ import io.lockstep.proto.v1.LinkLossPolicy;
 import io.lockstep.proto.v1.MissionAssignment;
 import io.lockstep.proto.v1.NodeMissionState;
 import io.lockstep.proto.v1.StatusUpdate;
-import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real node with C2's mission signing key pinned runs only what C2 signed, and says why it refuses the rest. */
@@ -41,32 +39,25 @@ class SignedAssignmentTest {
     @TempDir
     Path dir;
 
-    private FakeC2 c2;
+    @RegisterExtension
+    final NodeOnFakeC2 fixture = new NodeOnFakeC2();
+
     private EdgeNode node;
     private AgentSpec agent;
 
+    private FakeC2 c2() {
+        return fixture.c2();
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        c2 = new FakeC2();
+    void offerTheAgent() {
         byte[] wasm = WasmAgents.idle(10);
-        c2.offerBlob(BlobCache.sha256Hex(wasm), wasm);
+        c2().offerBlob(BlobCache.sha256Hex(wasm), wasm);
         agent = Missions.agent("worker", wasm);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        c2.close();
-    }
-
     private void startNode(AssignmentSignatureCheck check) {
-        NodeSettings settings = NodeSettings.defaults("node-1", dir.resolve("data"), c2.port())
-                .withLink(new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200))
-                .withStart(10, 10, 1.0).withTiming(10, 50, 25);
-        node = EdgeNode.start(settings, OpenTelemetry.noop(), check);
-        await("link up", () -> node.link().state() == LinkState.CONNECTED);
+        node = fixture.start(fixture.settings(dir.resolve("data")), check);
     }
 
     private void startPinnedNode() {
@@ -87,22 +78,22 @@ class SignedAssignmentTest {
     }
 
     private CommandAck send(AssignMission.Builder assign) {
-        long seq = c2.command(C2ToEdge.newBuilder().setAssign(assign));
-        await("ack of " + seq, () -> c2.acks().stream().anyMatch(a -> a.getCommandSeq() == seq));
-        return c2.acks().stream().filter(a -> a.getCommandSeq() == seq).findFirst().orElseThrow();
+        long seq = c2().command(C2ToEdge.newBuilder().setAssign(assign));
+        await("ack of " + seq, () -> c2().acks().stream().anyMatch(a -> a.getCommandSeq() == seq));
+        return c2().acks().stream().filter(a -> a.getCommandSeq() == seq).findFirst().orElseThrow();
     }
 
     private void assertRejected(String missionId, AssignMission.Builder assign, String why) {
         CommandAck ack = send(assign);
         assertFalse(ack.getApplied());
         assertTrue(ack.getError().contains(why), ack.getError());
-        await("REJECTED status of " + missionId, () -> c2.statuses().stream()
+        await("REJECTED status of " + missionId, () -> c2().statuses().stream()
                 .anyMatch(s -> s.getMissionId().equals(missionId) && s.getState() == NodeMissionState.REJECTED));
-        StatusUpdate rejected = c2.statuses().stream().filter(s -> s.getMissionId().equals(missionId)).findFirst()
+        StatusUpdate rejected = c2().statuses().stream().filter(s -> s.getMissionId().equals(missionId)).findFirst()
                 .orElseThrow();
         assertEquals(NodeMissionState.REJECTED, rejected.getState());
         assertTrue(rejected.getDetail().contains(why), rejected.getDetail());
-        assertTrue(c2.statuses().stream().noneMatch(s -> s.getMissionId().equals(missionId)
+        assertTrue(c2().statuses().stream().noneMatch(s -> s.getMissionId().equals(missionId)
                 && s.getState() == NodeMissionState.RUNNING), "a refused assignment never runs");
     }
 
@@ -111,7 +102,7 @@ class SignedAssignmentTest {
         startPinnedNode();
         CommandAck ack = send(signed(assignment("m-signed"), C2_KEY));
         assertTrue(ack.getApplied(), ack.getError());
-        await("completed", () -> c2.statuses().stream().anyMatch(s -> s.getMissionId().equals("m-signed")
+        await("completed", () -> c2().statuses().stream().anyMatch(s -> s.getMissionId().equals("m-signed")
                 && s.getState() == NodeMissionState.COMPLETED));
     }
 

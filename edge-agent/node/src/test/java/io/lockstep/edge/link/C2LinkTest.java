@@ -14,11 +14,9 @@ import io.lockstep.proto.v1.StatusUpdate;
 import io.lockstep.proto.v1.Telemetry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class C2LinkTest {
@@ -26,20 +24,15 @@ class C2LinkTest {
     @TempDir
     Path dir;
 
-    private FakeC2 c2;
+    @RegisterExtension
+    final LinkToFakeC2 fixture = new LinkToFakeC2();
+
     private C2Link link;
     private final List<C2ToEdge> commands = new CopyOnWriteArrayList<>();
     private final List<LinkState> states = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void startC2() throws Exception {
-        c2 = new FakeC2();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        TestLinks.close(link);
-        c2.close();
+    private FakeC2 c2() {
+        return fixture.c2();
     }
 
     private C2Link newLink() {
@@ -47,10 +40,8 @@ class C2LinkTest {
     }
 
     private C2Link newLink(long resendAfterMillis) {
-        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 200, 5_000, 20, 200,
-                resendAfterMillis);
-        C2Link l = TestLinks.link(settings, dir, 1000, () -> Heartbeat.newBuilder().setMissionId("m").build(),
-                new LinkListener() {
+        return fixture.start(fixture.settings(200).withResendAfterMillis(resendAfterMillis), dir, 1000,
+                () -> Heartbeat.newBuilder().setMissionId("m").build(), new LinkListener() {
                     public void onCommand(C2ToEdge command) {
                         commands.add(command);
                     }
@@ -62,8 +53,6 @@ class C2LinkTest {
                         states.add(state);
                     }
                 });
-        l.start();
-        return l;
     }
 
     private static StatusUpdate status(String detail) {
@@ -75,10 +64,10 @@ class C2LinkTest {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
         link.sendStatus(status("a"));
-        await("a stored", () -> c2.lastStoredSeq() == 1);
+        await("a stored", () -> c2().lastStoredSeq() == 1);
         await("a acknowledged", () -> link.outbox().pendingCount() == 0);
 
-        c2.cut();
+        c2().cut();
         await("link down", () -> link.state() != LinkState.CONNECTED);
         link.sendStatus(status("b"));
         link.sendStatus(status("c"));
@@ -87,15 +76,15 @@ class C2LinkTest {
         assertEquals(2, link.spool().size());
         assertEquals(2, link.outbox().pendingCount());
 
-        c2.restore();
-        await("b and c stored", () -> c2.lastStoredSeq() == 3);
+        c2().restore();
+        await("b and c stored", () -> c2().lastStoredSeq() == 3);
         await("outbox acknowledged", () -> link.outbox().pendingCount() == 0);
 
-        assertEquals(List.of("a", "b", "c"), c2.stored().stream().map(m -> m.getStatus().getDetail()).toList());
-        assertEquals(List.of(1L, 2L, 3L), c2.stored().stream().map(EdgeToC2::getSeq).toList());
+        assertEquals(List.of("a", "b", "c"), c2().stored().stream().map(m -> m.getStatus().getDetail()).toList());
+        assertEquals(List.of(1L, 2L, 3L), c2().stored().stream().map(EdgeToC2::getSeq).toList());
         // Telemetry follows the re-sent statuses on the stream: C2 may ack c before it has read them.
-        await("spooled telemetry delivered", () -> c2.received(EdgeToC2::hasTelemetry).size() >= 2);
-        List<Long> telemetryTicks = c2.received(EdgeToC2::hasTelemetry).stream()
+        await("spooled telemetry delivered", () -> c2().received(EdgeToC2::hasTelemetry).size() >= 2);
+        List<Long> telemetryTicks = c2().received(EdgeToC2::hasTelemetry).stream()
                 .map(m -> m.getTelemetry().getTick()).toList();
         assertEquals(List.of(10L, 20L), telemetryTicks);
         assertEquals(0, link.spool().size());
@@ -107,14 +96,14 @@ class C2LinkTest {
     void aStatusC2DropsWithoutAckIsResentOnTheLiveLinkAfterTheTimeout() {
         link = newLink(300);
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        c2.dropNextSequenced(1);
+        c2().dropNextSequenced(1);
         link.sendStatus(status("a"));
-        await("a stored", () -> c2.lastStoredSeq() == 1);
+        await("a stored", () -> c2().lastStoredSeq() == 1);
         await("a acknowledged", () -> link.outbox().pendingCount() == 0);
 
-        List<EdgeToC2> copies = c2.received(m -> m.getSeq() == 1);
+        List<EdgeToC2> copies = c2().received(m -> m.getSeq() == 1);
         assertTrue(copies.size() >= 2, "the dropped first copy was followed by a re-send: " + copies.size());
-        assertEquals("a", c2.stored().get(0).getStatus().getDetail());
+        assertEquals("a", c2().stored().get(0).getStatus().getDetail());
         assertEquals(1, link.sessionsEstablished(), "re-sent on the same stream, without a reconnection");
     }
 
@@ -126,11 +115,11 @@ class C2LinkTest {
         link.spool().add(Telemetry.newBuilder().setTick(5).build());
         link.sendTelemetry(Telemetry.newBuilder().setTick(10).build());
 
-        await("both delivered", () -> c2.received(EdgeToC2::hasTelemetry).size() >= 2);
-        assertEquals(List.of(5L, 10L), c2.received(EdgeToC2::hasTelemetry).stream()
+        await("both delivered", () -> c2().received(EdgeToC2::hasTelemetry).size() >= 2);
+        assertEquals(List.of(5L, 10L), c2().received(EdgeToC2::hasTelemetry).stream()
                 .map(m -> m.getTelemetry().getTick()).toList());
         // The spooled one is marked so (C2 never drops it from its history), the live one is not.
-        assertEquals(List.of(true, false), c2.received(EdgeToC2::hasTelemetry).stream()
+        assertEquals(List.of(true, false), c2().received(EdgeToC2::hasTelemetry).stream()
                 .map(m -> m.getTelemetry().getSpooled()).toList());
         assertEquals(0, link.spool().size());
         assertEquals(1, link.sessionsEstablished());
@@ -140,21 +129,21 @@ class C2LinkTest {
     void afterReconnectOnlyWhatC2HasNotStoredIsResent() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        c2.setAcking(false);
+        c2().setAcking(false);
         link.sendStatus(status("a"));
         link.sendStatus(status("b"));
-        await("a and b stored", () -> c2.lastStoredSeq() == 2);
+        await("a and b stored", () -> c2().lastStoredSeq() == 2);
         assertEquals(2, link.outbox().pendingCount(), "no StatusAck yet, so both stay in the outbox");
 
-        c2.cut();
+        c2().cut();
         await("link down", () -> link.state() != LinkState.CONNECTED);
         link.sendStatus(status("c"));
-        int before = c2.received(EdgeToC2::hasStatus).size();
-        c2.setAcking(true);
-        c2.restore();
-        await("c stored", () -> c2.lastStoredSeq() == 3);
+        int before = c2().received(EdgeToC2::hasStatus).size();
+        c2().setAcking(true);
+        c2().restore();
+        await("c stored", () -> c2().lastStoredSeq() == 3);
 
-        List<String> resent = c2.received(EdgeToC2::hasStatus).subList(before, c2.received(EdgeToC2::hasStatus).size())
+        List<String> resent = c2().received(EdgeToC2::hasStatus).subList(before, c2().received(EdgeToC2::hasStatus).size())
                 .stream().map(m -> m.getStatus().getDetail()).toList();
         assertEquals(List.of("c"), resent, "Welcome.last_received_seq = 2 covers a and b");
         await("outbox acknowledged", () -> link.outbox().pendingCount() == 0);
@@ -164,21 +153,21 @@ class C2LinkTest {
     void helloCarriesTheNodeIdentityAndEveryHelloFollowsAReconnect() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        Hello hello = c2.received(EdgeToC2::hasHello).get(0).getHello();
+        Hello hello = c2().received(EdgeToC2::hasHello).get(0).getHello();
         assertEquals("node-1", hello.getNodeId());
         assertEquals(1, hello.getAbiVersion());
-        c2.cut();
-        c2.restore();
-        await("second hello", () -> c2.hellos() >= 2 && link.state() == LinkState.CONNECTED);
-        await("heartbeats", () -> !c2.received(EdgeToC2::hasHeartbeat).isEmpty());
+        c2().cut();
+        c2().restore();
+        await("second hello", () -> c2().hellos() >= 2 && link.state() == LinkState.CONNECTED);
+        await("heartbeats", () -> !c2().received(EdgeToC2::hasHeartbeat).isEmpty());
     }
 
     @Test
     void commandsAreHandedOverAndAMessageWithoutBodyIsIgnored() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        c2.send(C2ToEdge.newBuilder().setCommandSeq(9).build());
-        c2.send(C2ToEdge.newBuilder().setCommandSeq(10)
+        c2().send(C2ToEdge.newBuilder().setCommandSeq(9).build());
+        c2().send(C2ToEdge.newBuilder().setCommandSeq(10)
                 .setEmergencyStop(io.lockstep.proto.v1.EmergencyStop.newBuilder().setEngaged(true)).build());
         await("command delivered", () -> commands.size() == 1);
         assertEquals(10, commands.get(0).getCommandSeq());
@@ -190,7 +179,7 @@ class C2LinkTest {
     void aCancelRequestIsHandedOverAsACommand() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        c2.send(C2ToEdge.newBuilder().setCommandSeq(11).setCancelMission(
+        c2().send(C2ToEdge.newBuilder().setCommandSeq(11).setCancelMission(
                 io.lockstep.proto.v1.CancelMissionRequest.newBuilder().setMissionId("m-1").setReason("weather")).build());
         await("cancel delivered", () -> commands.size() == 1);
         assertEquals("m-1", commands.get(0).getCancelMission().getMissionId());
@@ -201,18 +190,16 @@ class C2LinkTest {
     void statusesSentBeforeACrashAreResentByTheNextProcess() {
         link = newLink();
         await("link up", () -> link.state() == LinkState.CONNECTED);
-        c2.cut();
+        c2().cut();
         await("link down", () -> link.state() != LinkState.CONNECTED);
         link.sendStatus(status("before-crash"));
-        link.close();
-        link.outbox().close();
-        link.spool().close();
+        TestLinks.close(link);
 
-        c2.restore();
+        c2().restore();
         link = newLink();
-        await("resent after restart", () -> c2.lastStoredSeq() == 1);
-        assertEquals("before-crash", c2.stored().get(0).getStatus().getDetail());
+        await("resent after restart", () -> c2().lastStoredSeq() == 1);
+        assertEquals("before-crash", c2().stored().get(0).getStatus().getDetail());
         link.sendStatus(status("after"));
-        await("next seq continues", () -> c2.lastStoredSeq() == 2);
+        await("next seq continues", () -> c2().lastStoredSeq() == 2);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.edge.hazard.HazardService;
 import io.lockstep.edge.hazard.NodeHazardReport;
-import io.lockstep.edge.testing.FakeC2;
 import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.NodeHazard;
@@ -19,12 +18,11 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The node's live hazard set (own finds and peers') reaches C2 on the link's heartbeats, bounded. */
@@ -37,19 +35,14 @@ class HazardHeartbeatTest {
     private final HazardService hazards = new HazardService("node-1", (k, p, a, direct) -> true,
             new io.lockstep.edge.mesh.FakeMeshClock(clock), OpenTelemetry.noop().getTracer("t"), () -> "m1", SenderBinding.KEY_CHUNK,
             HazardService.Settings.DEFAULTS);
-    private FakeC2 c2;
-    private C2Link link;
 
-    @BeforeEach
-    void startC2() throws Exception {
-        c2 = new FakeC2();
-    }
+    @RegisterExtension
+    final LinkToFakeC2 fixture = new LinkToFakeC2();
 
+    /** Runs before the fixture closes the link and C2. */
     @AfterEach
-    void stop() throws Exception {
-        TestLinks.close(link);
+    void stopHazards() {
         hazards.close();
-        c2.close();
     }
 
     private void receive(String sender, int id, long sequence) {
@@ -59,14 +52,11 @@ class HazardHeartbeatTest {
     }
 
     private void startLink(Supplier<Heartbeat> heartbeat) {
-        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 50, 5_000, 20, 200,
-                LinkSettings.DEFAULT_RESEND_AFTER_MILLIS);
-        link = TestLinks.link(settings, dir, 1000, heartbeat, TestLinks.QUIET);
-        link.start();
+        fixture.start(fixture.settings(50), dir, 1000, heartbeat, TestLinks.QUIET);
     }
 
     private List<Heartbeat> heartbeats() {
-        return c2.received(EdgeToC2::hasHeartbeat).stream().map(EdgeToC2::getHeartbeat).toList();
+        return fixture.c2().received(EdgeToC2::hasHeartbeat).stream().map(EdgeToC2::getHeartbeat).toList();
     }
 
     @Test

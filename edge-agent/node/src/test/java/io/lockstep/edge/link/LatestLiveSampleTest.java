@@ -5,35 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.lockstep.proto.link.LatestLiveSample;
 import io.lockstep.proto.v1.AgentLogLine;
-import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Telemetry;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Latest wins, driven by hand: the test says when the stream is ready and calls onReady itself. */
 class LatestLiveSampleTest {
-
-    /** A stream whose readiness the test sets; records what it was handed. */
-    private static final class HandStream implements LatestLiveSample.Stream {
-        boolean ready;
-        boolean over;
-        final List<Long> sent = new ArrayList<>();
-
-        @Override
-        public boolean ready() {
-            return ready && !over;
-        }
-
-        @Override
-        public boolean send(EdgeToC2 message) {
-            if (over) {
-                return false;
-            }
-            sent.add(message.getTelemetry().getTick());
-            return true;
-        }
-    }
 
     private static Telemetry sample(long tick) {
         return Telemetry.newBuilder().setTick(tick).build();
@@ -42,8 +19,7 @@ class LatestLiveSampleTest {
     @Test
     void aReadyStreamGetsEverySampleAtOnce() {
         LatestLiveSample live = new LatestLiveSample();
-        HandStream stream = new HandStream();
-        stream.ready = true;
+        HandStream stream = new HandStream(true);
         for (long tick = 1; tick <= 3; tick++) {
             live.offer(stream, sample(tick));
         }
@@ -55,8 +31,7 @@ class LatestLiveSampleTest {
     @Test
     void whileNotReadyOnlyTheNewestWaitsAndGoesOutOnReady() {
         LatestLiveSample live = new LatestLiveSample();
-        HandStream stream = new HandStream();
-        stream.ready = true;
+        HandStream stream = new HandStream(true);
         live.offer(stream, sample(1));
         stream.ready = false;
         for (long tick = 2; tick <= 10; tick++) {
@@ -78,7 +53,7 @@ class LatestLiveSampleTest {
     @Test
     void theLogLinesOfAReplacedSampleRideOnTheOneThatReplacesItOrAreCounted() {
         LatestLiveSample live = new LatestLiveSample();
-        HandStream stream = new HandStream();
+        HandStream stream = new HandStream(false);
         live.offer(stream, sample(1).toBuilder().addLogs(line(1, "a")).addLogs(line(1, "b")).setLogsDropped(3).build());
         Telemetry.Builder second = sample(2).toBuilder();
         for (int i = 0; i < LatestLiveSample.MAX_LOG_LINES; i++) {
@@ -102,8 +77,7 @@ class LatestLiveSampleTest {
     @Test
     void aSampleThatCouldNotBeSentIsKeptForTheCallerToSpool() {
         LatestLiveSample live = new LatestLiveSample();
-        HandStream stream = new HandStream();
-        stream.ready = true;
+        HandStream stream = new HandStream(true);
         stream.over = true; // ended under the send
         live.offer(stream, sample(7));
         assertEquals(7, live.take().getTick());

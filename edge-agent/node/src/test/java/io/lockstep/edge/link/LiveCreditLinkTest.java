@@ -14,10 +14,8 @@ import io.lockstep.proto.v1.StatusUpdate;
 import io.lockstep.proto.v1.Telemetry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,43 +28,37 @@ class LiveCreditLinkTest {
     @TempDir
     Path dir;
 
-    private FakeC2 c2;
+    @RegisterExtension
+    final LinkToFakeC2 fixture = new LinkToFakeC2();
+
     private C2Link link;
 
-    @BeforeEach
-    void startC2() throws Exception {
-        c2 = new FakeC2();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        TestLinks.close(link);
-        c2.close();
+    private FakeC2 c2() {
+        return fixture.c2();
     }
 
     private void connect() {
         // Heartbeats once a minute: nothing but the test's messages on the stream.
-        LinkSettings settings = new LinkSettings("127.0.0.1", c2.port(), Optional.empty(), 60_000, 5_000, 20, 200);
-        link = TestLinks.link(settings, dir, 100_000, () -> Heartbeat.newBuilder().build(), TestLinks.QUIET);
-        link.start();
+        link = fixture.start(fixture.settings(60_000), dir, 100_000, () -> Heartbeat.newBuilder().build(),
+                TestLinks.QUIET);
         await("link up", () -> link.state() == LinkState.CONNECTED);
     }
 
     private List<Long> liveTicks() {
-        return c2.received(EdgeToC2::hasTelemetry).stream().map(m -> m.getTelemetry().getTick()).toList();
+        return c2().received(EdgeToC2::hasTelemetry).stream().map(m -> m.getTelemetry().getTick()).toList();
     }
 
     private void statusArrived(long tick) {
         link.sendStatus(StatusUpdate.newBuilder().setMissionId("m-1").setState(NodeMissionState.RUNNING).setTick(tick)
                 .build());
-        await("status " + tick + " stored", () -> c2.stored().stream().anyMatch(m -> m.getStatus().getTick() == tick));
+        await("status " + tick + " stored", () -> c2().stored().stream().anyMatch(m -> m.getStatus().getTick() == tick));
     }
 
     @Test
     void liveSamplesWaitForCreditAndTheNewestGoesOutWhenItComes() {
-        c2.liveCredit(3);
+        c2().liveCredit(3);
         connect();
-        assertTrue(c2.received(EdgeToC2::hasHello).get(0).getHello().getLiveCredit(), "the node asks for credit");
+        assertTrue(c2().received(EdgeToC2::hasHello).get(0).getHello().getLiveCredit(), "the node asks for credit");
 
         for (long tick = 1; tick <= 50; tick++) {
             link.sendTelemetry(Telemetry.newBuilder().setTick(tick).build());
@@ -76,7 +68,7 @@ class LiveCreditLinkTest {
         assertEquals(List.of(1L, 2L, 3L), liveTicks(), "the window of credit, nothing more");
         assertEquals(46, link.liveSamplesReplaced(), "4..49 replaced, 50 waits");
 
-        c2.send(C2ToEdge.newBuilder().setLiveCredit(LiveSampleCredit.newBuilder().setSamples(2)).build());
+        c2().send(C2ToEdge.newBuilder().setLiveCredit(LiveSampleCredit.newBuilder().setSamples(2)).build());
         await("the newest sample once credit came back", () -> liveTicks().size() == 4);
         assertEquals(List.of(1L, 2L, 3L, 50L), liveTicks());
         link.sendTelemetry(Telemetry.newBuilder().setTick(51).build());

@@ -6,39 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.proto.link.LatestLiveSample;
 import io.lockstep.proto.link.LiveCredit;
-import io.lockstep.proto.v1.EdgeToC2;
 import io.lockstep.proto.v1.Telemetry;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Live-sample credit on the sender, driven by hand: the test plays C2's Welcome and LiveSampleCredit messages. */
 class LiveCreditTest {
 
-    /** A transport that is always ready; records the ticks it was handed. */
-    private static final class HandStream implements LatestLiveSample.Stream {
-        /** The stream ends under the next send: ready, but the send fails. */
-        boolean over;
-        final List<Long> sent = new ArrayList<>();
-
-        @Override
-        public boolean ready() {
-            return true;
-        }
-
-        @Override
-        public boolean send(EdgeToC2 message) {
-            if (over) {
-                return false;
-            }
-            sent.add(message.getTelemetry().getTick());
-            return true;
-        }
-    }
-
     private final LatestLiveSample live = new LatestLiveSample();
     private final LiveCredit credit = new LiveCredit();
-    private final HandStream transport = new HandStream();
+    /** A transport that is always ready. */
+    private final HandStream transport = new HandStream(true);
     private final LatestLiveSample.Stream gated = credit.gate(transport);
 
     private void offer(long fromTick, long toTick) {

@@ -31,6 +31,7 @@ public final class Config {
     private boolean multicastScouting;
     private String scoutingGroup = "224.0.0.224:7446";
     private TlsSettings tls;
+    private int maxDeclarationsPerPeer = SessionConfig.DEFAULT_MAX_DECLARATIONS_PER_PEER;
 
     public static Config peer() {
         return new Config();
@@ -42,7 +43,8 @@ public final class Config {
 
     /**
      * Reads the keys used by the CLI: {@code mode}, {@code listen}, {@code connect}
-     * (comma-separated endpoints), {@code lease-ms}, {@code batch-size}, {@code scouting} (true/false).
+     * (comma-separated endpoints), {@code lease-ms}, {@code batch-size}, {@code scouting} (true/false),
+     * {@code max-declarations-per-peer}.
      */
     public static Config fromMap(Map<String, String> values) {
         Config c = new Config();
@@ -55,6 +57,7 @@ public final class Config {
                 case "batch-size": c.batchSize(Integer.parseInt(v.trim())); break;
                 case "scouting": c.multicastScouting(Boolean.parseBoolean(v.trim())); break;
                 case "tls": c.tls(tlsFromPaths(v)); break;
+                case "max-declarations-per-peer": c.maxDeclarationsPerPeer(Integer.parseInt(v.trim())); break;
                 default: break;
             }
         });
@@ -133,6 +136,15 @@ public final class Config {
         return this;
     }
 
+    /**
+     * Most live declarations (subscribers, queryables, liveliness tokens, key-expression ids) one peer's transport
+     * may hold; past it the transport is closed. Default {@link SessionConfig#DEFAULT_MAX_DECLARATIONS_PER_PEER}.
+     */
+    public Config maxDeclarationsPerPeer(int value) {
+        this.maxDeclarationsPerPeer = value;
+        return this;
+    }
+
     /** Multicast scouting (SCOUT/HELLO on {@code group}); off unless asked for. */
     public Config multicastScouting(boolean enabled) {
         this.multicastScouting = enabled;
@@ -169,6 +181,6 @@ public final class Config {
         return new SessionConfig(id == null ? ZenohId.random() : id, mode,
                 listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
                 leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
-                multicastScouting, scoutingGroup, tls);
+                multicastScouting, scoutingGroup, tls, maxDeclarationsPerPeer);
     }
 }

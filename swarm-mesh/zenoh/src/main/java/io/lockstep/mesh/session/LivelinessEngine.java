@@ -144,7 +144,9 @@ final class LivelinessEngine {
             pending.token(key, t.peerIdentity());
             return;
         }
-        RemoteState.checkRoom(remote.tokens);
+        if (!core.declarationCap().admits(t, remote, remote.tokens, tok.id())) {
+            return;
+        }
         holders.declared(t, remote, tok.id(), key, () -> core.remotes().get(t) == remote);
     }
 
@@ -175,6 +177,11 @@ final class LivelinessEngine {
                 Delivery.deliver(s, sample);
             }
         }
+    }
+
+    /** Peer tokens alive now, counted once per (key, certified identity). */
+    int tokensAlive() {
+        return holders.size();
     }
 
     void close() {

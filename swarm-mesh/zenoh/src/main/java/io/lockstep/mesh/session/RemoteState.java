@@ -5,11 +5,11 @@ import io.lockstep.mesh.message.network.WireExpr;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What one peer declared to us: its key-expression ids, subscribers, queryables and liveliness tokens. */
+/**
+ * What one peer declared to us: its key-expression ids, subscribers, queryables and liveliness tokens. Their total is
+ * bounded by {@link DeclarationCap}.
+ */
 final class RemoteState {
-    /** Bound on each table so a hostile peer cannot grow our memory without limit. */
-    static final int MAX_ENTRIES = 100_000;
-
     final Map<Integer, String> keyExprs = new ConcurrentHashMap<>();
     final Map<Long, KeyExpr> subscribers = new ConcurrentHashMap<>();
     final Map<Long, KeyExpr> queryables = new ConcurrentHashMap<>();
@@ -25,9 +25,8 @@ final class RemoteState {
         return queryables.values().stream().anyMatch(k -> k.intersects(key));
     }
 
-    static void checkRoom(Map<?, ?> table) {
-        if (table.size() >= MAX_ENTRIES) {
-            throw new io.lockstep.mesh.codec.MalformedMessageException("peer exceeded " + MAX_ENTRIES + " declarations");
-        }
+    /** Live declarations: what {@link DeclarationCap} bounds. */
+    int declarations() {
+        return keyExprs.size() + subscribers.size() + queryables.size() + tokens.size();
     }
 }

@@ -14,13 +14,31 @@ import java.util.List;
  * @param multicastScouting answer and send SCOUT on {@code scoutingGroup} (host:port) and connect to what is found
  * @param tls certificates for {@code tls/} endpoints, or null; when set, every session must be with a peer that
  *        authenticated with a certificate from the trusted CA (a plain {@code tcp/} peer is refused)
+ * @param maxDeclarationsPerPeer most live declarations (subscribers, queryables, liveliness tokens and key-expression
+ *        ids together) one transport may hold; a peer that declares more has its transport closed
+ *        ({@link DeclarationCap})
  */
 public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, List<Endpoint> connect,
         long leaseMillis, int batchSize, int maxMessageSize, int queueCapacity, long reconnectInitialMillis,
-        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls) {
+        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls, int maxDeclarationsPerPeer) {
+    /**
+     * A node declares tens of entities, not thousands (its token, a few subscribers, a few more per mission); the
+     * bound only keeps a buggy or hostile peer from growing our memory without limit.
+     */
+    public static final int DEFAULT_MAX_DECLARATIONS_PER_PEER = 4_096;
+    /**
+     * A router forwards the declarations of every node behind it, so its transport gets this many (a thousand-node
+     * fleet at a few hundred each); it still bounds what a broken router can make us hold.
+     */
+    public static final int MAX_DECLARATIONS_PER_ROUTER = 1 << 19;
+
     public SessionConfig {
         listen = List.copyOf(listen);
         connect = List.copyOf(connect);
+        if (maxDeclarationsPerPeer < 1) {
+            throw new IllegalArgumentException("max declarations per peer must be at least 1, got "
+                    + maxDeclarationsPerPeer);
+        }
         if (mode == WhatAmI.ROUTER) {
             throw new IllegalArgumentException("router mode is not supported: use peer or client");
         }

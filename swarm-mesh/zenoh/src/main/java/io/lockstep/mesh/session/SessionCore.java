@@ -77,6 +77,7 @@ public final class SessionCore implements TransportListener {
     private final ScheduledExecutorService timer;
     private final AtomicLong droppedWhileReconnecting = new AtomicLong();
     private final SessionAdmission admission;
+    private final DeclarationCap declarationCap;
     private ScoutingAutoconnect scouting;
     private volatile boolean closed;
 
@@ -85,6 +86,7 @@ public final class SessionCore implements TransportListener {
         this.transportConfig = new TransportConfig(config.zid(), config.mode(), config.leaseMillis(), config.batchSize(),
                 config.maxMessageSize(), config.queueCapacity());
         this.admission = new SessionAdmission(config, this::isConnectedTo);
+        this.declarationCap = new DeclarationCap(config.maxDeclarationsPerPeer());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "zenoh-timer-" + config.zid());
             t.setDaemon(true);
@@ -198,6 +200,10 @@ public final class SessionCore implements TransportListener {
         return timer;
     }
 
+    DeclarationCap declarationCap() {
+        return declarationCap;
+    }
+
     long nextEntityId() {
         checkOpen();
         return entityIds.getAndIncrement();
@@ -305,7 +311,9 @@ public final class SessionCore implements TransportListener {
     private void onDeclare(PeerTransport t, RemoteState remote, Declare d) {
         Declaration decl = d.declaration();
         if (decl instanceof Declaration.KeyExpr k) {
-            RemoteState.checkRoom(remote.keyExprs);
+            if (!declarationCap.admits(t, remote, remote.keyExprs, k.id())) {
+                return;
+            }
             // The scope of a D_KEYEXPR is always in the sender's mapping.
             String text = KeyResolver.resolve(remote, k.key(), true);
             KeyResolver.parse(text);
@@ -315,14 +323,18 @@ public final class SessionCore implements TransportListener {
             remote.keyExprs.remove(u.id());
             remote.resolved.clear();
         } else if (decl instanceof Declaration.Subscriber s) {
-            RemoteState.checkRoom(remote.subscribers);
+            if (!declarationCap.admits(t, remote, remote.subscribers, s.id())) {
+                return;
+            }
             remote.subscribers.put(s.id(), KeyResolver.key(remote, s.key()));
             routingVersion.incrementAndGet();
         } else if (decl instanceof Declaration.UndeclareSubscriber u) {
             remote.subscribers.remove(u.id());
             routingVersion.incrementAndGet();
         } else if (decl instanceof Declaration.Queryable q) {
-            RemoteState.checkRoom(remote.queryables);
+            if (!declarationCap.admits(t, remote, remote.queryables, q.id())) {
+                return;
+            }
             remote.queryables.put(q.id(), KeyResolver.key(remote, q.key()));
         } else if (decl instanceof Declaration.UndeclareQueryable u) {
             remote.queryables.remove(u.id());
@@ -499,6 +511,21 @@ public final class SessionCore implements TransportListener {
     /** Sessions refused because the peer did not authenticate with a certificate from the trusted CA. */
     public long unauthenticatedPeersRefused() {
         return admission.unauthenticatedRefused();
+    }
+
+    /** Sessions closed because the peer went past {@link SessionConfig#maxDeclarationsPerPeer()}. */
+    public long peersOverDeclarationCap() {
+        return declarationCap.transportsClosed();
+    }
+
+    /** Live declarations all peers' transports hold now (what the declaration cap bounds per transport). */
+    int peerDeclarations() {
+        return remotes.values().stream().mapToInt(RemoteState::declarations).sum();
+    }
+
+    /** Peer tokens counted alive now, per (key, certified identity). */
+    int peerTokensAlive() {
+        return liveliness.tokensAlive();
     }
 
     /** Connections closed before their handshake because too many were idle or handshaking (all listeners). */

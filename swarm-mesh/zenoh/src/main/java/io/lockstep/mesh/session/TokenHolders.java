@@ -91,6 +91,11 @@ final class TokenHolders {
         }
     }
 
+    /** Tokens alive now, once per (key, certified identity). */
+    synchronized int size() {
+        return counts.size();
+    }
+
     private void release(KeyExpr key, String peerIdentity) {
         Holder h = new Holder(key, peerIdentity);
         Integer n = counts.get(h);

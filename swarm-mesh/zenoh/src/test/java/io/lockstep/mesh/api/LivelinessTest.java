@@ -1,5 +1,6 @@
 package io.lockstep.mesh.api;
 
+import static io.lockstep.mesh.testing.SampleEvents.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lockstep.mesh.testing.Await;
@@ -7,20 +8,12 @@ import io.lockstep.mesh.testing.TestSessions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LivelinessTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
-
-    private static List<String> events(List<Sample> samples) {
-        return samples.stream().map(s -> s.kind() + " " + s.keyExpr()).toList();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void tokensAppearAndDisappearForSubscribersAndGet() throws Exception {

@@ -11,16 +11,12 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QueryTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     private static void awaitQueryable(Session s, String key) {
         Await.until(() -> {

@@ -8,17 +8,13 @@ import io.lockstep.mesh.api.PutOptions;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.testing.Await;
 import io.lockstep.mesh.testing.TestSessions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Publications made while a connect endpoint is re-establishing its session are counted, not lost silently. */
 class ReconnectDropCountTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void putsWhileReconnectingAreCountedAndStopCountingOnceReconnected() throws Exception {

@@ -10,17 +10,13 @@ import io.lockstep.mesh.testing.Await;
 import io.lockstep.mesh.testing.TestSessions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A connector whose peer dies reconnects with backoff, re-declares, and nothing is delivered twice. */
 class ReconnectionTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void restartedPeerGetsSubscriptionsBackWithoutDuplicates() throws Exception {

@@ -18,20 +18,16 @@ import io.lockstep.mesh.testing.TestSessions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile peers send mutated zenoh-pico frames and oversized fragment streams to a live session: only their own
  * session is closed (with a reason), user callbacks never see an exception, and other peers keep working.
  */
 class SessionFuzzTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void mutatedFramesCloseOnlyTheOffendingSession() throws Exception {

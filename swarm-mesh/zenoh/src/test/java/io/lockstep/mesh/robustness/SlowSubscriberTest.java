@@ -13,18 +13,14 @@ import io.lockstep.mesh.transport.CongestionControl;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A subscriber that stops consuming must not stall delivery to other peers of a DROP publisher. */
 class SlowSubscriberTest {
     private static final int FLOOD_SIZE = 8 * 1024;
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void dropPublisherKeepsServingFastPeersWhileOneIsStuck() throws Exception {

@@ -1,5 +1,6 @@
 package io.lockstep.mesh.session;
 
+import static io.lockstep.mesh.testing.SampleEvents.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two transports to one peer: a peer whose new session is open before its old one has finished closing (a
@@ -35,16 +36,8 @@ import org.junit.jupiter.api.Test;
  * never does).
  */
 class DuplicateSessionTokensTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
-
-    private static List<String> events(List<Sample> samples) {
-        return samples.stream().map(s -> s.kind() + " " + s.keyExpr()).toList();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void closingThePeersOldSessionKeepsTheTokensItsNewSessionHolds() throws Exception {

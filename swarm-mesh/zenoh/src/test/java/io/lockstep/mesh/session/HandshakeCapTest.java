@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connections that never speak hold no thread: 300 idle ones leave the thread count bounded, the excess is closed
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class HandshakeCapTest {
     private static final int IDLE_CONNECTIONS = 300;
-    private final TestSessions sessions = new TestSessions();
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
     private final List<Socket> idle = new ArrayList<>();
 
     @AfterEach
@@ -32,7 +34,6 @@ class HandshakeCapTest {
                 // closing test sockets
             }
         }
-        sessions.close();
     }
 
     private static long acceptThreads() {

@@ -6,9 +6,14 @@ import io.lockstep.mesh.api.Zenoh;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Opens loopback sessions for a test and closes them all afterwards. */
-public final class TestSessions implements AutoCloseable {
+/**
+ * Opens loopback sessions for a test and closes them all after it (after the test's own {@code @AfterEach}
+ * methods). Register it on a field: {@code @RegisterExtension final TestSessions sessions = new TestSessions();}.
+ */
+public final class TestSessions implements AfterEachCallback, AutoCloseable {
     private final List<Session> opened = new ArrayList<>();
 
     public Session listener() throws IOException {
@@ -25,6 +30,11 @@ public final class TestSessions implements AutoCloseable {
         Session s = Zenoh.open(config);
         opened.add(s);
         return s;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

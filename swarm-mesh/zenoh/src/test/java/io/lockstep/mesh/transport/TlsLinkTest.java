@@ -30,20 +30,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** tls/ endpoints: mutual TLS with fleet certificates, each sample carrying its sender's certified identity. */
 class TlsLinkTest {
-    private final TestSessions sessions = new TestSessions();
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
 
     @Test
     void fleetNodesTalkOverTlsAndEachSampleNamesItsCertifiedSender() throws Exception {

@@ -19,17 +19,13 @@ import io.lockstep.mesh.testing.TestSessions;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batching, fragmentation, lease and keep-alive, and clean close, observed end to end over loopback TCP. */
 class TransportBehaviourTest {
-    private final TestSessions sessions = new TestSessions();
-
-    @AfterEach
-    void close() {
-        sessions.close();
-    }
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
 
     @Test
     void manySmallMessagesArriveInOrderThroughBatches() throws Exception {
