@@ -73,6 +73,24 @@ public final class PackagedC2 implements AutoCloseable {
 
     /** Starts C2, waits until it is ready, and logs RestAssured in. */
     public void start() throws Exception {
+        launch();
+        awaitReady();
+        redisServers.add(redisServer());
+        JarLogin.logIn();
+    }
+
+    /** Starts C2 and waits for it to exit by itself, as a start that must fail does; returns its exit code. */
+    public int startExpectingExit() throws Exception {
+        launch();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new AssertionError("C2 did not exit:\n" + log());
+        }
+        int code = process.exitValue();
+        process = null;
+        return code;
+    }
+
+    private void launch() throws IOException {
         JarLogin.createAdmin(dataDir);
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
@@ -85,9 +103,6 @@ public final class PackagedC2 implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-        awaitReady();
-        redisServers.add(redisServer());
-        JarLogin.logIn();
     }
 
     /** The embedded redis-server the running C2 started. */
