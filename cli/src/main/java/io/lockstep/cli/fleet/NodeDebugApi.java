@@ -55,6 +55,16 @@ public final class NodeDebugApi {
         return http.get("/fleet-stop");
     }
 
+    /**
+     * The same, answered once the node latched at or after {@code latchedSinceMicros} and
+     * has received at least {@code received} e-stops over the mesh, or after {@code waitMs}: nobody polls the node
+     * while a stop travels.
+     */
+    public JsonNode awaitFleetStop(long latchedSinceMicros, long received, long waitMs) {
+        return http.get("/fleet-stop?waitMs=" + waitMs + "&latchedSinceMicros=" + latchedSinceMicros
+                + "&received=" + received);
+    }
+
     public JsonNode status() {
         return http.get("/status");
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.cli.bench.BenchEnvironment;
 import io.lockstep.cli.fleet.EdgeNodeProcess;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +19,8 @@ public final class EstopFanOutBenchmark {
     /** Rounds measured, after {@link #WARM_UP} that are not (the first runs the path interpreted). */
     public static final int ROUNDS = 20;
     public static final int WARM_UP = 5;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a node is asked to wait for a latch or the relays (its debug port's most, under the client's 20 s). */
+    private static final long WAIT_MS = 15_000;
 
     /**
      * Per measured round the time to the last peer's latch; per (round, peer) the time from the broadcast to the
@@ -107,21 +107,18 @@ public final class EstopFanOutBenchmark {
     }
 
     /**
-     * Waits until {@code peer} latched an e-stop it was handed after {@code engaged}; null when it was latched
-     * already before (a previous round's late relay re-latched it after the release), which voids the round.
+     * Asks {@code peer} once to answer when it latched an e-stop it was handed after {@code engaged} (the peer waits, so
+     * nobody polls it while the stop travels); null when it was latched already before (a previous round's late relay
+     * re-latched it after the release), which voids the round.
      */
     private static JsonNode awaitLatched(EdgeNodeProcess peer, long engaged) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode stop = peer.debug().fleetStop();
-        while (!(stop.path("latched").asBoolean() && stop.path("receivedAtMicros").asLong() >= engaged)) {
-            if (stop.path("latched").asBoolean() && stop.path("latchedAtMicros").asLong() < engaged) {
-                return null;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(peer.id() + " did not latch the fleet stop: " + stop);
-            }
-            pause();
-            stop = peer.debug().fleetStop();
+        JsonNode stop = peer.debug().awaitFleetStop(engaged, 0, WAIT_MS);
+        if (!stop.path("latched").asBoolean()) {
+            throw new IllegalStateException(peer.id() + " did not latch the fleet stop within " + WAIT_MS + " ms: " + stop);
+        }
+        if (stop.path("latchedAtMicros").asLong() < engaged || stop.path("receivedAtMicros").asLong() < engaged) {
+            System.out.println("  voided: " + peer.id() + " engaged at " + engaged + ": " + stop);
+            return null;
         }
         return stop;
     }
@@ -131,13 +128,11 @@ public final class EstopFanOutBenchmark {
      * the others; once it has, no relay of this round is still travelling to re-latch a node after the release.
      */
     private static void awaitRelaysDelivered(List<EdgeNodeProcess> nodes, long[] before) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         for (int i = 0; i < nodes.size(); i++) {
-            while (nodes.get(i).debug().fleetStop().path("meshEstopsReceived").asLong() - before[i] < nodes.size() - 1) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(nodes.get(i).id() + " did not receive every peer's relay");
-                }
-                pause();
+            long expected = before[i] + nodes.size() - 1;
+            JsonNode stop = nodes.get(i).debug().awaitFleetStop(-1, expected, WAIT_MS);
+            if (stop.path("meshEstopsReceived").asLong() < expected) {
+                throw new IllegalStateException(nodes.get(i).id() + " did not receive every peer's relay: " + stop);
             }
         }
     }
@@ -155,15 +150,6 @@ public final class EstopFanOutBenchmark {
             if (node.debug().fleetStop().path("latched").asBoolean()) {
                 node.debug().releaseEstop();
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -319,9 +319,10 @@ public class DebugResource {
             String reason = req.reason() == null || req.reason().isBlank() ? "operator at the vehicle" : req.reason();
             // Fleet-wide: every peer stops too, over the mesh, with or without C2 (docs/hazards.md). Sent first,
             // so the peers do not wait for this node's latch to be persisted.
-            node().mesh().ifPresent(m -> m.broadcastEmergencyStop("at " + node().settings().nodeId() + ": " + reason));
-            node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT,
-                    reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+            String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
+            Runnable latch = () -> node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, bounded);
+            node().mesh().ifPresentOrElse(m -> m.stopPeersThenLatch("at " + node().settings().nodeId() + ": " + reason,
+                    latch), latch);
         } else {
             node().estopLatch().clear(EstopSource.LOCAL_DEBUG_PORT);
         }

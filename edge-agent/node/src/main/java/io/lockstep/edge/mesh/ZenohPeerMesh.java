@@ -69,14 +69,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final Subscriber hazardSubscriber;
     private final Tracer tracer;
     private final MeshClock clock;
-    private final AtomicLong estopsReceived = new AtomicLong();
-    private final AtomicLong estopReleasesRefused = new AtomicLong();
-    private final AtomicLong estopsBroadcast = new AtomicLong();
-    private volatile long estopLatchedAtMicros = -1;
-    private volatile long estopBroadcastAtMicros = -1;
-    /** When the mesh handed over the e-stop that latched this node last (Unix µs, -1 never). */
-    private volatile long estopReceivedAtMicros = -1;
-    private volatile String estopDetail = "";
+    private final FleetStopRecord fleetStop = new FleetStopRecord();
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
         this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false));
@@ -113,8 +106,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders, tracer);
         supervisor.addListener(event -> {
             if (event.kind() == InterventionKind.ESTOP) {
-                estopLatchedAtMicros = clock.micros();
-                estopDetail = event.detail();
+                fleetStop.latched(clock.micros(), event.detail());
             }
         });
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> onEstop(supervisor, sample));
@@ -149,7 +141,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         try (Scope ignored = span.makeCurrent()) {
             span.setAttribute("lockstep.estop.sender", sender);
             if (sample.kind() != SampleKind.PUT) {
-                long n = estopReleasesRefused.incrementAndGet();
+                long n = fleetStop.releaseRefused();
                 LOG.warnf("refused an e-stop release from peer %s over the mesh (%d so far): only a commander releases",
                         sender, n);
                 return;
@@ -160,16 +152,20 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             if (!senders.allows(sample, sender, "e-stop")) {
                 return;
             }
-            estopsReceived.incrementAndGet();
-            boolean wasLatched = supervisor.isEmergencyStopLatched();
-            if (!wasLatched) {
-                estopReceivedAtMicros = receivedAtMicros;
-            }
+            boolean latching = fleetStop.received(receivedAtMicros, supervisor.isEmergencyStopLatched());
             String reason = sample.payloadAsString();
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
-            supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
-            if (!wasLatched) {
-                broadcastEmergencyStop("relayed from " + sender + ": " + bounded);
+            if (!latching) {
+                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+                return;
+            }
+            try {
+                // Relay first, as the origin does: a peer that does not hear the origin then does not wait for this
+                // node's latch listeners (the intervention's journal entry, log line and the latch file's SYNC).
+                put(EstopPut.RELAY, "relayed from " + sender + ": " + bounded);
+                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+            } finally {
+                fleetStop.latchDone();
             }
         } finally {
             span.end();
@@ -202,8 +198,30 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
      * context, so the peers' {@code estop.receive} spans are children of the caller's.
      */
     public void broadcastEmergencyStop(String reason) {
+        put(EstopPut.OWN, reason);
+    }
+
+    /**
+     * This node's own stop: puts it on the mesh, then runs {@code latch} (this node's supervisor latching), so the
+     * peers do not wait for the latch's listeners, and a peer's relay that arrives in between is not relayed back.
+     */
+    public void stopPeersThenLatch(String reason, Runnable latch) {
+        fleetStop.ownStopStarted();
+        try {
+            put(EstopPut.OWN, reason);
+            latch.run();
+        } finally {
+            fleetStop.latchDone();
+        }
+    }
+
+    private enum EstopPut { OWN, RELAY }
+
+    private void put(EstopPut what, String reason) {
         Span span = tracer.spanBuilder("estop.broadcast").setSpanKind(SpanKind.PRODUCER).startSpan();
-        estopBroadcastAtMicros = clock.micros();
+        if (what == EstopPut.OWN) {
+            fleetStop.broadcast(clock.micros()); // broadcastAtMicros: this node's own stop, not a relay
+        }
         try {
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
             session.put(MeshKeys.ESTOP + MeshKeys.chunk(nodeId), bounded.getBytes(StandardCharsets.UTF_8),
@@ -211,9 +229,9 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                             .withReliable(true).withCongestionControl(CongestionControl.BLOCK)
                             // express: the calling thread writes it at once, no batching, no writer hand-off
                             .withExpress(true)
-                            // peers only: this node latched before sending, its own echo would be discarded
+                            // peers only: this node latches itself; its own echo would only be discarded
                             .withAllowedDestination(Locality.REMOTE));
-            estopsBroadcast.incrementAndGet();
+            fleetStop.broadcastWritten();
         } finally {
             span.end();
         }
@@ -226,20 +244,21 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
 
     /** The fleet-stop figures of this node: latch time (Unix µs, -1 never), mesh e-stops in and out. */
     public Map<String, Object> fleetStop(boolean latched) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("latched", latched);
-        out.put("latchedAtMicros", estopLatchedAtMicros);
-        out.put("broadcastAtMicros", estopBroadcastAtMicros);
-        out.put("receivedAtMicros", estopReceivedAtMicros);
-        out.put("detail", estopDetail);
-        out.put("meshEstopsReceived", estopsReceived.get());
-        out.put("meshEstopsBroadcast", estopsBroadcast.get());
-        out.put("meshReleasesRefused", estopReleasesRefused.get());
-        return out;
+        return fleetStop.view(latched);
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} until this node latched at or after {@code latchedSinceMicros} (by its latch's own
+     * stamp, set once the stop is latched) and has accepted at least {@code received} e-stops from peers; true when it
+     * has.
+     */
+    public boolean awaitFleetStop(long latchedSinceMicros, long received, long timeoutMs) throws InterruptedException {
+        return fleetStop.await(() -> fleetStop.received() >= received
+                && fleetStop.latchedAtMicros() >= latchedSinceMicros, timeoutMs);
     }
 
     public long estopReleasesRefused() {
-        return estopReleasesRefused.get();
+        return fleetStop.releasesRefused();
     }
 
     @Override

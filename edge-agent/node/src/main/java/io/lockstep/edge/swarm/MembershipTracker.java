@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,6 +22,8 @@ public final class MembershipTracker {
     private final long settleMillis;
     private final Map<String, Long> absentSince = new HashMap<>();
     private final Set<String> lost = new TreeSet<>();
+    /** When each lost node was found lost (the caller's clock): the moment its open cells were handed out. */
+    private final Map<String, Long> lostAt = new TreeMap<>();
 
     public MembershipTracker(List<String> missionNodes, String self, long settleMillis, long startMillis,
             long startGraceMillis) {
@@ -42,10 +45,11 @@ public final class MembershipTracker {
             if (node.equals(self) || liveKeys.contains(keyOf.apply(node))) {
                 absentSince.remove(node);
                 lost.remove(node);
+                lostAt.remove(node);
             } else {
                 long since = absentSince.computeIfAbsent(node, n -> nowMillis);
-                if (nowMillis - since >= settleMillis) {
-                    lost.add(node);
+                if (nowMillis - since >= settleMillis && lost.add(node)) {
+                    lostAt.put(node, nowMillis);
                 }
             }
         }
@@ -60,6 +64,11 @@ public final class MembershipTracker {
             }
         }
         return out;
+    }
+
+    /** Mission nodes lost now, each with the time (caller's clock) it was found lost, sorted by node. */
+    public Map<String, Long> lostAtMillis() {
+        return new TreeMap<>(lostAt);
     }
 
     /** Mission nodes lost now, sorted. */

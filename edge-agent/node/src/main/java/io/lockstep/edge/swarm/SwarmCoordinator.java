@@ -215,7 +215,7 @@ public final class SwarmCoordinator {
     private void publishView() {
         view = new SwarmView(state.map().version(), state.map().size(), state.coveredCount(),
                 boxed(state.ownedUnfinished()), state.coveredBySelf().stream().boxed().toList(), state.members(),
-                List.copyOf(state.lost()), state.takenOver().stream().boxed().toList(), digestHex, divergenceText,
+                List.copyOf(state.lost()), tracker.lostAtMillis(), state.takenOver().stream().boxed().toList(), digestHex, divergenceText,
                 dropped.get());
     }
 

@@ -46,7 +46,8 @@ class MeshHazardsTest {
     private SafetySupervisor supervisorA;
     private SafetySupervisor supervisorB;
 
-    private static SafetySupervisor supervisor() {
+    /** A supervisor over a simulated vehicle at the origin (shared with the other mesh tests of this package). */
+    static SafetySupervisor supervisor() {
         return new SafetySupervisor(new SimulatedVehicle(WorldFile.demo(), SimulatedVehicleConfig.defaults(1),
                 new Vec2(0, 0), 1.0), SafetyConfig.defaults(), new Vec2(-10, -10));
     }

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,7 @@ class SwarmCoordinatorTest {
         clock.addAndGet(SETTLE - 100);
         assertEquals(List.of(), kinds(tick()), "still inside the settle window");
         clock.addAndGet(200);
+        long takenOverAt = clock.get();
         List<InputEvent> events = tick();
         assertEquals(List.of(SwarmEvents.MEMBERS, SwarmEvents.CELLS), kinds(events));
         assertEquals("node-a\nnode-c", new String(events.get(0).data(), StandardCharsets.UTF_8));
@@ -154,6 +156,7 @@ class SwarmCoordinatorTest {
         assertTrue(after.containsAll(before), "rendezvous hashing keeps this node's own cells");
         assertTrue(after.size() > before.size(), "and adds some of the lost node's");
         assertEquals(List.of("node-b"), a.view().lost());
+        assertEquals(Map.of("node-b", takenOverAt), a.view().lostAtMillis(), "found lost at this tick");
         Set<Integer> taken = new HashSet<>(after);
         taken.removeAll(before);
         assertEquals(taken, new HashSet<>(a.view().reallocated()));
@@ -171,6 +174,7 @@ class SwarmCoordinatorTest {
         List<InputEvent> events = tick();
         assertEquals(SwarmEvents.MEMBERS, events.get(0).kind());
         assertEquals(List.of(), a.view().lost());
+        assertEquals(Map.of(), a.view().lostAtMillis());
     }
 
     @Test
