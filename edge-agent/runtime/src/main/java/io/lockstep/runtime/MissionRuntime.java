@@ -123,7 +123,6 @@ public final class MissionRuntime implements AutoCloseable {
                     engine.inference(live);
                     TickOutcome outcome = engine.tick(t.inputs());
                     writer.appendResult(RecordType.RESULT, record(outcome));
-                    writer.flush();
                 }
             }
             engine.inference(live);
@@ -174,12 +173,10 @@ public final class MissionRuntime implements AutoCloseable {
         try {
             if (journal != null) {
                 journal.appendInputs(canonical);
-                journal.flush();
             }
             TickOutcome outcome = engine.tick(canonical);
             if (journal != null) {
                 journal.appendResult(RecordType.RESULT, record(outcome));
-                journal.flush();
                 snapshotIfDue();
             }
             return outcome.result();
@@ -424,7 +421,6 @@ public final class MissionRuntime implements AutoCloseable {
             try {
                 if (writer != null) {
                     writer.append(RecordType.HEADER, JournalCodec.header(setup));
-                    writer.flush();
                 }
                 TickOutcome init = engine.initialize();
                 if (writer != null) {

@@ -28,6 +28,9 @@ public final class JournalReader {
     public record Contents(List<RawRecord> records, long validBytes, long tornBytes) {
     }
 
+    /** How long a reader waits before it looks again at what looked like corruption. */
+    private static final long RE_READ_AFTER_MS = 50;
+
     private JournalReader() {
     }
 
@@ -64,6 +67,22 @@ public final class JournalReader {
      *                          record
      */
     public static Contents read(Path file) {
+        try {
+            return readOnce(file);
+        } catch (CorruptJournalException first) {
+            // A journal that is being written (the node's own, read by its debug port) may show its last record
+            // half-stored: looked at once more a moment later, that record is whole. Real damage stays.
+            try {
+                Thread.sleep(RE_READ_AFTER_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            }
+            return readOnce(file);
+        }
+    }
+
+    private static Contents readOnce(Path file) {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             ByteBuffer magic = ByteBuffer.allocate(JournalFormat.MAGIC.length);
@@ -101,7 +120,8 @@ public final class JournalReader {
                     // Only zeros may follow a torn record: the rest of a window a crashed writer had mapped.
                     long zeros = ZeroTail.start(ch, offset + 8L + length, size);
                     if (zeros != offset + 8L + length) {
-                        throw new JournalException(file + ": corrupt journal: the " + (type == null ? "" : type + " ")
+                        throw new CorruptJournalException(file + ": corrupt journal: the "
+                                + (type == null ? "" : type + " ")
                                 + "record at offset " + offset + " fails its checksum"
                                 + (type == null ? " (unknown type " + (body.get(0) & 0xFF) + ")" : "")
                                 + " and is not the last record (" + (size - offset - 8L - length)

@@ -3,24 +3,21 @@ package io.lockstep.runtime.journal;
 import io.lockstep.runtime.JournalException;
 import io.lockstep.runtime.engine.CanonicalInputs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
- * Appends framed, checksummed records. Records are buffered and appended to the file at every
- * {@link #flush()} (once per tick) through a memory mapping ({@link MappedJournalFile}): a copy into the
- * OS page cache instead of a {@code write} system call, with the same guarantee. {@link #sync()} also forces
- * them to the device (at snapshots and close). A background thread ({@link JournalWriteBack}) takes the page
- * faults of the next {@link #TOUCH_AHEAD_BYTES} before the writer gets there, and forces every
- * {@link #WRITE_BACK_BYTES} written, so a sync waits for little more than the last records instead of
- * everything since the previous one.
+ * Appends framed, checksummed records to the file through a memory mapping ({@link MappedJournalFile}): each
+ * record is copied into the OS page cache as it is appended (body first, length last), instead of a
+ * {@code write} system call, with the same guarantee. {@link #sync()} also forces them to the device (at
+ * snapshots and close). A background thread ({@link JournalWriteBack}) takes the page faults of the next
+ * {@link #TOUCH_AHEAD_BYTES} before the writer gets there, and forces every {@link #WRITE_BACK_BYTES} written,
+ * so a sync waits for little more than the last records instead of everything since the previous one.
  *
  * <p>A tick's records ({@link #appendInputs}, {@link #appendResult}) are encoded into one reused payload
- * array and framed into a direct buffer, which is copied into the mapping: journaling a tick allocates no
- * arrays and makes no system call.
+ * array, which is copied into the mapping: journaling a tick allocates no arrays and makes no system call.
  */
 public final class JournalWriter implements AutoCloseable {
     /**
@@ -40,7 +37,6 @@ public final class JournalWriter implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final MappedJournalFile mapped;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
     private final PayloadWriter tickPayload = new PayloadWriter(1 << 13);
     private final CRC32C crc = new CRC32C();
     private final JournalWriteBack writeBack;
@@ -71,8 +67,7 @@ public final class JournalWriter implements AutoCloseable {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             JournalWriter w = new JournalWriter(file, ch, 0);
-            w.ensure(JournalFormat.MAGIC.length);
-            w.buffer.put(JournalFormat.MAGIC);
+            w.mapped.appendRaw(JournalFormat.MAGIC, 0, JournalFormat.MAGIC.length);
             return w;
         } catch (IOException e) {
             throw new JournalException("cannot create journal " + file + ": " + e.getMessage(), e);
@@ -109,58 +104,24 @@ public final class JournalWriter implements AutoCloseable {
         append(type, payload, payload.length);
     }
 
-    /** Appends a record whose payload is {@code payload[0, size)}. */
+    /** Appends a record whose payload is {@code payload[0, size)}; it is in the file when this returns. */
     private void append(RecordType type, byte[] payload, int size) {
-        int length = size + 1;
         crc.reset();
         crc.update(type.code());
         crc.update(payload, 0, size);
-        int checksum = (int) crc.getValue();
-        if (length + 8 > buffer.capacity()) {
-            // Large records (snapshots) go straight to the file instead of through the buffer.
-            flush();
-            ByteBuffer head = ByteBuffer.allocate(5).putInt(length).put((byte) type.code()).flip();
-            ByteBuffer tail = ByteBuffer.allocate(4).putInt(checksum).flip();
-            write(head, ByteBuffer.wrap(payload, 0, size), tail);
-            return;
-        }
-        ensure(length + 8);
-        buffer.putInt(length).put((byte) type.code()).put(payload, 0, size).putInt(checksum);
-    }
-
-    private void write(ByteBuffer... parts) {
         try {
-            for (ByteBuffer part : parts) {
-                mapped.append(part);
-            }
-            if (mapped.appended() >= nextRequest) {
-                nextRequest = mapped.appended() + REQUEST_EVERY_BYTES;
-                writeBack.request();
-            }
+            mapped.appendRecord(type.code(), payload, size, (int) crc.getValue());
         } catch (IOException e) {
             throw new JournalException("cannot write journal " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private void ensure(int bytes) {
-        if (buffer.remaining() < bytes) {
-            flush();
+        if (mapped.appended() >= nextRequest) {
+            nextRequest = mapped.appended() + REQUEST_EVERY_BYTES;
+            writeBack.request();
         }
     }
 
-    /** Writes buffered records to the file. */
-    public void flush() {
-        buffer.flip();
-        try {
-            write(buffer);
-        } finally {
-            buffer.clear();
-        }
-    }
-
-    /** Flushes and forces the file's content to the storage device. */
+    /** Forces the file's content to the storage device. */
     public void sync() {
-        flush();
         try {
             mapped.force(mapped.appended());
             IOException background = writeBack.takeFailure();

@@ -3,7 +3,6 @@ package io.lockstep.runtime.journal;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +20,9 @@ import java.util.TreeMap;
  * writer gets there. It stores into each page with a compare-and-set of zero to zero, which can never replace a
  * byte the writer has stored, so the two threads need no lock between them.
  *
- * <p>Appends come from one thread; {@link #touchAhead} from one other; {@link #force} from either.
+ * <p>Appends come from one thread; {@link #touchAhead} from one other; {@link #force} from either. Each record
+ * is stored body first and length last ({@link #appendRecord}), so that a reader of the live file never sees a
+ * record's later bytes without its length.
  */
 final class MappedJournalFile {
     /** Bytes mapped at a time; also the most zeros a crashed writer leaves past its last record. */
@@ -34,6 +35,7 @@ final class MappedJournalFile {
     private final TreeMap<Long, MappedByteBuffer> windows = new TreeMap<>();
     private final Object forceLock = new Object();
     private long forced;          // guarded by forceLock: everything before it is on the device
+    private final byte[] scratch = new byte[4];
     private MappedByteBuffer current;
     private long currentIndex = -1;
     private long position;        // the writer's
@@ -52,27 +54,78 @@ final class MappedJournalFile {
         this.forced = position;
     }
 
-    /** Appends {@code src}'s remaining bytes. */
-    void append(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
+    /**
+     * Appends one framed record ({@code u32 length | u8 type | payload | u32 crc}): everything after the length
+     * first, then the length. A reader of the file while it is being written (the node's debug port, a journal
+     * upload) copies it front to back, so it sees the record whole, or a length of zero where the record starts,
+     * which reads as the end; never a record whose head is there before its body (a memory copy may store the
+     * end of what it copies first).
+     */
+    void appendRecord(int type, byte[] payload, int size, int checksum) throws IOException {
+        long start = position;
+        position = start + 4;
+        scratch[0] = (byte) type;
+        copy(scratch, 0, 1);
+        copy(payload, 0, size);
+        scratch[0] = (byte) (checksum >>> 24);
+        scratch[1] = (byte) (checksum >>> 16);
+        scratch[2] = (byte) (checksum >>> 8);
+        scratch[3] = (byte) checksum;
+        copy(scratch, 0, 4);
+        VarHandle.releaseFence();  // the body is stored before the length that makes it a record
+        storeLength(start, size + 1);
+        appended = position;
+    }
+
+    /** Stores a record's length field at {@code at}: one 4-byte store unless it crosses into the next window. */
+    private void storeLength(long at, int length) throws IOException {
+        int inWindow = (int) (at % WINDOW_BYTES);
+        if (inWindow + 4 <= WINDOW_BYTES) {
+            long index = at / WINDOW_BYTES;
+            try {
+                (index == currentIndex ? current : window(index)).putInt(inWindow, length);
+            } catch (InternalError e) {
+                throw new IOException("the file system could not store the page at offset " + at + " (disk full?)", e);
+            }
+            return;
+        }
+        long end = position;
+        position = at;
+        scratch[0] = (byte) (length >>> 24);
+        scratch[1] = (byte) (length >>> 16);
+        scratch[2] = (byte) (length >>> 8);
+        scratch[3] = (byte) length;
+        copy(scratch, 0, 4);
+        position = end;
+    }
+
+    /** Appends {@code bytes[offset, offset + length)} as they are (the magic at the start of a new journal). */
+    void appendRaw(byte[] bytes, int offset, int length) throws IOException {
+        copy(bytes, offset, length);
+        appended = position;
+    }
+
+    /** Copies {@code src[offset, offset + length)} to the position, across windows, and moves past it. */
+    private void copy(byte[] src, int offset, int length) throws IOException {
+        while (length > 0) {
             long index = position / WINDOW_BYTES;
             if (index != currentIndex) {
                 current = window(index);
                 currentIndex = index;
             }
             int at = (int) (position % WINDOW_BYTES);
-            int n = Math.min(src.remaining(), WINDOW_BYTES - at);
+            int n = Math.min(length, WINDOW_BYTES - at);
             try {
-                current.put(at, src, src.position(), n);
+                current.put(at, src, offset, n);
             } catch (InternalError e) {
                 // HotSpot's report of a fault in a mapped page: the file system could not back it (disk full).
                 throw new IOException("the file system could not store the page at offset " + position
                         + " (disk full?)", e);
             }
-            src.position(src.position() + n);
+            offset += n;
+            length -= n;
             position += n;
         }
-        appended = position;
     }
 
     /** Bytes in the file that were appended (the writer's position). */

@@ -109,7 +109,8 @@ final class TornTail {
     }
 
     private static JournalException corrupt(Path file, long offset, String why) {
-        return new JournalException(file + ": corrupt journal at offset " + offset + ": the record there is not the"
+        return new CorruptJournalException(file + ": corrupt journal at offset " + offset
+                + ": the record there is not the"
                 + " last one; " + why);
     }
 }

@@ -42,10 +42,10 @@ class MappedJournalFileTest {
             // Pieces of uneven sizes, one of them across the window boundary.
             int at = 0;
             for (int piece : new int[] {5, 4091, MappedJournalFile.WINDOW_BYTES - 10_000, 20_000}) {
-                mapped.append(ByteBuffer.wrap(data, at, piece));
+                mapped.appendRaw(data, at, piece);
                 at += piece;
             }
-            mapped.append(ByteBuffer.wrap(data, at, data.length - at));
+            mapped.appendRaw(data, at, data.length - at);
             assertEquals(data.length, mapped.appended());
             assertTrue(Files.size(file) > data.length, "the file grows a window at a time");
             mapped.close();
@@ -78,7 +78,7 @@ class MappedJournalFileTest {
             });
             toucher.start();
             for (int i = 0; i < pieces; i++) {
-                mapped.append(ByteBuffer.wrap(data, i * 1_365, 1_365));  // pieces that straddle pages
+                mapped.appendRaw(data, i * 1_365, 1_365);  // pieces that straddle pages
             }
             done.set(true);
             toucher.join();
@@ -96,7 +96,6 @@ class MappedJournalFileTest {
             for (int i = 0; i < 50; i++) {
                 writer.append(RecordType.INPUTS, payload(i, 300));
             }
-            writer.flush();
             // As a crash leaves it: the records, then the zeros of the mapped window.
             JournalReader.Contents contents = JournalReader.read(file);
             assertEquals(50, contents.records().size());
@@ -153,13 +152,46 @@ class MappedJournalFileTest {
         assertTrue(e.getMessage().contains("offset " + middle.offset()), e.getMessage());
     }
 
+    @Test
+    void aReaderOfTheLiveJournalSeesWholeRecordsOnly() throws Exception {
+        Path file = dir.resolve("live.journal");
+        int records = 4_000;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (JournalWriter writer = JournalWriter.create(file)) {
+            Thread appender = new Thread(() -> {
+                try {
+                    for (int i = 0; i < records; i++) {
+                        writer.append(RecordType.INPUTS, payload(i, 1 + (i * 397) % 3_000));
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            appender.start();
+            int seen = 0;
+            int reads = 0;
+            while (appender.isAlive() || reads == 0) {
+                List<RawRecord> now = JournalReader.read(file).records();  // never "corrupt" while it grows
+                assertTrue(now.size() >= seen, "records only ever added");
+                if (!now.isEmpty()) {
+                    int last = now.size() - 1;
+                    assertArrayEquals(payload(last, 1 + (last * 397) % 3_000), now.get(last).payload());
+                }
+                seen = now.size();
+                reads++;
+            }
+            appender.join();
+            assertEquals(null, failure.get());
+        }
+        assertEquals(records, JournalReader.read(file).records().size());
+    }
+
     /** Writes {@code records} records and leaves the file as a crash would; returns where the records end. */
     private static long crashedJournal(Path file, int records) throws IOException {
         JournalWriter writer = JournalWriter.create(file);
         for (int i = 0; i < records; i++) {
             writer.append(RecordType.INPUTS, payload(i, 300));
         }
-        writer.flush();
         Path copy = file.resolveSibling(file.getFileName() + ".crashed");
         Files.copy(file, copy);
         writer.close();

@@ -49,8 +49,6 @@ class TickRecordEncodingTest {
                     a.appendResult(type, t);
                     b.append(type, JournalCodec.result(t));
                 }
-                a.flush();
-                b.flush();
             }
         }
         assertArrayEquals(Files.readAllBytes(separate), Files.readAllBytes(reused));
