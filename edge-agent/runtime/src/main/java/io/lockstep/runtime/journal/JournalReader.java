@@ -30,6 +30,8 @@ public final class JournalReader {
 
     /** How long a reader waits before it looks again at what looked like corruption. */
     private static final long RE_READ_AFTER_MS = 50;
+    /** How often one read goes back to a record that a writer finished while it was being read. */
+    private static final int MAX_LOOKS_AGAIN = 1_000;
 
     private JournalReader() {
     }
@@ -94,6 +96,7 @@ public final class JournalReader {
             }
             List<RawRecord> records = new ArrayList<>();
             long offset = JournalFormat.MAGIC.length;
+            int lookAgain = 0;
             ByteBuffer head = ByteBuffer.allocate(4);
             while (offset < size) {
                 long remaining = size - offset;
@@ -105,8 +108,9 @@ public final class JournalReader {
                 int length = head.getInt(0);
                 if (length < 1 || length > JournalFormat.MAX_RECORD_BYTES || length + 8L > remaining) {
                     long zeros = ZeroTail.start(ch, offset, size);
-                    if (zeros > offset) {
-                        TornTail.check(file, ch, offset, zeros, size);
+                    if (zeros > offset && TornTail.check(file, ch, offset, zeros, size)
+                            && lookAgain++ < MAX_LOOKS_AGAIN) {
+                        continue;  // a writer stored the record while we looked: read it again
                     }
                     break;
                 }

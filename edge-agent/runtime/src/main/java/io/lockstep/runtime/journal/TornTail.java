@@ -30,9 +30,11 @@ final class TornTail {
      * @param offset where the suspect record starts
      * @param zeros  where the zeros at the end of the file start ({@link ZeroTail}; {@code size} when none): a
      *               chain of records that ends anywhere from there on reaches the end of the written data
+     * @return true when the suspect record is whole now: a writer finished it after the reader looked at its
+     *         length (read it again); false when it is a torn last record
      * @throws JournalException when the bytes from {@code offset} on are not a torn last record
      */
-    static void check(Path file, FileChannel ch, long offset, long zeros, long size) throws IOException {
+    static boolean check(Path file, FileChannel ch, long offset, long zeros, long size) throws IOException {
         long tail = zeros - offset;
         if (tail > JournalFormat.MAX_RECORD_BYTES + 8L) {
             throw corrupt(file, offset, "its length field is invalid and " + tail
@@ -41,6 +43,11 @@ final class TornTail {
         MappedByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, offset,
                 Math.min(size - offset, Integer.MAX_VALUE));
         int end = bytes.capacity();
+        // The file may be a live journal: between the reader's look at the length and now, the writer may have
+        // stored it (body first, length last). Then the record and those after it are simply there.
+        if (next(bytes, 0, end) > 0 && checksumMatches(bytes, 0, bytes.getInt(0))) {
+            return true;
+        }
         int data = (int) tail;
         // Backwards, by structure alone (length and type, no checksum): from which offsets does a chain of
         // records reach the end of the data (into the zeros after it, if any)? Linear in the tail, whatever
@@ -91,6 +98,7 @@ final class TornTail {
                         + (offset + p));
             }
         }
+        return false;
     }
 
     /** The offset after a structurally plausible record at {@code p} (valid type, fits), or -1. */
