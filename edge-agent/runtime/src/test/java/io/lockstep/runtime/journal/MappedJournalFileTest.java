@@ -186,6 +186,18 @@ class MappedJournalFileTest {
         assertEquals(records, JournalReader.read(file).records().size());
     }
 
+    @Test
+    void aRecordAWriterFinishedWhileTheReaderLookedIsReadAgainNotCorruption() throws IOException {
+        Path file = dir.resolve("finished.journal");
+        crashedJournal(file, 20);
+        RawRecord fifth = JournalReader.read(file).records().get(4);
+        try (FileChannel ch = FileChannel.open(file)) {
+            long size = ch.size();
+            // The reader saw a zero length at the fifth record; by the time it checks, the record is whole.
+            assertTrue(TornTail.check(file, ch, fifth.offset(), ZeroTail.start(ch, fifth.offset(), size), size));
+        }
+    }
+
     /** Writes {@code records} records and leaves the file as a crash would; returns where the records end. */
     private static long crashedJournal(Path file, int records) throws IOException {
         JournalWriter writer = JournalWriter.create(file);
