@@ -67,11 +67,7 @@ final class MappedJournalFile {
         scratch[0] = (byte) type;
         copy(scratch, 0, 1);
         copy(payload, 0, size);
-        scratch[0] = (byte) (checksum >>> 24);
-        scratch[1] = (byte) (checksum >>> 16);
-        scratch[2] = (byte) (checksum >>> 8);
-        scratch[3] = (byte) checksum;
-        copy(scratch, 0, 4);
+        copyInt(checksum);
         VarHandle.releaseFence();  // the body is stored before the length that makes it a record
         storeLength(start, size + 1);
         appended = position;
@@ -85,18 +81,28 @@ final class MappedJournalFile {
             try {
                 (index == currentIndex ? current : window(index)).putInt(inWindow, length);
             } catch (InternalError e) {
-                throw new IOException("the file system could not store the page at offset " + at + " (disk full?)", e);
+                throw unbacked(at, e);
             }
             return;
         }
         long end = position;
         position = at;
-        scratch[0] = (byte) (length >>> 24);
-        scratch[1] = (byte) (length >>> 16);
-        scratch[2] = (byte) (length >>> 8);
-        scratch[3] = (byte) length;
-        copy(scratch, 0, 4);
+        copyInt(length);
         position = end;
+    }
+
+    /** Copies {@code value} big-endian to the position, across windows, and moves past it. */
+    private void copyInt(int value) throws IOException {
+        scratch[0] = (byte) (value >>> 24);
+        scratch[1] = (byte) (value >>> 16);
+        scratch[2] = (byte) (value >>> 8);
+        scratch[3] = (byte) value;
+        copy(scratch, 0, 4);
+    }
+
+    /** HotSpot's report of a fault in a mapped page: the file system could not back it (disk full). */
+    private static IOException unbacked(long offset, InternalError e) {
+        return new IOException("the file system could not store the page at offset " + offset + " (disk full?)", e);
     }
 
     /** Appends {@code bytes[offset, offset + length)} as they are (the magic at the start of a new journal). */
@@ -118,9 +124,7 @@ final class MappedJournalFile {
             try {
                 current.put(at, src, offset, n);
             } catch (InternalError e) {
-                // HotSpot's report of a fault in a mapped page: the file system could not back it (disk full).
-                throw new IOException("the file system could not store the page at offset " + position
-                        + " (disk full?)", e);
+                throw unbacked(position, e);
             }
             offset += n;
             length -= n;
@@ -142,8 +146,7 @@ final class MappedJournalFile {
             try {
                 WORD.compareAndSet(w, (int) (page % WINDOW_BYTES), 0L, 0L);
             } catch (InternalError e) {
-                throw new IOException("the file system could not store the page at offset " + page
-                        + " (disk full?)", e);
+                throw unbacked(page, e);
             }
         }
         touched = page;
