@@ -3,7 +3,7 @@ package io.lockstep.c2.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ final class SharedFrames {
     private final ObjectMapper mapper;
     private final EventRing events;
     private final HazardFrames hazards;
-    private final Clock clock;
+    private final InstantSource clock;
     private final EntryTrack<Versioned> nodes;
     private final EntryTrack<LiveSample> samples;
     private final EntryTrack<Versioned> missions;
@@ -40,7 +40,7 @@ final class SharedFrames {
      * {@code sampleSlotMs}: a node's sample is taken at most once per this many ms (the frame period), so it reaches
      * a client at most that often; node views and mission shares (state changes) are taken in every round.
      */
-    SharedFrames(ObjectMapper mapper, EventRing events, HazardFrames hazards, Clock clock, long sampleSlotMs) {
+    SharedFrames(ObjectMapper mapper, EventRing events, HazardFrames hazards, InstantSource clock, long sampleSlotMs) {
         this.mapper = mapper;
         this.events = events;
         this.hazards = hazards;

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lockstep.c2.hazard.HazardStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,25 +19,10 @@ class SharedFramesTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private static final long SLOT_MS = 100;
     private final long[] nowMs = {1_000_000};
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(nowMs[0]);
-        }
-    };
+    private final InstantSource clock = () -> Instant.ofEpochMilli(nowMs[0]);
     private final EventRing events = new EventRing(100);
     private final SharedFrames frames = new SharedFrames(mapper, events,
-            new HazardFrames(new HazardStore(), mapper, clock), clock, SLOT_MS);
+            new HazardFrames(new HazardStore(), mapper, Clock.systemUTC()), clock, SLOT_MS);
     private final Map<String, Versioned> nodes = new HashMap<>();
     private final Map<String, LiveSample> samples = new HashMap<>();
     private final Map<String, Versioned> missions = new HashMap<>();
