@@ -39,6 +39,10 @@ public final class BenchSwarmCommand implements Callable<Integer> {
                     + "0 skips them (default ${DEFAULT-VALUE}; each node is a JVM of up to 256 MiB)")
     int fleetNodes;
 
+    @Option(names = "--fleet-only", description = "only the figures of real node processes (mesh latencies, "
+            + "reallocation, gossip); skips allocation and simulator speed")
+    boolean fleetOnly;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench",
             description = "directory for swarm.json (default ${DEFAULT-VALUE})")
     Path out;
@@ -47,7 +51,13 @@ public final class BenchSwarmCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PEER_LOG.setLevel(Level.SEVERE);
         Files.createDirectories(out);
-        List<BenchFigure> figures = new ArrayList<>(new SwarmBench(quick, System.out::println).run());
+        if (fleetOnly && fleetNodes == 0) {
+            throw new IllegalArgumentException("--fleet-only needs node processes: --fleet-nodes must not be 0");
+        }
+        List<BenchFigure> figures = new ArrayList<>();
+        if (!fleetOnly) {
+            figures.addAll(new SwarmBench(quick, System.out::println).run());
+        }
         if (fleetNodes > 0) {
             figures.addAll(fleetFigures());
         }

@@ -11,6 +11,8 @@ import io.lockstep.edge.link.Outbox;
 import io.lockstep.edge.link.TelemetrySpool;
 import io.lockstep.edge.mesh.MeshSenderCheck;
 import io.lockstep.edge.mesh.MeshSessionConfig;
+import io.lockstep.edge.os.ThreadNice;
+import io.lockstep.edge.safety.SafetyThreads;
 import io.lockstep.edge.mesh.MeshTls;
 import io.lockstep.edge.mesh.ZenohPeerMesh;
 import io.lockstep.edge.safety.NodeEstopReport;
@@ -90,6 +92,7 @@ public final class EdgeNode implements AutoCloseable {
     private final ZenohPeerMesh mesh;
     private final EmergencyStopLatch estopLatch;
     private final OnnxInferenceFactory inference;
+    private final SafetyThreads safetyThreads;
 
     /** Instrumentation scope of the node's spans. */
     public static final String TRACER = "io.lockstep.edge";
@@ -126,7 +129,11 @@ public final class EdgeNode implements AutoCloseable {
         this.blobs = new BlobFetcher(cache, link::requestBlobChunk);
         this.journals = new io.lockstep.edge.journal.JournalUploader(link::sendNow, store::journalPath,
                 io.lockstep.edge.journal.JournalUploader.DEFAULT_CHUNK_BYTES);
-        this.mesh = settings.mesh().enabled() ? openMesh(settings, supervisor, otel,
+        ThreadNice priority = new ThreadNice(settings.mesh().enabled() ? settings.mesh().threadNice() : 0);
+        // Serial GC pauses run on the VM thread and stop every thread, the mesh's too: it gets the same priority.
+        priority.raiseThreadsNamed("VM Thread");
+        this.safetyThreads = new SafetyThreads(settings.nodeId(), priority);
+        this.mesh = settings.mesh().enabled() ? openMesh(settings, priority, supervisor, otel,
                 this::currentMissionId,
                 () -> simulated.state().position()) : null;
         MissionReporter reporter = new MissionReporter() {
@@ -191,12 +198,13 @@ public final class EdgeNode implements AutoCloseable {
         return e == null ? "" : e.view().map(MissionView::missionId).orElse("");
     }
 
-    private static ZenohPeerMesh openMesh(NodeSettings settings, SafetySupervisor supervisor, OpenTelemetry otel,
+    private static ZenohPeerMesh openMesh(NodeSettings settings, ThreadNice priority, SafetySupervisor supervisor,
+            OpenTelemetry otel,
             java.util.function.Supplier<String> mission, java.util.function.Supplier<Vec2> position) {
-        Config config = MeshSessionConfig.of(settings.mesh());
+        Config config = MeshSessionConfig.of(settings.mesh(), priority);
         try {
             MeshSenderCheck senders = MeshTls.apply(settings.mesh(), config, settings.nodeId());
-            return NodeHazards.mesh(Zenoh.open(config), settings.nodeId(), supervisor, senders,
+            return NodeHazards.mesh(Zenoh.open(config), settings.nodeId(), priority, supervisor, senders,
                     otel.getTracer("io.lockstep.edge"), mission, position);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Zenoh mesh session", e);
@@ -318,6 +326,11 @@ public final class EdgeNode implements AutoCloseable {
         return store;
     }
 
+    /** Where an operator's e-stop and hazard run: at the mesh threads' priority ({@code lockstep.mesh.thread-nice}). */
+    public SafetyThreads safetyThreads() {
+        return safetyThreads;
+    }
+
     /** The mesh, when {@code lockstep.mesh.enabled}. */
     public Optional<ZenohPeerMesh> mesh() {
         return Optional.ofNullable(mesh);
@@ -337,6 +350,7 @@ public final class EdgeNode implements AutoCloseable {
         if (mesh != null) {
             mesh.close();
         }
+        safetyThreads.close();
         outbox.close();
         spool.close();
         ledger.close();

@@ -42,6 +42,14 @@ public interface MeshConfig {
     @WithDefault("PT1S")
     Duration settleWindow();
 
+    /**
+     * Linux nice value for the threads that carry e-stops and hazards between nodes (each Zenoh transport's reader
+     * and writer) and the JVM's VM thread; 0 leaves them at the normal priority. Needs root or CAP_SYS_NICE; without
+     * it the node logs why once and runs on (docs/hazards.md, "Scheduling").
+     */
+    @WithDefault("-10")
+    int threadNice();
+
     /** Mutual TLS for {@code tls/} endpoints (see docs/mesh-security.md); on when all three files are set. */
     Tls tls();
 

@@ -321,8 +321,9 @@ public class DebugResource {
             // so the peers do not wait for this node's latch to be persisted.
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
             Runnable latch = () -> node().supervisor().engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, bounded);
-            node().mesh().ifPresentOrElse(m -> m.stopPeersThenLatch("at " + node().settings().nodeId() + ": " + reason,
-                    latch), latch);
+            // On a safety thread: at the priority of the mesh threads that carry the stop (docs/hazards.md).
+            node().safetyThreads().run(() -> node().mesh().ifPresentOrElse(m -> m.stopPeersThenLatch(
+                    "at " + node().settings().nodeId() + ": " + reason, latch), latch));
         } else {
             node().estopLatch().clear(EstopSource.LOCAL_DEBUG_PORT);
         }

@@ -101,20 +101,24 @@ public class HazardDebugResource {
             throw new BadRequestException("xM and yM must be finite metres within 2,000 km of the origin");
         }
         HazardService hazards = hazards();
-        long cpuBefore = MeshClock.SYSTEM.threadCpuNanos();
-        long before = MeshClock.SYSTEM.micros();
-        Hazard h = hazards.publish(HazardKind.OPERATOR, req.xM(), req.yM(), req.radiusM(),
-                (int) Math.round(ttlS * 1000.0));
-        // An operator's hazard is an express put: when publish returns, this thread has written it to every peer.
-        long sent = MeshClock.SYSTEM.micros();
-        long cpu = (MeshClock.SYSTEM.threadCpuNanos() - cpuBefore) / 1_000;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hazardId", h.hazardId());
-        out.put("sequence", h.sequence());
-        out.put("missionId", h.missionId());
-        out.put("publishedAtMicros", before);
-        out.put("sentAtMicros", sent);
-        out.put("publishCpuMicros", cpu);
+        int ttlMs = (int) Math.round(ttlS * 1000.0);
+        // On a safety thread: at the priority of the mesh threads that carry the hazard (docs/hazards.md).
+        Map<String, Object> out = lifecycle.node().safetyThreads().call(() -> {
+            long cpuBefore = MeshClock.SYSTEM.threadCpuNanos();
+            long before = MeshClock.SYSTEM.micros();
+            Hazard h = hazards.publish(HazardKind.OPERATOR, req.xM(), req.yM(), req.radiusM(), ttlMs);
+            // An operator's hazard is an express put: when publish returns, this thread has written it to every peer.
+            long sent = MeshClock.SYSTEM.micros();
+            long cpu = (MeshClock.SYSTEM.threadCpuNanos() - cpuBefore) / 1_000;
+            Map<String, Object> published = new LinkedHashMap<>();
+            published.put("hazardId", h.hazardId());
+            published.put("sequence", h.sequence());
+            published.put("missionId", h.missionId());
+            published.put("publishedAtMicros", before);
+            published.put("sentAtMicros", sent);
+            published.put("publishCpuMicros", cpu);
+            return published;
+        });
         return out;
     }
 

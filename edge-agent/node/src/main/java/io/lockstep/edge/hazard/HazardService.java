@@ -134,7 +134,17 @@ public final class HazardService implements AutoCloseable {
      * @param currentMission the running mission's id, "" when none
      * @param binding the sender check
      */
-    public HazardService(String nodeId, Transport transport, MeshClock clock, Tracer tracer, Supplier<String> currentMission, SenderBinding binding, Settings settings) {
+    public HazardService(String nodeId, Transport transport, MeshClock clock, Tracer tracer,
+            Supplier<String> currentMission, SenderBinding binding, Settings settings) {
+        this(nodeId, transport, clock, tracer, currentMission, binding, settings, () -> { });
+    }
+
+    /**
+     * As above; {@code workerStart} runs first on the worker thread that takes backlogs (the node raises its OS
+     * priority there, like the mesh's receive threads that hand it the backlog).
+     */
+    public HazardService(String nodeId, Transport transport, MeshClock clock, Tracer tracer,
+            Supplier<String> currentMission, SenderBinding binding, Settings settings, Runnable workerStart) {
         this.nodeId = NodeIds.require(nodeId);
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -144,7 +154,10 @@ public final class HazardService implements AutoCloseable {
         this.intake = new HazardIntake(nodeId, binding);
         // Strictly increasing across restarts without storing anything: start from the clock in microseconds.
         this.sequence = new AtomicLong(clock.micros());
-        this.worker = new Thread(this::work, "hazards-" + nodeId);
+        this.worker = new Thread(() -> {
+            workerStart.run();
+            work();
+        }, "hazards-" + nodeId);
         this.worker.setDaemon(true);
         this.worker.start();
     }

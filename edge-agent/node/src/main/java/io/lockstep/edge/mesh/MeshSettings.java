@@ -9,10 +9,11 @@ import java.util.Locale;
  * Whether and how the node joins the Zenoh mesh; {@code leaseMillis} is the Zenoh transport lease and
  * {@code settleMillis} how long a lost peer (or a disagreeing digest) must persist before the node acts;
  * {@code tls} the node's fleet certificate for an authenticated mesh, or null (plain TCP, development);
- * {@code mode} the Zenoh role of the node's session: {@link WhatAmI#PEER} or {@link WhatAmI#CLIENT}.
+ * {@code mode} the Zenoh role of the node's session: {@link WhatAmI#PEER} or {@link WhatAmI#CLIENT};
+ * {@code threadNice} the Linux nice value of the threads that carry e-stops and hazards (0: unchanged).
  */
 public record MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,
-        long leaseMillis, long settleMillis, MeshTlsFiles tls, WhatAmI mode) {
+        long leaseMillis, long settleMillis, MeshTlsFiles tls, WhatAmI mode, int threadNice) {
 
     /** PEM files of a mesh with mutual TLS. */
     public record MeshTlsFiles(Path certificate, Path privateKey, Path rootCa) {
@@ -20,6 +21,7 @@ public record MeshSettings(boolean enabled, List<String> listen, List<String> co
 
     public static final long DEFAULT_LEASE_MILLIS = 2_000;
     public static final long DEFAULT_SETTLE_MILLIS = 1_000;
+    public static final int DEFAULT_THREAD_NICE = -10;
     public static final MeshSettings DISABLED = new MeshSettings(false, List.of(), List.of(), false);
 
     public MeshSettings {
@@ -27,6 +29,9 @@ public record MeshSettings(boolean enabled, List<String> listen, List<String> co
         connect = List.copyOf(connect);
         if (leaseMillis < 1 || settleMillis < 0) {
             throw new IllegalArgumentException("lockstep.mesh.lease must be positive and settle-window not negative");
+        }
+        if (threadNice < -20 || threadNice > 19) {
+            throw new IllegalArgumentException("lockstep.mesh.thread-nice must be -20..19, got " + threadNice);
         }
         if (mode == WhatAmI.ROUTER) {
             throw new IllegalArgumentException("lockstep.mesh.mode must be peer or client: a node is not a Zenoh router");
@@ -45,7 +50,7 @@ public record MeshSettings(boolean enabled, List<String> listen, List<String> co
 
     public MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,
             long leaseMillis, long settleMillis, MeshTlsFiles tls) {
-        this(enabled, listen, connect, scouting, leaseMillis, settleMillis, tls, WhatAmI.PEER);
+        this(enabled, listen, connect, scouting, leaseMillis, settleMillis, tls, WhatAmI.PEER, DEFAULT_THREAD_NICE);
     }
 
     /** {@code lockstep.mesh.mode}: {@code peer} or {@code client}, any case. */

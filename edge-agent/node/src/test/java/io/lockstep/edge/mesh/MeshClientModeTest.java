@@ -37,7 +37,7 @@ class MeshClientModeTest {
 
     private static MeshSettings client(String endpoint) {
         return new MeshSettings(true, List.of(), List.of(endpoint), false, MeshSettings.DEFAULT_LEASE_MILLIS,
-                MeshSettings.DEFAULT_SETTLE_MILLIS, null, MeshSettings.parseMode("client"));
+                MeshSettings.DEFAULT_SETTLE_MILLIS, null, MeshSettings.parseMode("client"), MeshSettings.DEFAULT_THREAD_NICE);
     }
 
     private static SafetySupervisor supervisor() {

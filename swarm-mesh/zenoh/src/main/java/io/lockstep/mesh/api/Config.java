@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Session configuration, with the same vocabulary as Zenoh's JSON5 config: {@code mode}, {@code listen/endpoints},
@@ -32,6 +33,7 @@ public final class Config {
     private String scoutingGroup = "224.0.0.224:7446";
     private TlsSettings tls;
     private int maxDeclarationsPerPeer = SessionConfig.DEFAULT_MAX_DECLARATIONS_PER_PEER;
+    private Runnable transportThreadStart = TransportConfig.NO_THREAD_START;
 
     public static Config peer() {
         return new Config();
@@ -165,6 +167,15 @@ public final class Config {
         return this;
     }
 
+    /**
+     * Runs first on each peer transport's reader and writer thread, e.g. to raise their OS scheduling priority so
+     * that what arrives from peers is read at once on a busy machine. Nothing by default.
+     */
+    public Config transportThreadStart(Runnable hook) {
+        this.transportThreadStart = Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
     public WhatAmI mode() {
         return mode;
     }
@@ -181,6 +192,6 @@ public final class Config {
         return new SessionConfig(id == null ? ZenohId.random() : id, mode,
                 listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
                 leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
-                multicastScouting, scoutingGroup, tls, maxDeclarationsPerPeer);
+                multicastScouting, scoutingGroup, tls, maxDeclarationsPerPeer, transportThreadStart);
     }
 }

@@ -5,6 +5,7 @@ import io.lockstep.mesh.message.ZenohId;
 import io.lockstep.mesh.transport.Endpoint;
 import io.lockstep.mesh.transport.TlsSettings;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a session needs to start.
@@ -17,10 +18,13 @@ import java.util.List;
  * @param maxDeclarationsPerPeer most live declarations (subscribers, queryables, liveliness tokens and key-expression
  *        ids together) one transport may hold; a peer that declares more has its transport closed
  *        ({@link DeclarationCap})
+ * @param transportThreadStart run first on each transport's reader and writer thread
+ *        ({@link io.lockstep.mesh.transport.TransportConfig#threadStart()})
  */
 public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, List<Endpoint> connect,
         long leaseMillis, int batchSize, int maxMessageSize, int queueCapacity, long reconnectInitialMillis,
-        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls, int maxDeclarationsPerPeer) {
+        long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls, int maxDeclarationsPerPeer,
+        Runnable transportThreadStart) {
     /**
      * A node declares tens of entities, not thousands (its token, a few subscribers, a few more per mission); the
      * bound only keeps a buggy or hostile peer from growing our memory without limit.
@@ -34,6 +38,7 @@ public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, Li
 
     public SessionConfig {
         listen = List.copyOf(listen);
+        Objects.requireNonNull(transportThreadStart, "transportThreadStart");
         connect = List.copyOf(connect);
         if (maxDeclarationsPerPeer < 1) {
             throw new IllegalArgumentException("max declarations per peer must be at least 1, got "

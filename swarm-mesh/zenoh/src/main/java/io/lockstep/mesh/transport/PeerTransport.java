@@ -84,8 +84,14 @@ public final class PeerTransport {
     /** Starts the reader and writer threads. */
     public void start() {
         String name = "zenoh-" + params.peerZid();
-        reader = new Thread(this::readLoop, name + "-rx");
-        writer = new Thread(this::writeLoop, name + "-tx");
+        reader = new Thread(() -> {
+            config.threadStart().run();
+            readLoop();
+        }, name + "-rx");
+        writer = new Thread(() -> {
+            config.threadStart().run();
+            writeLoop();
+        }, name + "-tx");
         reader.setDaemon(true);
         writer.setDaemon(true);
         writer.start();

@@ -2,6 +2,7 @@ package io.lockstep.mesh.transport;
 
 import io.lockstep.mesh.message.WhatAmI;
 import io.lockstep.mesh.message.ZenohId;
+import java.util.Objects;
 
 /**
  * Local transport parameters.
@@ -10,9 +11,12 @@ import io.lockstep.mesh.message.ZenohId;
  * @param batchSize largest transport message we accept and send (negotiated down to the peer's)
  * @param maxMessageSize largest reassembled (fragmented) network message accepted before the session is closed
  * @param queueCapacity outgoing messages buffered per peer before congestion control drops or blocks
+ * @param threadStart run first on each transport's reader and writer thread (an application may raise their OS
+ *        priority there, as the node does for the threads that carry e-stops); {@link #NO_THREAD_START} by default
  */
 public record TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, int batchSize, int maxMessageSize,
-        int queueCapacity) {
+        int queueCapacity, Runnable threadStart) {
+    public static final Runnable NO_THREAD_START = () -> { };
     public static final int PROTOCOL_VERSION = 0x09;
     public static final long DEFAULT_LEASE_MILLIS = 10_000;
     public static final int DEFAULT_BATCH_SIZE = 65_535;
@@ -21,7 +25,13 @@ public record TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, in
     /** Patch level 1: fragments carry first/drop markers. */
     public static final long PATCH = 1;
 
+    public TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, int batchSize, int maxMessageSize,
+            int queueCapacity) {
+        this(zid, whatAmI, leaseMillis, batchSize, maxMessageSize, queueCapacity, NO_THREAD_START);
+    }
+
     public TransportConfig {
+        Objects.requireNonNull(threadStart, "threadStart");
         if (batchSize < 64 || batchSize > TcpLink.MAX_MESSAGE) {
             throw new IllegalArgumentException("batch size must be 64..65535, got " + batchSize);
         }

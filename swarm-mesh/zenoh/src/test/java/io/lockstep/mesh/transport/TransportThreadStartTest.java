@@ -1,0 +1,44 @@
+package io.lockstep.mesh.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lockstep.mesh.api.Config;
+import io.lockstep.mesh.api.Session;
+import io.lockstep.mesh.testing.Await;
+import io.lockstep.mesh.testing.TestSessions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The transport thread hook (an application raises their OS priority there) runs on each transport's own threads. */
+class TransportThreadStartTest {
+    @RegisterExtension
+    final TestSessions sessions = new TestSessions();
+
+    @Test
+    void theHookRunsFirstOnEachTransportsReaderAndWriterAndNowhereElse() throws Exception {
+        Set<String> hooked = ConcurrentHashMap.newKeySet();
+        Runnable hook = () -> hooked.add(Thread.currentThread().getName());
+        Session a = sessions.open(Config.peer().listen("tcp/127.0.0.1:0").transportThreadStart(hook));
+        Session b = sessions.open(Config.peer().connect(a.listenEndpoints().get(0)).transportThreadStart(hook));
+        Await.until(() -> !a.peers().isEmpty() && !b.peers().isEmpty(), "session established");
+        // Two sessions, one transport each: a reader and a writer on either side.
+        Await.until(() -> hooked.size() == 4, "the hook ran on four threads, saw " + hooked);
+        assertEquals(2, hooked.stream().filter(n -> n.endsWith("-rx")).count(), hooked::toString);
+        assertEquals(2, hooked.stream().filter(n -> n.endsWith("-tx")).count(), hooked::toString);
+        assertTrue(hooked.stream().allMatch(n -> n.startsWith("zenoh-")), hooked::toString);
+
+        // And those threads carry the traffic: a put from b reaches a's subscriber on a hooked reader thread.
+        List<String> deliveredOn = new CopyOnWriteArrayList<>();
+        a.declareSubscriber("hook/key", sample -> deliveredOn.add(Thread.currentThread().getName()));
+        Await.until(() -> {
+            b.put("hook/key", "x");
+            return !deliveredOn.isEmpty();
+        }, "delivered");
+        assertTrue(hooked.contains(deliveredOn.get(0)), deliveredOn + " not in " + hooked);
+    }
+}
