@@ -166,7 +166,7 @@ public final class EdgeNode implements AutoCloseable {
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         if (mesh != null) {
-            executor.setFleetStop(reason -> mesh.broadcastEmergencyStop("fleet-wide stop from C2: " + reason));
+            executor.setFleetStop(mesh::stopPeersFromC2ThenLatch);
         }
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
         executor.onMissionFinished(journals::upload);

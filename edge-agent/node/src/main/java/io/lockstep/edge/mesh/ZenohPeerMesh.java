@@ -215,6 +215,11 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         }
     }
 
+    /** C2's fleet-wide stop reaching this node: this node's own stop to its peers, as from its debug port. */
+    public void stopPeersFromC2ThenLatch(String reason, Runnable latch) {
+        stopPeersThenLatch("fleet-wide stop from C2: " + reason, latch);
+    }
+
     private enum EstopPut { OWN, RELAY }
 
     private void put(EstopPut what, String reason) {

@@ -44,12 +44,20 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
     private final AssignmentSignatureCheck signatures;
     /** The node's spans (link, mission, sampled ticks); the node sets its configured sampling rate. */
     private volatile NodeTracing tracing;
-    /** Stops every peer over the mesh for a fleet-wide e-stop from C2 (nothing without a mesh). */
-    private volatile java.util.function.Consumer<String> fleetStop = reason -> { };
+    /** Stops every peer over the mesh, then latches this node, for a fleet-wide e-stop from C2 (without a mesh: latches). */
+    private volatile FleetStop fleetStop = (reason, latch) -> latch.run();
 
-    /** Where a fleet-wide e-stop from C2 goes after this node latched (the mesh broadcast). */
-    public void setFleetStop(java.util.function.Consumer<String> broadcast) {
-        this.fleetStop = java.util.Objects.requireNonNull(broadcast, "broadcast");
+    /**
+     * How a fleet-wide e-stop from C2 is carried out: put on the mesh and this node latched, in that order
+     * ({@code ZenohPeerMesh.stopPeersThenLatch}, so a peer's relay arriving before the latch is not relayed back).
+     */
+    @FunctionalInterface
+    public interface FleetStop {
+        void stopPeersThenLatch(String reason, Runnable latch);
+    }
+
+    public void setFleetStop(FleetStop fleetStop) {
+        this.fleetStop = java.util.Objects.requireNonNull(fleetStop, "fleetStop");
     }
 
     public MissionExecutor(NodeServices services, MissionStore store, MissionLoader loader, int snapshotEvery) {
@@ -226,10 +234,12 @@ public final class MissionExecutor implements CommandHandler, AutoCloseable {
 
     private void emergencyStop(EmergencyStop stop) throws CommandRefusedException {
         if (stop.getEngaged()) {
+            Runnable latch = () -> services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
             if (stop.getFleetWide()) {
-                fleetStop.accept(stop.getReason()); // first, so the peers do not wait for this latch's fsync
+                fleetStop.stopPeersThenLatch(stop.getReason(), latch); // peers first: they do not wait for our fsync
+            } else {
+                latch.run();
             }
-            services.supervisor().engageEmergencyStop(EstopSource.C2, stop.getReason());
         } else if (!services.estopClear().test(EstopSource.C2)) {
             throw new CommandRefusedException("C2 may not clear this e-stop");
         }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * The demo mission, strip by strip, in the demo world: a lawnmower pilot behind the safety supervisor with
  * the strip as geofence, the noisy simulated vehicle starting at the base, and hazard sampling every 10
  * ticks. Checks what the demo relies on: the obstacle reflex fires at the silo and the barn without a
- * collision, the smoke is flagged only in its strip, and the vehicle stays in its strip.
+ * collision, the smoke is flagged only in its strip, and the vehicle stays in its strip. Only what happens once the
+ * vehicle is in its strip counts: on its way from the base it crosses the launch row's smoke ({@code pad-smoke}).
  */
 class SupervisedDemoSurveyTest {
 
@@ -61,13 +62,16 @@ class SupervisedDemoSurveyTest {
         boolean entered = false;
         double worstExcursion = 0;
         int hazardSamples = 0;
+        long obstacleStops = 0;
         for (long tick = 0; tick < MAX_TICKS && !pilot.finished(); tick++) {
             VehicleReadings readings = vehicle.readSensors();
             if (tick % 10 == 0) {
                 float score = inference.infer(HazardModel.NAME, HazardFeatures.fromRanges(readings.ranges()))[0];
-                hazardSamples += score > HazardModel.DEFAULT_THRESHOLD ? 1 : 0;
+                hazardSamples += entered && score > HazardModel.DEFAULT_THRESHOLD ? 1 : 0;
             }
-            supervisor.apply(tick, pilot.steer(readings.position()), readings, DT);
+            SupervisorDecision decision = supervisor.apply(tick, pilot.steer(readings.position()), readings, DT);
+            obstacleStops += entered ? decision.interventions().stream()
+                    .filter(i -> i.kind() == InterventionKind.OBSTACLE_STOP).count() : 0;
             vehicle.advance(DT);
             Vec2 truePosition = vehicle.state().position();
             entered |= strip.contains(truePosition);
@@ -76,8 +80,7 @@ class SupervisedDemoSurveyTest {
                 worstExcursion = Math.max(worstExcursion, nearestEdge.distanceTo(truePosition));
             }
         }
-        var counts = supervisor.counts();
-        return new StripRun(counts.get(InterventionKind.OBSTACLE_STOP), vehicle.collisions(), hazardSamples,
+        return new StripRun(obstacleStops, vehicle.collisions(), hazardSamples,
                 worstExcursion, pilot.finished());
     }
 

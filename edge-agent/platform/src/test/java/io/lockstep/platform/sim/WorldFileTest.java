@@ -59,8 +59,12 @@ class WorldFileTest {
         AxisAlignedRectangle missionArea = new AxisAlignedRectangle(new Vec2(0, 0), new Vec2(120, 60));
         assertTrue(bounds.encloses(missionArea));
         assertTrue(demo.isFree(demo.base()));
-        assertEquals(1, demo.hazardZones().size());
+        assertEquals(2, demo.hazardZones().size());
         assertTrue(missionArea.encloses(demo.hazardZones().get(0).shape().boundingBox()), "hazard zone inside the area");
+        // the launch smoke: over node-2's and node-3's start spots (3 and 6 m east of the base), not over node-1's
+        assertTrue(demo.hazardZonesAt(demo.base().plus(new Vec2(3, 0))).size() == 1
+                && demo.hazardZonesAt(demo.base().plus(new Vec2(6, 0))).size() == 1, "smoke over node-2 and node-3");
+        assertTrue(demo.hazardZonesAt(demo.base()).isEmpty(), "no smoke over node-1 and the base");
         // survey lays horizontal lanes half a spacing (10 m) inside each strip: y = 5, 15, ..., 55.
         boolean laneBlocked = false;
         for (Obstacle obstacle : demo.obstacles()) {

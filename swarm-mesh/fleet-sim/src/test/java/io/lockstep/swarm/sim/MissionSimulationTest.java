@@ -27,7 +27,7 @@ class MissionSimulationTest {
         QuietPeers.apply();
     }
 
-    private static AgentDefinition survey() {
+    static AgentDefinition survey() {
         return new AgentDefinition("survey", ExampleAgents.bytes("survey"),
                 List.of(new Parameter("lane_spacing", "20"), new Parameter("speed", "8")),
                 new CapabilityGrant(List.of("sensor_read", "act_velocity", "emit"),
@@ -160,19 +160,23 @@ class MissionSimulationTest {
 
     @Test
     void theDemoFieldIsCoveredAroundTheObstaclesOfTheDemoWorld() throws Exception {
-        // the demo's field: 120 m x 60 m from the demo world's origin, 20 ms ticks, obstacles in the field
-        LocalFrame frame = new LocalFrame(new io.lockstep.swarm.cells.PointE7(473_769_000, 85_417_000));
-        List<io.lockstep.swarm.cells.PointE7> area = List.of(frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 0)),
-                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 0)),
-                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 60)),
-                frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 60)));
-        SimMission demo = new SimMission("demo", area.get(0), area, 20, 20, 8, 20_000,
-                Optional.of(io.lockstep.platform.sim.WorldFile.demo()));
+        SimMission demo = demoField("demo");
         MissionSimulation.Result r = MissionSimulation.run(demo, 3, 11, agents(Optional.empty(), survey()), t -> { });
         assertTrue(r.succeeded(), r.problems().toString());
         assertEquals(100.0, r.coveragePercent());
         // the survey agent's own lanes, slowing into every waypoint: about 104 s here, where flying straight to
         // the cells at full speed predicted about 65 s against 190-270 s flown by real nodes
         assertTrue(r.predictedSeconds() > 90, "predicted " + r.predictedSeconds() + " s");
+    }
+
+    /** The demo's field: 120 m x 60 m from the demo world's origin, 20 ms ticks, in the demo world. */
+    static SimMission demoField(String missionId) {
+        LocalFrame frame = new LocalFrame(new io.lockstep.swarm.cells.PointE7(473_769_000, 85_417_000));
+        List<io.lockstep.swarm.cells.PointE7> area = List.of(frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 0)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 0)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(120, 60)),
+                frame.toE7(new io.lockstep.platform.geometry.Vec2(0, 60)));
+        return new SimMission(missionId, area.get(0), area, 20, 20, 8, 20_000,
+                Optional.of(io.lockstep.platform.sim.WorldFile.demo()));
     }
 }
