@@ -83,20 +83,12 @@ class LiveStreamTest {
             node.hello(nodeId);
             node.send(EdgeToC2.newBuilder().setStatus(StatusUpdate.newBuilder().setMissionId("m-2")
                     .setState(NodeMissionState.RUNNING).setTick(10).putInterventions("GEOFENCE_CLAMP", 2)).build());
-            // One status update makes an intervention event, a state event and a mission share; with rounds every
-            // 20 ms they may reach the client in one frame or in consecutive ones.
-            List<JsonNode> seen = new ArrayList<>();
-            client.await(frame -> {
-                seen.add(frame);
-                return firstEvent(seen, nodeId, "intervention") != null && firstEvent(seen, nodeId, "state") != null
-                        && seen.stream().anyMatch(f -> f.path("missions").size() > 0);
-            }, WAIT);
-            JsonNode event = firstEvent(seen, nodeId, "intervention");
+            JsonNode intervention = client.await(frame -> event(frame, nodeId, "intervention") != null, WAIT);
+            JsonNode event = event(intervention, nodeId, "intervention");
             assertThat(event.path("intervention").asText()).isEqualTo("GEOFENCE_CLAMP");
             assertThat(event.path("alert").asBoolean()).isTrue();
-            assertThat(firstEvent(seen, nodeId, "state").path("state").asText()).isEqualTo("RUNNING");
-            JsonNode progress = seen.stream().filter(f -> f.path("missions").size() > 0).findFirst().orElseThrow()
-                    .path("missions").get(0);
+            assertThat(event(intervention, nodeId, "state").path("state").asText()).isEqualTo("RUNNING");
+            JsonNode progress = intervention.path("missions").get(0);
             assertThat(progress.path("nodeId").asText()).isEqualTo(nodeId);
 
             node.send(EdgeToC2.newBuilder().setStatus(StatusUpdate.newBuilder().setMissionId("m-2")
@@ -266,16 +258,6 @@ class LiveStreamTest {
     private static long sampleTick(JsonNode frame, String nodeId) {
         JsonNode sample = sampleOf(frame, nodeId);
         return sample == null ? -1 : sample.path("tick").asLong();
-    }
-
-    private static JsonNode firstEvent(List<JsonNode> frames, String nodeId, String kind) {
-        for (JsonNode frame : frames) {
-            JsonNode event = event(frame, nodeId, kind);
-            if (event != null) {
-                return event;
-            }
-        }
-        return null;
     }
 
     private static JsonNode event(JsonNode frame, String nodeId, String kind) {
