@@ -117,12 +117,16 @@ final class SharedFrames {
 
     private String shared() {
         if (shared == null) {
-            Delta d = delta(roundMissedEvents, roundHazards);
-            boolean changed = nodes.renderChanged(d.nodes()) | samples.renderChanged(d.samples())
-                    | missions.renderChanged(d.missions()) | !roundHazards.isEmpty();
-            roundEvents.forEach(event -> d.events().add(event.value()));
+            ObjectNode message = delta(roundMissedEvents, roundHazards);
+            ArrayNode nodeArray = message.putArray("nodes");
+            ArrayNode sampleArray = message.putArray("samples");
+            ArrayNode missionArray = message.putArray("missions");
+            ArrayNode eventArray = message.putArray("events");
+            boolean changed = nodes.renderChanged(nodeArray) | samples.renderChanged(sampleArray)
+                    | missions.renderChanged(missionArray) | !roundHazards.isEmpty();
+            roundEvents.forEach(event -> eventArray.add(event.value()));
             changed |= !roundEvents.isEmpty();
-            shared = changed ? render(d.message()) : "";
+            shared = changed ? render(message) : "";
         }
         return shared;
     }
@@ -133,10 +137,14 @@ final class SharedFrames {
         List<StreamEvent> after = events.after(client.sentEventSeq, missed);
         ObjectNode clientHazards = mapper.createObjectNode();
         client.sentHazardSeq = hazards.delta(clientHazards, client.sentHazardSeq);
-        Delta d = delta(missed[0], clientHazards);
-        boolean changed = nodes.catchUp(client.sentNodes, client::wants, d.nodes())
-                | samples.catchUp(client.sentSamples, client::wants, d.samples())
-                | missions.catchUp(client.sentMissions, key -> true, d.missions())
+        ObjectNode message = delta(missed[0], clientHazards);
+        ArrayNode nodeArray = message.putArray("nodes");
+        ArrayNode sampleArray = message.putArray("samples");
+        ArrayNode missionArray = message.putArray("missions");
+        ArrayNode eventArray = message.putArray("events");
+        boolean changed = nodes.catchUp(client.sentNodes, client::wants, nodeArray)
+                | samples.catchUp(client.sentSamples, client::wants, sampleArray)
+                | missions.catchUp(client.sentMissions, key -> true, missionArray)
                 | !clientHazards.isEmpty();
         for (StreamEvent event : after) {
             if (event.seq() > eventSeq) {
@@ -144,30 +152,24 @@ final class SharedFrames {
             }
             client.sentEventSeq = event.seq();
             if (client.wants(event.nodeId())) {
-                d.events().add(event.value());
+                eventArray.add(event.value());
                 changed = true;
             }
         }
         if (missed[0] > 0) {
             client.sentEventSeq = Math.max(client.sentEventSeq, eventSeq);
         }
-        return changed ? render(d.message()) : null;
+        return changed ? render(message) : null;
     }
 
-    /** A delta frame being built: the message and its four arrays, in the protocol's field order. */
-    private record Delta(ObjectNode message, ArrayNode nodes, ArrayNode samples, ArrayNode missions,
-            ArrayNode events) {
-    }
-
-    private Delta delta(long missedEvents, ObjectNode hazardFields) {
+    private ObjectNode delta(long missedEvents, ObjectNode hazardFields) {
         ObjectNode message = mapper.createObjectNode();
         message.put("type", "delta");
         if (missedEvents > 0) {
             message.put("missedEvents", missedEvents);
         }
         message.setAll(hazardFields);
-        return new Delta(message, message.putArray("nodes"), message.putArray("samples"),
-                message.putArray("missions"), message.putArray("events"));
+        return message;
     }
 
     private String render(ObjectNode message) {
