@@ -181,16 +181,9 @@ public interface C2Config {
 
     /** The dashboard's live stream ({@code /api/v1/stream}, docs/dashboard.md). */
     interface Stream {
-        /** A node's sample reaches a client at most once per period, so at most 1/period times a second. */
+        /** A client gets at most one frame per period, so each node reaches it at most 1/period times a second. */
         @WithDefault("100ms")
         Duration framePeriod();
-
-        /**
-         * The hub looks for changes this often and sends each client one delta with them, each node's sample
-         * as soon as its frame period has passed (a shorter round: a sample waits less for its slot).
-         */
-        @WithDefault("20ms")
-        Duration roundPeriod();
 
         /** Heartbeat frames (server time, every node's last-seen time) go out this often. */
         @WithDefault("2s")

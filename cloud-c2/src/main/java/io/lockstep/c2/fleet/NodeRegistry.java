@@ -197,8 +197,15 @@ public class NodeRegistry {
     }
 
     public Optional<NodeRecord> find(String nodeId) {
-        return storedFields(nodeId).map(values -> record(nodeId, values,
-                telemetry.get(RedisKeys.nodeTelemetry(nodeId))));
+        if (!exists(nodeId)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = fields.hgetall(RedisKeys.node(nodeId));
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String latest = telemetry.get(RedisKeys.nodeTelemetry(nodeId));
+        return Optional.of(record(nodeId, values, latest));
     }
 
     private NodeRecord record(String nodeId, Map<String, String> values, String latest) {
@@ -296,66 +303,6 @@ public class NodeRegistry {
             records.add(record(known.get(i), values, latest == null ? null : latest.toString()));
         }
         return records;
-    }
-
-    /**
-     * The stored fields of every registered node (its hash, without the latest sample), node id → fields, in
-     * one pipelined round trip (one by one on Redis Cluster, or should the answer not have the expected
-     * shape). The dashboard's re-read compares them with what it holds and makes a {@link #record} only of
-     * the nodes that changed.
-     */
-    public Map<String, Map<String, String>> storedFields() {
-        List<String> known = ids();
-        Map<String, Map<String, String>> stored = new java.util.LinkedHashMap<>();
-        if (!topology.cluster()) {
-            try {
-                List<Request> requests = new ArrayList<>(known.size());
-                known.forEach(nodeId -> requests.add(Request.cmd(Command.HGETALL).arg(RedisKeys.node(nodeId))));
-                List<Response> answers = known.isEmpty() ? List.of() : redis.getReactive().getRedis().batchAndAwait(requests);
-                if (answers.size() == known.size()) {
-                    for (int i = 0; i < known.size(); i++) {
-                        Map<String, String> values = hash(answers.get(i));
-                        if (!values.isEmpty()) {
-                            stored.put(known.get(i), values);
-                        }
-                    }
-                    return stored;
-                }
-            } catch (RuntimeException e) {
-                stored.clear();
-            }
-        }
-        for (String nodeId : known) {
-            storedFields(nodeId).ifPresent(values -> stored.put(nodeId, values));
-        }
-        return stored;
-    }
-
-    /** One registered node's stored fields (see {@link #storedFields()}); empty when it is not registered. */
-    public Optional<Map<String, String>> storedFields(String nodeId) {
-        if (!exists(nodeId)) {
-            return Optional.empty();
-        }
-        Map<String, String> values = fields.hgetall(RedisKeys.node(nodeId));
-        return values.isEmpty() ? Optional.empty() : Optional.of(values);
-    }
-
-    /** A node's record from its {@link #storedFields}, without its latest sample. */
-    public NodeRecord record(String nodeId, Map<String, String> values) {
-        return record(nodeId, values, null);
-    }
-
-    /**
-     * Of a node's {@link #storedFields}, those that change with nearly every message it sends (when it was
-     * last heard from, its last heartbeat, its tick) rather than with its state.
-     */
-    public static boolean freshnessField(String field) {
-        return LAST_SEEN.equals(field) || LAST_HEARTBEAT.equals(field) || TICK.equals(field);
-    }
-
-    /** When the node was last heard from, from its {@link #storedFields}; null when never. */
-    public static Instant lastSeen(Map<String, String> values) {
-        return instant(values.get(LAST_SEEN));
     }
 
     private static Map<String, String> hash(Response answer) {

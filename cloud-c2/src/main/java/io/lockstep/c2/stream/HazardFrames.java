@@ -38,23 +38,22 @@ public class HazardFrames {
         client.sentHazardSeq = seq;
     }
 
-    /**
-     * Adds the hazard changes after change number {@code after} to a delta (nothing when there were none);
-     * returns the change number the delta brings its reader to.
-     */
-    long delta(ObjectNode message, long after) {
-        if (store.lastSeq() == after) {
-            return after;
+    /** Adds the client's hazard changes to a delta; true when there were any. Called holding its monitor. */
+    boolean delta(ObjectNode message, StreamClient client) {
+        if (store.lastSeq() == client.sentHazardSeq) {
+            return false;
         }
-        HazardChanges changes = store.changesAfter(after, clock.millis());
-        if (!changes.isEmpty()) {
-            message.set("hazards", mapper.valueToTree(changes.upserts()));
-            ArrayNode removed = message.putArray("hazardsRemoved");
-            changes.removed().forEach(removed::add);
-            if (changes.reset()) {
-                message.put("hazardsReset", true);
-            }
+        HazardChanges changes = store.changesAfter(client.sentHazardSeq, clock.millis());
+        client.sentHazardSeq = changes.lastSeq();
+        if (changes.isEmpty()) {
+            return false;
         }
-        return changes.lastSeq();
+        message.set("hazards", mapper.valueToTree(changes.upserts()));
+        ArrayNode removed = message.putArray("hazardsRemoved");
+        changes.removed().forEach(removed::add);
+        if (changes.reset()) {
+            message.put("hazardsReset", true);
+        }
+        return true;
     }
 }

@@ -27,16 +27,6 @@ final class StreamClient {
     long framesSent;
     long framesHeldBack;
     boolean closing;
-    /**
-     * Whether the client holds exactly what the hub's last round held ({@link SharedFrames}): it then gets the
-     * round's shared frame, and the three maps above stay empty (it holds what the round holds).
-     */
-    boolean inStep;
-    /**
-     * A round's frame was held back because the previous one was still being written; the client gets it as soon
-     * as that write is done instead of at the next round (which would add up to a frame period to its samples' age).
-     */
-    boolean owesRound;
 
     StreamClient(WebSocketConnection connection, String user) {
         this.connection = connection;
@@ -51,6 +41,5 @@ final class StreamClient {
         sentNodes.clear();
         sentSamples.clear();
         sentMissions.clear();
-        inStep = false;
     }
 }

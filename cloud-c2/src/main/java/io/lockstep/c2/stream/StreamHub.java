@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lockstep.c2.api.NodeView;
 import io.lockstep.c2.config.C2Config;
 import io.lockstep.c2.fleet.LinkPresence;
+import io.lockstep.c2.fleet.NodeRecord;
 import io.lockstep.c2.fleet.NodeRegistry;
 import io.lockstep.proto.v1.Heartbeat;
 import io.lockstep.proto.v1.StatusUpdate;
@@ -56,8 +57,7 @@ public class StreamHub {
 
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, Versioned> nodes = new ConcurrentHashMap<>();
-    /** Per node, what the last re-read found ({@link NodeStateKey}); a re-read that finds the same sends nothing. */
-    private final Map<String, NodeStateKey> nodeStates = new ConcurrentHashMap<>();
+    private final Map<String, String> nodeComparable = new ConcurrentHashMap<>();
     private final Map<String, LiveSample> samples = new ConcurrentHashMap<>();
     private final Map<String, Versioned> missions = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSeenMs = new ConcurrentHashMap<>();
@@ -68,8 +68,6 @@ public class StreamHub {
     private volatile boolean reconciled;
 
     private final HazardFrames hazardFrames;
-    /** The delta frames, rendered once per round for every client in step; the hub's thread only. */
-    private final SharedFrames frames;
     private final Object reconciling = new Object();
     /** The full re-read joining clients wait for; one round serves every client that joins meanwhile. */
     private CompletableFuture<Void> joinRound;
@@ -89,7 +87,6 @@ public class StreamHub {
         this.clock = clock;
         this.events = new EventRing(settings.eventCapacity());
         this.timeline = new TimelineTracker(mapper, events);
-        this.frames = new SharedFrames(mapper, events, hazardFrames, clock, settings.framePeriod().toMillis());
     }
 
     void start(@Observes StartupEvent started) {
@@ -98,8 +95,8 @@ public class StreamHub {
             thread.setDaemon(true);
             return thread;
         });
-        long round = settings.roundPeriod().toMillis();
-        executor.scheduleWithFixedDelay(guarded(this::flushAll), round, round, TimeUnit.MILLISECONDS);
+        long frame = settings.framePeriod().toMillis();
+        executor.scheduleWithFixedDelay(guarded(this::flushAll), frame, frame, TimeUnit.MILLISECONDS);
         reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lockstep-stream-reconcile");
             thread.setDaemon(true);
@@ -222,9 +219,8 @@ public class StreamHub {
         Map<String, long[]> stats = new ConcurrentHashMap<>();
         clients.forEach((id, client) -> {
             synchronized (client) {
-                long held = client.inStep ? frames.heldEntries()
-                        : client.sentNodes.size() + client.sentSamples.size() + client.sentMissions.size();
-                stats.put(id, new long[] {held, client.framesSent, client.framesHeldBack});
+                stats.put(id, new long[] {client.sentNodes.size() + client.sentSamples.size() + client.sentMissions.size(),
+                        client.framesSent, client.framesHeldBack});
             }
         });
         return stats;
@@ -287,8 +283,8 @@ public class StreamHub {
     private void reconcile() {
         boolean changed = false;
         synchronized (reconciling) {
-            for (Map.Entry<String, Map<String, String>> stored : registry.storedFields().entrySet()) {
-                changed |= update(stored.getKey(), stored.getValue());
+            for (NodeRecord record : registry.list()) {
+                changed |= update(NodeView.of(record, presence.isConnected(record.nodeId())));
             }
             reconciled = true;
         }
@@ -299,28 +295,28 @@ public class StreamHub {
 
     private void reconcileNode(String nodeId) {
         synchronized (reconciling) {
-            registry.storedFields(nodeId).ifPresent(stored -> update(nodeId, stored));
+            registry.find(nodeId).ifPresent(record -> update(NodeView.of(record, presence.isConnected(nodeId))));
         }
     }
 
-    /**
-     * Stores a node's view if its stored fields changed in anything but the freshness ones, or its link did;
-     * true when it did. An unchanged node costs a comparison, no view and no JSON.
-     */
-    private boolean update(String nodeId, Map<String, String> stored) {
-        java.time.Instant lastSeen = NodeRegistry.lastSeen(stored);
-        if (lastSeen != null) {
-            lastSeenMs.merge(nodeId, lastSeen.toEpochMilli(), Math::max);
+    /** Stores a node's view if it changed in anything but its freshness fields; true when it did. */
+    private boolean update(NodeView view) {
+        ObjectNode json = mapper.valueToTree(view);
+        json.remove("telemetry");
+        if (view.lastSeenAt() != null) {
+            lastSeenMs.merge(view.nodeId(), view.lastSeenAt().toEpochMilli(), Math::max);
         }
-        boolean connected = presence.isConnected(nodeId);
-        NodeStateKey key = NodeStateKey.of(stored, connected);
-        if (key.equals(nodeStates.put(nodeId, key))) {
+        ObjectNode comparable = json.deepCopy();
+        comparable.remove("lastSeenAt");
+        comparable.remove("lastHeartbeatAt");
+        comparable.remove("currentTick");
+        String key = comparable.toString();
+        String previous = nodeComparable.put(view.nodeId(), key);
+        if (key.equals(previous)) {
             return false;
         }
-        ObjectNode json = mapper.valueToTree(NodeView.of(registry.record(nodeId, stored), connected));
-        json.remove("telemetry");
-        Versioned before = nodes.put(nodeId, new Versioned(seq.incrementAndGet(), json));
-        timeline.nodeChanged(nodeId, before == null ? null : before.value(), json, clock.millis());
+        Versioned before = nodes.put(view.nodeId(), new Versioned(seq.incrementAndGet(), json));
+        timeline.nodeChanged(view.nodeId(), before == null ? null : before.value(), json, clock.millis());
         return true;
     }
 
@@ -363,35 +359,62 @@ public class StreamHub {
 
     private void flushAll() {
         hazardFrames.sweep();
-        frames.advance(nodes, samples, missions);
         clients.values().forEach(this::flush);
     }
 
     private void flush(StreamClient client) {
+        ObjectNode message = message("delta");
+        ArrayNode nodeArray = mapper.createArrayNode();
+        ArrayNode sampleArray = mapper.createArrayNode();
+        ArrayNode missionArray = mapper.createArrayNode();
+        ArrayNode eventArray = mapper.createArrayNode();
         synchronized (client) {
             if (client.writing) {
                 client.framesHeldBack++;
-                client.owesRound = true;
-                frames.missedRound(client);
                 if (clock.millis() - client.writingSinceMs > settings.stallTimeout().toMillis()) {
                     drop(client, "the client has not read its frames for " + settings.stallTimeout());
                 }
                 return;
             }
-            client.owesRound = false;
-            String frame = frames.frameFor(client);
-            if (frame != null) {
-                write(client, frame);
+            nodes.forEach((id, entry) -> {
+                if (client.wants(id) && entry.seq() > client.sentNodes.getOrDefault(id, 0L)) {
+                    nodeArray.add(entry.value());
+                    client.sentNodes.put(id, entry.seq());
+                }
+            });
+            samples.forEach((id, sample) -> {
+                if (client.wants(id) && sample.seq() > client.sentSamples.getOrDefault(id, 0L)) {
+                    sampleArray.addRawValue(sample.rendered(mapper));
+                    client.sentSamples.put(id, sample.seq());
+                }
+            });
+            missions.forEach((key, entry) -> {
+                if (entry.seq() > client.sentMissions.getOrDefault(key, 0L)) {
+                    missionArray.add(entry.value());
+                    client.sentMissions.put(key, entry.seq());
+                }
+            });
+            long[] missed = new long[1];
+            for (StreamEvent event : events.after(client.sentEventSeq, missed)) {
+                client.sentEventSeq = event.seq();
+                if (client.wants(event.nodeId())) {
+                    eventArray.add(event.value());
+                }
             }
-        }
-    }
-
-    /** The frame of a round the client missed while writing, once the write is done (hub thread). */
-    private void flushOwed(StreamClient client) {
-        synchronized (client) {
-            if (client.owesRound && !client.writing && !client.closing) {
-                flush(client);
+            if (missed[0] > 0) {
+                message.put("missedEvents", missed[0]);
+                client.sentEventSeq = Math.max(client.sentEventSeq, events.lastSeq());
             }
+            boolean hazardsChanged = hazardFrames.delta(message, client);
+            if (nodeArray.isEmpty() && sampleArray.isEmpty() && missionArray.isEmpty() && eventArray.isEmpty()
+                    && !hazardsChanged) {
+                return;
+            }
+            message.set("nodes", nodeArray);
+            message.set("samples", sampleArray);
+            message.set("missions", missionArray);
+            message.set("events", eventArray);
+            write(client, message);
         }
     }
 
@@ -427,30 +450,20 @@ public class StreamHub {
 
     /** Writes one frame; called holding the client's monitor. */
     private void write(StreamClient client, ObjectNode message) {
-        message.put("serverTimeMs", clock.millis());
-        write(client, message.toString());
-    }
-
-    /** Writes one rendered frame (maybe shared with other clients); called holding the client's monitor. */
-    private void write(StreamClient client, String text) {
         if (client.closing) {
             return;
         }
+        message.put("serverTimeMs", clock.millis());
         client.writing = true;
         client.writingSinceMs = clock.millis();
         client.framesSent++;
-        client.connection.sendText(text).subscribe().with(
+        client.connection.sendText(message.toString()).subscribe().with(
                 done -> written(client), failure -> written(client));
     }
 
     private void written(StreamClient client) {
-        boolean owed;
         synchronized (client) {
             client.writing = false;
-            owed = client.owesRound;
-        }
-        if (owed) {
-            submit(executor, () -> flushOwed(client));
         }
     }
 

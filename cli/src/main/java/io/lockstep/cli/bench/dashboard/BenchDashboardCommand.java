@@ -146,10 +146,6 @@ public final class BenchDashboardCommand implements Callable<Integer> {
                 BenchFigure.informational("stream_sample_to_c2_receipt_latency_p99_ms", percentile(receiptHistogram, 0.99),
                         "node send time to C2's link taking the sample (the sample's receivedAtMs), p99: the share of "
                         + "the simulated nodes' and the sockets' buffers, before any C2 code queues it"),
-                BenchFigure.informational("stream_sample_to_c2_frame_latency_p50_ms", percentile(c2Histogram, 0.50),
-                        "p50 of the C2 share above"),
-                BenchFigure.informational("stream_sample_to_c2_receipt_latency_p50_ms", percentile(receiptHistogram, 0.50),
-                        "p50 of the receipt share above"),
                 BenchFigure.informational("c2_cpu_cores", cpuCores, "C2 process CPU (user+system) per wall second while measuring"),
                 BenchFigure.informational("c2_heap_used_max_mib", heap.mostMib(), "most heap in use C2 reported (jvm_memory_used_bytes,"
                         + " heap; " + heap.describe() + ")"),
