@@ -5,6 +5,7 @@ import io.lockstep.c2.security.audit.AuditChain;
 import io.lockstep.c2.security.audit.ChainVerdict;
 import io.lockstep.cli.fleet.C2Api;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,10 @@ record DemoAudit(long records, boolean verified, String detail) {
         ChainVerdict verdict = AuditChain.verify(AuditChain.parseJsonLines(export.jsonLines()), expected);
         console.println("  audit trail: " + verdict.describe());
         return new DemoAudit(verdict.records(), verdict.verified() && expected.isPresent(), verdict.describe());
+    }
+
+    List<String> problems() {
+        return verified ? List.of() : List.of("audit trail: " + detail);
     }
 
     void addTo(ObjectNode root) {

@@ -77,7 +77,15 @@ final class DemoJournals {
     }
 
     boolean verified() {
-        return !homes.isEmpty() && homes.values().stream().allMatch(Home::verified);
+        return problems().isEmpty();
+    }
+
+    List<String> problems() {
+        if (homes.isEmpty()) {
+            return List.of("no surviving node's journal was checked on C2");
+        }
+        return homes.entrySet().stream().filter(e -> !e.getValue().verified())
+                .map(e -> e.getKey() + "'s journal on C2: " + e.getValue().detail()).toList();
     }
 
     void addTo(ObjectNode root) {

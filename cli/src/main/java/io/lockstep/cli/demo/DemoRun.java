@@ -88,12 +88,13 @@ final class DemoRun {
             DemoAudit audit = DemoAudit.check(fleet.c2().api(), console);
             summaryJson.add(audit::addTo);
             // The verdict comes last: the mission, the journals at home and the audit trail all count.
-            boolean succeeded = summary.succeeded() && journals.verified() && audit.verified();
-            console.println(succeeded ? "Demo succeeded." : "Demo FAILED: see the logs under the output directory.");
+            DemoVerdict verdict = DemoVerdict.of(summary.problems(), journals.problems(), audit.problems());
+            summaryJson.add(verdict::addTo);
+            verdict.print(console, out.resolve("logs"));
             if (keepRunning) {
                 DemoDashboard.keepRunning(fleet.c2().httpPort(), console);
             }
-            return succeeded;
+            return verdict.succeeded();
         } finally {
             console.println("shutting down the fleet");
             fleet.close();

@@ -2,6 +2,7 @@ package io.lockstep.cli.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,20 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         java.util.Optional<DemoSimulation> simulation) {
 
     /** Completed with every cell covered, and every node that was not killed completed and replays. */
-    boolean succeeded() {
-        return "COMPLETED".equals(status) && swarm.coveragePercent() == 100.0 && !nodes.isEmpty()
-                && nodes.stream().allMatch(NodeResult::succeeded) && nodes.stream().anyMatch(n -> !n.killed());
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!"COMPLETED".equals(status)) {
+            problems.add("the mission's state at the end was " + status + ", not COMPLETED");
+        }
+        if (swarm.coveragePercent() != 100.0) {
+            problems.add(String.format(Locale.ROOT, "coverage %.1f%% of %d cells, not 100%%", swarm.coveragePercent(),
+                    swarm.cellsTotal()));
+        }
+        if (nodes.stream().allMatch(NodeResult::killed)) {
+            problems.add("no node survived");
+        }
+        nodes.forEach(node -> node.problem().ifPresent(problems::add));
+        return problems;
     }
 
     /** Adds the mission's outcome, the kill, the simulation and the per-node results to summary.json. */

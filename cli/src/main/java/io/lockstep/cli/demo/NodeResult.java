@@ -3,6 +3,7 @@ package io.lockstep.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lockstep.cli.fleet.EdgeNodeProcess;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,8 +37,14 @@ record NodeResult(String id, String status, long ticks, String journal, String f
         return missionView.path("coverage").path("nodes").path(node.id()).path("cellsDone").size();
     }
 
-    /** A killed node needs nothing; every other node completed and its journal replays. */
-    boolean succeeded() {
-        return killed || ("COMPLETED".equals(status) && replay.ok());
+    /** Empty when it holds: a killed node needs nothing; every other node completed and its journal replays. */
+    Optional<String> problem() {
+        if (killed) {
+            return Optional.empty();
+        }
+        if (!"COMPLETED".equals(status)) {
+            return Optional.of(id + " ended " + status + " at tick " + ticks);
+        }
+        return replay.ok() ? Optional.empty() : Optional.of(id + "'s journal did not replay here: " + replay.detail());
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
  */
 final class JsonHttp {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int GET_ATTEMPTS = 3;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** Gives the bearer token; {@code fresh} asks for a new one (the last was refused). */
@@ -111,11 +112,32 @@ final class JsonHttp {
         return request.build();
     }
 
+    /**
+     * Sends the request; a GET that fails on the connection (a keep-alive connection the server closed as it was
+     * reused, a reset under load) is sent again, up to {@link #GET_ATTEMPTS} times: a reading command such as the
+     * demo's progress poll should not end a long run on one dropped connection. Other methods are sent once.
+     */
     private static HttpResponse<String> sendOnce(HttpRequest built) {
+        int attempts = "GET".equals(built.method()) ? GET_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt >= attempts || e instanceof java.net.http.HttpTimeoutException) {
+                    throw new UncheckedIOException(built.method() + " " + built.uri() + " failed"
+                            + (attempt > 1 ? " (" + attempt + " attempts)" : "") + ": " + e.getMessage(), e);
+                }
+                pauseBeforeRetry(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
         try {
-            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
+            Thread.sleep(200L * attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lockstep.cli.Lockstep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +27,14 @@ class DemoCommandTest {
 
     @Test
     void demoCompletesOnThreeNodesDespiteAKilledNodeAndEverySurvivorsJournalReplays() throws Exception {
-        int exit = Lockstep.commandLine().execute("demo", "--nodes", "3", "--out", out.toString());
+        StringWriter errors = new StringWriter(); // a failed command's one line, e.g. an exception's message
+        int exit = Lockstep.commandLine().setErr(new PrintWriter(errors, true))
+                .execute("demo", "--nodes", "3", "--out", out.toString());
 
-        assertEquals(0, exit, "demo exit code");
+        assertEquals(0, exit, () -> "demo exit code; " + errors + whyItFailed());
         JsonNode summary = new ObjectMapper().readTree(Files.readString(out.resolve("summary.json")));
+        assertTrue(summary.path("verdict").path("succeeded").asBoolean(), summary.path("verdict").toString());
+        assertEquals(0, summary.path("verdict").path("problems").size(), summary.path("verdict").toString());
         assertEquals("COMPLETED", summary.path("status").asText());
         assertFalse(summary.path("mission_id").asText().isEmpty());
         assertTrue(summary.path("duration_ms").asLong() > 0);
@@ -86,5 +94,32 @@ class DemoCommandTest {
 
         assertEquals(2, exit);
         assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    /**
+     * CI shows only the end of a run's output, so a failed demo's reasons go into the assertion message: the
+     * verdict from summary.json, or, when the demo stopped before writing one, the last lines of each log.
+     */
+    private String whyItFailed() {
+        try {
+            Path summary = out.resolve("summary.json");
+            if (Files.isRegularFile(summary)) {
+                JsonNode written = new ObjectMapper().readTree(Files.readString(summary));
+                return written.has("verdict") ? "verdict " + written.path("verdict")
+                        : "summary.json without a verdict (the demo stopped early): " + written;
+            }
+            StringBuilder tails = new StringBuilder("no summary.json; ");
+            try (var logs = Files.list(out.resolve("logs"))) {
+                for (Path log : logs.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(log);
+                    tails.append(log.getFileName()).append(" ends: ")
+                            .append(String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())))
+                            .append("; ");
+                }
+            }
+            return tails.toString();
+        } catch (IOException | RuntimeException e) {
+            return "no diagnosis: " + e;
+        }
     }
 }

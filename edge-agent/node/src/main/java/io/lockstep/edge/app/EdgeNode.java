@@ -166,7 +166,8 @@ public final class EdgeNode implements AutoCloseable {
         new InterventionReporter(supervisor, hostInputs, reporter, executor::view, System::currentTimeMillis).install();
         estopLatch.install();
         if (mesh != null) {
-            executor.setFleetStop(mesh::stopPeersFromC2ThenLatch);
+            // C2's stop arrives on the link's thread, of normal priority: it goes out on a safety thread instead.
+            executor.setFleetStop((reason, latch) -> safetyThreads.run(() -> mesh.stopPeersFromC2ThenLatch(reason, latch)));
         }
         this.dispatcher = new CommandDispatcher(ledger, executor, link::sendAck);
         executor.onMissionFinished(journals::upload);

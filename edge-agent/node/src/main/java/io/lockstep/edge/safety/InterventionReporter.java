@@ -9,9 +9,12 @@ import io.lockstep.platform.safety.InterventionKind;
 import io.lockstep.platform.safety.SafetySupervisor;
 import io.lockstep.proto.v1.StatusUpdate;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -23,10 +26,12 @@ import org.jboss.logging.Logger;
  * update to C2 naming the intervention and carrying the counters per kind (for the current or last
  * mission).
  *
- * <p>Status updates for the frequent kinds (geofence, obstacle, separation) are sent at most once per second per
- * kind: each one costs an fsync on the tick thread, and a vehicle nudging an obstacle can start a
- * new intervention every few ticks. None is lost from view: the counters in the next update include
- * every event, and the journal has each one. E-stop, dead-man and battery events always go out at once.
+ * <p>Only the rare, urgent kinds ({@link #IMMEDIATE}: e-stop, dead-man, battery and return to base) go out at once.
+ * Every other kind acts on the commands tick after tick (a vehicle nudging an obstacle, backing out of a peer's zone
+ * for right of way, held off a hazard's edge) and is sent at most once per second per kind: each status update costs
+ * an fsync on the tick thread, and one every other tick slowed a node that started next to its neighbour to a third
+ * of its tick rate. None is lost from view: the counters in the next update include every event, and the journal
+ * has each one.
  */
 public final class InterventionReporter implements Consumer<Intervention> {
 
@@ -34,6 +39,9 @@ public final class InterventionReporter implements Consumer<Intervention> {
     /** Host event kind of a supervisor intervention; payload {@code KIND tick detail}, UTF-8. */
     public static final String EVENT_KIND = "intervention";
     static final long MIN_REPORT_INTERVAL_MILLIS = 1_000;
+    /** The kinds reported the moment they happen; the others at most once per {@link #MIN_REPORT_INTERVAL_MILLIS}. */
+    static final Set<InterventionKind> IMMEDIATE = Collections.unmodifiableSet(EnumSet.of(InterventionKind.ESTOP,
+            InterventionKind.DEADMAN_STOP, InterventionKind.BATTERY_RTB, InterventionKind.RETURN_TO_BASE));
 
     private final SafetySupervisor supervisor;
     private final HostInputs hostInputs;
@@ -75,8 +83,7 @@ public final class InterventionReporter implements Consumer<Intervention> {
     }
 
     private synchronized boolean dueForReport(InterventionKind kind) {
-        if (kind != InterventionKind.GEOFENCE_CLAMP && kind != InterventionKind.OBSTACLE_STOP
-                && kind != InterventionKind.SEPARATION_HOLD) {
+        if (IMMEDIATE.contains(kind)) {
             return true;
         }
         long now = clockMillis.getAsLong();

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A few threads at the mesh threads' priority ({@link ThreadNice}) that runs an operator's urgent actions: the e-stop
- * and the hazard marked on the debug port. They arrive on an HTTP thread of normal priority, which on a busy machine
+ * A few threads at the mesh threads' priority ({@link ThreadNice}) that run the urgent actions: an operator's e-stop
+ * and hazard marked on the debug port, and C2's fleet-wide stop. They arrive on an HTTP thread of normal priority, which on a busy machine
  * can wait tens of milliseconds for a core between two socket writes; handed to this thread, the stop or hazard is
  * put on the mesh at the priority of the threads that receive it. The caller waits for the result. There are
  * {@link #THREADS}, all started (and raised) at once, so one action stuck on a peer that stopped reading (a put with
@@ -27,13 +27,13 @@ public final class SafetyThreads implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.thread = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(() -> {
-                priority.raiseCurrentThread();
+                priority.raiseCurrentThreadLater(); // batched with the mesh threads: no process start here
                 r.run();
             }, "safety-" + nodeId + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        thread.prestartAllCoreThreads(); // raised now, not on the first e-stop
+        thread.prestartAllCoreThreads(); // raised at start, not on the first e-stop
     }
 
     /** Runs {@code action} on a safety thread and returns its result; its exceptions reach the caller as thrown. */

@@ -64,6 +64,28 @@ class InterventionReporterTest {
     }
 
     @Test
+    void everyKindButTheUrgentOnesIsThrottledPerKind() {
+        for (InterventionKind kind : InterventionKind.values()) {
+            for (int tick = 0; tick < 3; tick++) {
+                interventions.accept(new Intervention(kind, tick, "again"));
+            }
+        }
+        assertEquals(3 * InterventionKind.values().length, hostInputs.drain().size(), "every event is journaled");
+        for (InterventionKind kind : InterventionKind.values()) {
+            long sent = reporter.statuses.stream().filter(s -> s.getDetail().contains(kind.name() + " at tick")).count();
+            boolean urgent = kind == InterventionKind.ESTOP || kind == InterventionKind.DEADMAN_STOP
+                    || kind == InterventionKind.BATTERY_RTB || kind == InterventionKind.RETURN_TO_BASE;
+            assertEquals(urgent ? 3 : 1, sent, kind.name());
+        }
+        // right of way backing out every other tick (a node that starts beside a peer): one update a second
+        clock.addAndGet(InterventionReporter.MIN_REPORT_INTERVAL_MILLIS - 1);
+        interventions.accept(new Intervention(InterventionKind.SWARM_YIELD, 50, "backing out"));
+        clock.addAndGet(1);
+        interventions.accept(new Intervention(InterventionKind.SWARM_YIELD, 52, "backing out"));
+        assertEquals(2, reporter.statuses.stream().filter(s -> s.getDetail().contains("SWARM_YIELD at tick")).count());
+    }
+
+    @Test
     void withoutAnyMissionNothingIsSentButTheEventIsStillQueued() {
         mission.set(Optional.empty());
         interventions.accept(new Intervention(InterventionKind.ESTOP, 0, "x"));
