@@ -13,7 +13,10 @@ record DemoSummary(String missionId, String status, long durationMs, long totalM
         SwarmOutcome swarm, java.util.Optional<MidMissionKill.Event> kill,
         java.util.Optional<DemoSimulation> simulation) {
 
-    /** Completed with every cell covered, and every node that was not killed completed and replays. */
+    /**
+     * What keeps the mission from counting as done, one sentence each; empty when it completed with every cell
+     * covered and every node that was not killed completed and replays.
+     */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!"COMPLETED".equals(status)) {
