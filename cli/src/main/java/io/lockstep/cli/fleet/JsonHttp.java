@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -123,7 +124,7 @@ final class JsonHttp {
             try {
                 return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (attempt >= attempts || e instanceof java.net.http.HttpTimeoutException) {
+                if (attempt >= attempts || e instanceof HttpTimeoutException) {
                     throw new UncheckedIOException(built.method() + " " + built.uri() + " failed"
                             + (attempt > 1 ? " (" + attempt + " attempts)" : "") + ": " + e.getMessage(), e);
                 }
