@@ -88,7 +88,9 @@ public final class InterventionReporter implements Consumer<Intervention> {
         }
         long now = clockMillis.getAsLong();
         Long last = lastReported.get(kind);
-        if (last != null && now - last < MIN_REPORT_INTERVAL_MILLIS) {
+        // A clock stepped back (NTP on a vehicle computer without a real-time clock) reports at once rather than
+        // staying silent until the clock has caught up with the last report.
+        if (last != null && now >= last && now - last < MIN_REPORT_INTERVAL_MILLIS) {
             return false;
         }
         lastReported.put(kind, now);

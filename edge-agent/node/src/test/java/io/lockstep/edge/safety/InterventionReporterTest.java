@@ -86,6 +86,15 @@ class InterventionReporterTest {
     }
 
     @Test
+    void aClockSteppedBackDoesNotSilenceTheReports() {
+        interventions.accept(new Intervention(InterventionKind.HAZARD_KEEP_OUT, 1, "held off"));
+        clock.addAndGet(-3_600_000); // an hour back
+        interventions.accept(new Intervention(InterventionKind.HAZARD_KEEP_OUT, 2, "held off"));
+        interventions.accept(new Intervention(InterventionKind.HAZARD_KEEP_OUT, 3, "held off"));
+        assertEquals(2, reporter.statuses.size(), "the first after the step goes out, the next is throttled again");
+    }
+
+    @Test
     void withoutAnyMissionNothingIsSentButTheEventIsStillQueued() {
         mission.set(Optional.empty());
         interventions.accept(new Intervention(InterventionKind.ESTOP, 0, "x"));
