@@ -21,8 +21,10 @@ final class FleetStopRecord {
     /** When the mesh handed over the e-stop that latched this node last. */
     private volatile long receivedAtMicros = -1;
     private volatile String detail = "";
-    /** A receive thread is relaying and latching a peer's stop (guarded by this). */
+    /** A receive thread is relaying and latching a peer's stop, or this node is stopping (guarded by this). */
     private boolean latching;
+    /** This node's own stop while it is being put on the mesh: its latch, which a peer's stop runs (guarded by this). */
+    private OwnLatch ownLatch;
 
     void latched(long atMicros, String why) {
         latchedAtMicros = atMicros;
@@ -31,30 +33,64 @@ final class FleetStopRecord {
     }
 
     /**
-     * A peer's e-stop was accepted, handed over at {@code atMicros}; true when the caller is to relay it and latch this
-     * node ({@link #latchDone()} after): the node is not {@code latched} and no other receive thread is latching it.
-     * The relay is written before the latch, so "not latched yet" alone would let two threads relay (and a duplicate
-     * relay can arrive after a release and latch the node again). The stamp is set here, under the same lock, so that
-     * it is set before any thread can latch the node for this stop.
+     * What a receive thread does with a peer's accepted e-stop: {@link #RELAY_AND_LATCH} it ({@link #latchDone()}
+     * after), run this node's own latch (its stop is being put on the mesh), or latch as the peer's stop.
      */
-    synchronized boolean received(long atMicros, boolean latched) {
-        received.incrementAndGet();
-        boolean latch = !latched && !latching;
-        if (latch) {
-            latching = true;
-            receivedAtMicros = atMicros;
-        }
-        notifyAll();
-        return latch;
+    record Receipt(boolean relayAndLatch, OwnLatch ownLatch) {
+        static final Receipt RELAY_AND_LATCH = new Receipt(true, null);
+        static final Receipt LATCH_AS_PEER = new Receipt(false, null);
     }
 
-    /** This node puts its own stop on the mesh and latches: a peer's relay arriving meanwhile is not relayed again. */
-    synchronized void ownStopStarted() {
+    /**
+     * A peer's e-stop was accepted, handed over at {@code atMicros}. The caller relays it and latches this node only
+     * when the node is not {@code latched} and no other thread is latching it: the relay is written before the latch,
+     * so "not latched yet" alone would let two threads relay (and a duplicate relay can arrive after a release and
+     * latch the node again). The stamp is set here, under the same lock, so that it is set before any thread can latch
+     * the node for this stop.
+     */
+    synchronized Receipt received(long atMicros, boolean latched) {
+        received.incrementAndGet();
+        notifyAll();
+        if (!latched && !latching) {
+            latching = true;
+            receivedAtMicros = atMicros;
+            return Receipt.RELAY_AND_LATCH;
+        }
+        return ownLatch != null ? new Receipt(false, ownLatch) : Receipt.LATCH_AS_PEER;
+    }
+
+    /**
+     * This node puts its own stop on the mesh and then latches with {@code latch}: a peer's stop arriving meanwhile
+     * (a relay of this very stop, typically) is not relayed again, and it runs this node's own latch at once instead of
+     * latching as a peer's stop, so the node is stopped as early as possible and for its own reason.
+     */
+    synchronized OwnLatch ownStopStarted(Runnable latch) {
         latching = true;
+        ownLatch = new OwnLatch(latch);
+        return ownLatch;
     }
 
     synchronized void latchDone() {
         latching = false;
+        ownLatch = null;
+    }
+
+    /** A latch run once by whichever thread comes first; the other waits until it has run. */
+    static final class OwnLatch implements Runnable {
+        private final Runnable latch;
+        private boolean ran;
+
+        private OwnLatch(Runnable latch) {
+            this.latch = latch;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!ran) {
+                ran = true;
+                latch.run();
+            }
+        }
     }
 
     void broadcast(long atMicros) {

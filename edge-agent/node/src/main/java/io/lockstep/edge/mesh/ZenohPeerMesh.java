@@ -101,7 +101,6 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         this.senders = senders;
         this.tracer = tracer;
         this.clock = clock;
-        this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
         this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders, tracer);
         supervisor.addListener(event -> {
@@ -126,6 +125,9 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                 this.hazards.onSample(sample.keyExpr(), sample.payload(), sample.attachment());
             }
         });
+        // Last: a peer that sees this node as a member has already seen its subscribers (declarations go out in
+        // order, subscribers before tokens to a new peer too), so an e-stop put then is not missed by this node.
+        this.token = session.liveliness().declareToken(MeshKeys.NODES + MeshKeys.chunk(nodeId));
     }
 
     /**
@@ -152,11 +154,15 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
             if (!senders.allows(sample, sender, "e-stop")) {
                 return;
             }
-            boolean latching = fleetStop.received(receivedAtMicros, supervisor.isEmergencyStopLatched());
+            FleetStopRecord.Receipt receipt = fleetStop.received(receivedAtMicros, supervisor.isEmergencyStopLatched());
             String reason = sample.payloadAsString();
             String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
-            if (!latching) {
-                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+            if (!receipt.relayAndLatch()) {
+                if (receipt.ownLatch() != null) {
+                    receipt.ownLatch().run(); // this node is stopping: latched now, for its own reason
+                } else {
+                    supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+                }
                 return;
             }
             try {
@@ -204,14 +210,20 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     /**
      * This node's own stop: puts it on the mesh, then runs {@code latch} (this node's supervisor latching), so the
      * peers do not wait for the latch's listeners, and a peer's relay that arrives in between is not relayed back.
+     * A peer's stop arriving before the put is done (a relay from a peer that heard it, while the put still waits on
+     * another) runs {@code latch} at once on its receive thread; either way it runs once, and before this returns.
+     * The node latches even when the put throws.
      */
     public void stopPeersThenLatch(String reason, Runnable latch) {
-        fleetStop.ownStopStarted();
+        Runnable once = fleetStop.ownStopStarted(latch);
         try {
             put(EstopPut.OWN, reason);
-            latch.run();
         } finally {
-            fleetStop.latchDone();
+            try {
+                once.run();
+            } finally {
+                fleetStop.latchDone();
+            }
         }
     }
 

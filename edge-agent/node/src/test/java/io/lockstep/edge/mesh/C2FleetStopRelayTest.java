@@ -66,8 +66,10 @@ class C2FleetStopRelayTest {
         assertFalse(latchedBeforeAndAfter[0], "B was not latched before the stop was put on the mesh");
         assertTrue(latchedBeforeAndAfter[1], "the latch the executor hands over latches B");
         assertTrue(((String) b.fleetStop(true).get("detail")).contains("by C2"), "B latched as C2's stop");
-        await("A stopped over the mesh", supervisorA::isEmergencyStopLatched);
-        assertTrue(((String) a.fleetStop(true).get("detail")).contains("fleet-wide stop from C2: operator"));
+        // The detail is recorded by A's latch listener, after the latch itself: awaited, not read once latched.
+        await("A stopped over the mesh, for C2's stop",
+                () -> ((String) a.fleetStop(true).get("detail")).contains("fleet-wide stop from C2: operator"));
+        assertTrue(supervisorA.isEmergencyStopLatched());
     }
 
     @Test

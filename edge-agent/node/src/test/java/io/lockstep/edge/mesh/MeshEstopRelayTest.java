@@ -71,7 +71,8 @@ class MeshEstopRelayTest {
         supervisorA.engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, "operator");
         a.broadcastEmergencyStop("operator at node-a");
         assertTrue(cLatchedDuringBsListeners.join(), "C latched only after B's latch listeners had run");
-        assertTrue(((String) c.fleetStop(true).get("detail")).contains("node-b"), "C was stopped by B's relay");
+        // recorded by C's latch listener, just after the latch: awaited
+        await("C was stopped by B's relay", () -> ((String) c.fleetStop(true).get("detail")).contains("node-b"));
     }
 
     @Test
