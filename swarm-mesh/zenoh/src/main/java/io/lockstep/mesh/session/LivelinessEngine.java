@@ -9,8 +9,10 @@ import io.lockstep.mesh.message.network.Interest;
 import io.lockstep.mesh.transport.CongestionControl;
 import io.lockstep.mesh.transport.PeerTransport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +32,9 @@ import java.util.function.Consumer;
  */
 final class LivelinessEngine {
     private final SessionCore core;
-    private final TokenHolders holders = new TokenHolders(this::notifySubscribers);
+    private final TokenHolders holders = new TokenHolders(this::peerTokenChanged);
+    /** Each liveliness subscriber's first change of the peers' tokens (those before are in its history). */
+    private final Map<Long, Long> subscribedAt = new ConcurrentHashMap<>();
     private final Map<Long, PendingLivelinessQuery> pendingGets = new ConcurrentHashMap<>();
     /** Our INTEREST ids; 0 is reserved for the implicit interest of a new peer session. */
     private final AtomicLong interestIds = new AtomicLong(1);
@@ -59,20 +63,19 @@ final class LivelinessEngine {
     long declareSubscriber(KeyExpr key, boolean history, Consumer<Sample> callback) {
         long id = core.nextEntityId();
         LocalEntities.Subscriber s = new LocalEntities.Subscriber(id, key, callback);
+        Set<KeyExpr> ours = new HashSet<>();
         if (history) {
-            // Each token once per declaring identity (null: ours, or a peer without a certificate).
-            Map<String, String> alive = new java.util.LinkedHashMap<>();
-            core.local().tokens.values().forEach(t -> alive.put(t.key() + "\n", null));
-            core.remotes().forEach((t, r) -> r.tokens.values().forEach(k -> alive.put(k + "\n"
-                    + (t.peerIdentity() == null ? "" : t.peerIdentity()), t.peerIdentity())));
-            for (Map.Entry<String, String> e : alive.entrySet()) {
-                String token = e.getKey().substring(0, e.getKey().indexOf('\n'));
-                if (key.intersects(KeyExpr.autocanonize(token))) {
-                    Delivery.deliver(s, new Sample(token, SampleKind.PUT, null, null, null, null, e.getValue()));
+            for (LocalEntities.Token t : core.local().tokens.values()) {
+                if (key.intersects(t.key()) && ours.add(t.key())) {
+                    Delivery.deliver(s, new Sample(t.key().toString(), SampleKind.PUT, null, null, null, null, null));
                 }
             }
         }
-        core.local().livelinessSubscribers.put(id, s);
+        // Peers' tokens: registered and given its history in one step with their changes (see TokenHolders).
+        holders.subscribe(id, firstChange -> {
+            subscribedAt.put(id, firstChange);
+            core.local().livelinessSubscribers.put(id, s);
+        }, token -> history && key.intersects(token) && !ours.contains(token));
         for (PeerTransport t : core.remotes().keySet()) {
             if (core.alwaysRoute(t)) {
                 t.send(interest(key, history), true, CongestionControl.BLOCK);
@@ -83,6 +86,7 @@ final class LivelinessEngine {
 
     void undeclareSubscriber(long id) {
         core.local().livelinessSubscribers.remove(id);
+        subscribedAt.remove(id);
     }
 
     /** Routers only forward tokens someone showed interest in: re-announce our subscribers to a new router. */
@@ -170,6 +174,20 @@ final class LivelinessEngine {
         pendingGets.values().forEach(q -> q.finalFrom(t));
     }
 
+    /** A change of the peers' tokens: to the subscribers registered by then, or a subscriber's history to it alone. */
+    private void peerTokenChanged(KeyExpr token, SampleKind kind, String peerIdentity, long seq, Long onlyFor) {
+        Sample sample = new Sample(token.toString(), kind, null, null, null, null, peerIdentity);
+        for (Map.Entry<Long, LocalEntities.Subscriber> e : core.local().livelinessSubscribers.entrySet()) {
+            LocalEntities.Subscriber s = e.getValue();
+            boolean addressed = onlyFor != null ? onlyFor.equals(e.getKey())
+                    : subscribedAt.getOrDefault(e.getKey(), Long.MAX_VALUE) <= seq;
+            if (addressed && s.key().intersects(token)) {
+                Delivery.deliver(s, sample);
+            }
+        }
+    }
+
+    /** A change of this session's own tokens: to every subscriber. */
     private void notifySubscribers(KeyExpr token, SampleKind kind, String peerIdentity) {
         Sample sample = new Sample(token.toString(), kind, null, null, null, null, peerIdentity);
         for (LocalEntities.Subscriber s : core.local().livelinessSubscribers.values()) {

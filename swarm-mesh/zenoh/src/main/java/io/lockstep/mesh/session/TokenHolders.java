@@ -4,10 +4,13 @@ import io.lockstep.mesh.api.SampleKind;
 import io.lockstep.mesh.keyexpr.KeyExpr;
 import io.lockstep.mesh.transport.PeerTransport;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * The tokens peers declared, counted per (key, certified identity) over every transport that holds them, so that a
@@ -18,16 +21,20 @@ import java.util.function.BooleanSupplier;
  */
 final class TokenHolders {
 
-    /** Told when a token becomes alive (PUT) or is gone from every transport (DELETE). */
+    /**
+     * Told when a token becomes alive (PUT) or is gone from every transport (DELETE): change number {@code seq}, for
+     * every subscriber registered at or before it; or, with {@code onlyFor} set, a token alive when that subscriber
+     * was registered (its history), for it alone.
+     */
     @FunctionalInterface
     interface Listener {
-        void changed(KeyExpr token, SampleKind kind, String peerIdentity);
+        void changed(KeyExpr token, SampleKind kind, String peerIdentity, long seq, Long onlyFor);
     }
 
     private record Holder(KeyExpr key, String peerIdentity) {
     }
 
-    private record Change(KeyExpr key, SampleKind kind, String peerIdentity) {
+    private record Change(KeyExpr key, SampleKind kind, String peerIdentity, long seq, Long onlyFor) {
     }
 
     private final Listener listener;
@@ -37,6 +44,8 @@ final class TokenHolders {
     private final ArrayDeque<Change> undelivered = new ArrayDeque<>();
     /** Guarded by this: some thread is handing changes to the listener. */
     private boolean delivering;
+    /** Guarded by this: the number of the next change. */
+    private long nextSeq;
 
     TokenHolders(Listener listener) {
         this.listener = listener;
@@ -60,7 +69,7 @@ final class TokenHolders {
             }
             Holder h = new Holder(key, t.peerIdentity());
             if (counts.merge(h, 1, Integer::sum) == 1) {
-                undelivered.add(new Change(key, SampleKind.PUT, h.peerIdentity()));
+                undelivered.add(new Change(key, SampleKind.PUT, h.peerIdentity(), nextSeq++, null));
             }
         }
         deliver();
@@ -91,6 +100,25 @@ final class TokenHolders {
         }
     }
 
+    /**
+     * Registers a subscriber: {@code register} is given the number of the first change it is to be told of, and the
+     * tokens alive now that {@code wanted} are queued as its history, for it alone, all under the lock that numbers the
+     * changes. So a token declared or withdrawn meanwhile is neither missed nor told twice, and the subscriber hears
+     * the tokens alive at its registration before any later change. Snapshotting first and registering after would
+     * miss a token declared in between, and the node that declared it would never be seen.
+     */
+    void subscribe(long subscriberId, LongConsumer register, Predicate<KeyExpr> wanted) {
+        synchronized (this) {
+            register.accept(nextSeq);
+            counts.keySet().stream().filter(h -> wanted.test(h.key()))
+                    .sorted(Comparator.comparing((Holder h) -> h.key().toString())
+                            .thenComparing(h -> h.peerIdentity() == null ? "" : h.peerIdentity()))
+                    .forEach(h -> undelivered.add(new Change(h.key(), SampleKind.PUT, h.peerIdentity(), -1,
+                            subscriberId)));
+        }
+        deliver();
+    }
+
     /** Tokens alive now, once per (key, certified identity). */
     synchronized int size() {
         return counts.size();
@@ -104,7 +132,7 @@ final class TokenHolders {
         }
         if (n == 1) {
             counts.remove(h);
-            undelivered.add(new Change(key, SampleKind.DELETE, peerIdentity));
+            undelivered.add(new Change(key, SampleKind.DELETE, peerIdentity, nextSeq++, null));
         } else {
             counts.put(h, n - 1);
         }
@@ -130,7 +158,7 @@ final class TokenHolders {
                         return;
                     }
                 }
-                listener.changed(c.key(), c.kind(), c.peerIdentity());
+                listener.changed(c.key(), c.kind(), c.peerIdentity(), c.seq(), c.onlyFor());
             }
         } finally {
             if (!done) {

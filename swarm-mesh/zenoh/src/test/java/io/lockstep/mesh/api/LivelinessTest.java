@@ -7,7 +7,9 @@ import io.lockstep.mesh.testing.Await;
 import io.lockstep.mesh.testing.TestSessions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +34,40 @@ class LivelinessTest {
         Await.until(() -> seen.size() == 2, "token dropped");
         assertEquals(List.of("PUT group/b", "DELETE group/b"), events(seen));
         assertEquals(List.of(), a.liveliness().getAll("group/**", Duration.ofSeconds(5)));
+    }
+
+    /**
+     * A peer's token that arrives while a subscriber with history is being declared is reported once: either in the
+     * history or as a change, never neither (the node that declared it would never be seen as a member).
+     */
+    @Test
+    void aTokenArrivingWhileASubscriberWithHistoryIsDeclaredIsReportedOnce() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        Await.until(() -> !a.peers().isEmpty() && !b.peers().isEmpty(), "connected");
+        for (int i = 0; i < 200; i++) {
+            String key = "race/" + i;
+            List<Sample> seen = new CopyOnWriteArrayList<>();
+            CyclicBarrier together = new CyclicBarrier(2);
+            Thread declarer = new Thread(() -> {
+                awaitQuietly(together);
+                b.liveliness().declareToken(key);
+            });
+            declarer.start();
+            awaitQuietly(together);
+            a.liveliness().declareSubscriber(key, true, seen::add);
+            declarer.join();
+            Await.until(() -> !seen.isEmpty(), "token " + key + " reported to the subscriber declared meanwhile");
+            assertEquals(List.of("PUT " + key), events(seen), "reported once");
+        }
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
