@@ -2,6 +2,10 @@ package io.lockstep.edge.mesh;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -57,6 +61,35 @@ final class FleetStopRecord {
             return Receipt.RELAY_AND_LATCH;
         }
         return ownLatch != null ? new Receipt(false, ownLatch) : Receipt.LATCH_AS_PEER;
+    }
+
+    /**
+     * This node's own stop: {@code put} puts it on the mesh, then {@code latch} latches this node, so the peers do not
+     * wait for the latch's listeners. Whichever thread comes first runs the latch, once, and it has run when this
+     * returns: this thread once the put is done (or threw), a peer's stop arriving meanwhile on its receive thread, or
+     * {@code timer} after {@code graceMillis}. The last is for a put held up by a peer that stopped reading (a put
+     * with BLOCK congestion waits until that peer's lease ends, seconds): this node does not wait for it to latch.
+     */
+    void ownStop(Runnable put, Runnable latch, ScheduledExecutorService timer, long graceMillis) {
+        OwnLatch once = ownStopStarted(latch);
+        Future<?> fallback = null;
+        try {
+            fallback = timer.schedule(once, graceMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the mesh is closing: the put and this thread's latch below still run
+        }
+        try {
+            put.run();
+        } finally {
+            try {
+                once.run();
+            } finally {
+                if (fallback != null) {
+                    fallback.cancel(false);
+                }
+                latchDone();
+            }
+        }
     }
 
     /**

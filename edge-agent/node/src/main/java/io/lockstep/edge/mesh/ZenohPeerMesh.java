@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -70,6 +71,10 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     private final Tracer tracer;
     private final MeshClock clock;
     private final FleetStopRecord fleetStop = new FleetStopRecord();
+    /** Latches this node if its own stop's put is held up longer than {@link #OWN_LATCH_GRACE_MS}. */
+    private final ScheduledThreadPoolExecutor latchTimer;
+    /** Far above a put's normal time (tens of µs a peer), far below a peer's lease (a stuck peer's longest hold-up). */
+    static final long OWN_LATCH_GRACE_MS = 20;
 
     public ZenohPeerMesh(Session session, String nodeId, SafetySupervisor supervisor) {
         this(session, nodeId, supervisor, new MeshSenderCheck(nodeId, false));
@@ -101,6 +106,13 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         this.senders = senders;
         this.tracer = tracer;
         this.clock = clock;
+        this.latchTimer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "estop-latch-timer-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        latchTimer.setRemoveOnCancelPolicy(true);
+        latchTimer.prestartAllCoreThreads(); // started now, not on the first e-stop
         this.members = session.liveliness().declareSubscriber(MeshKeys.NODES + "*", true, this::onMember);
         this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders, tracer);
         supervisor.addListener(event -> {
@@ -210,21 +222,11 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     /**
      * This node's own stop: puts it on the mesh, then runs {@code latch} (this node's supervisor latching), so the
      * peers do not wait for the latch's listeners, and a peer's relay that arrives in between is not relayed back.
-     * A peer's stop arriving before the put is done (a relay from a peer that heard it, while the put still waits on
-     * another) runs {@code latch} at once on its receive thread; either way it runs once, and before this returns.
-     * The node latches even when the put throws.
+     * The latch runs once, and before this returns; sooner if a peer's relay arrives first, or after
+     * {@link #OWN_LATCH_GRACE_MS} if the put is held up by a peer that stopped reading ({@link FleetStopRecord#ownStop}).
      */
     public void stopPeersThenLatch(String reason, Runnable latch) {
-        Runnable once = fleetStop.ownStopStarted(latch);
-        try {
-            put(EstopPut.OWN, reason);
-        } finally {
-            try {
-                once.run();
-            } finally {
-                fleetStop.latchDone();
-            }
-        }
+        fleetStop.ownStop(() -> put(EstopPut.OWN, reason), latch, latchTimer, OWN_LATCH_GRACE_MS);
     }
 
     /** C2's fleet-wide stop reaching this node: this node's own stop to its peers, as from its debug port. */
@@ -429,6 +431,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         estops.close();
         members.close();
         token.close();
+        latchTimer.shutdownNow();
         try {
             session.close();
         } catch (RuntimeException e) {

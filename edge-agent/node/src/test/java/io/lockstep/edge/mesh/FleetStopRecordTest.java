@@ -6,16 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Who relays and who latches when peers' e-stops arrive, alone or while this node's own stop goes out. */
 class FleetStopRecordTest {
 
     private final FleetStopRecord record = new FleetStopRecord();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
 
     @Test
     void theFirstPeersStopIsRelayedAndLatchedTheOthersMeanwhileOnlyLatch() {
@@ -74,6 +86,48 @@ class FleetStopRecordTest {
 
         assertFalse(stopper.isAlive());
         assertEquals(1, latched.get(), "ran once, and had run when the stopping thread went on");
+    }
+
+    @Test
+    void theOwnStopPutsBeforeItLatches() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        record.ownStop(() -> order.add("put"), () -> order.add("latch"), timer, 60_000);
+        assertEquals(List.of("put", "latch"), order);
+        assertTrue(record.received(1, false).relayAndLatch(), "the own stop is over: a later stop is a new one");
+    }
+
+    @Test
+    void aPutHeldUpByAPeerThatStoppedReadingDoesNotHoldUpTheLatchBeyondTheGrace() throws Exception {
+        CountDownLatch putMayReturn = new CountDownLatch(1);
+        AtomicInteger latched = new AtomicInteger();
+        Thread stopping = new Thread(() -> record.ownStop(() -> awaitQuietly(putMayReturn), latched::incrementAndGet,
+                timer, 20), "stopping");
+        stopping.start();
+
+        await("latched while the put is still held up", () -> latched.get() == 1);
+        assertTrue(stopping.isAlive(), "the put is still held up");
+        putMayReturn.countDown();
+        stopping.join(10_000);
+
+        assertFalse(stopping.isAlive());
+        assertEquals(1, latched.get(), "latched once");
+    }
+
+    @Test
+    void theNodeLatchesEvenWhenItsPutThrows() {
+        AtomicInteger latched = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> record.ownStop(() -> {
+            throw new IllegalStateException("session closed");
+        }, latched::incrementAndGet, timer, 60_000));
+        assertEquals(1, latched.get());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
