@@ -37,10 +37,10 @@ public final class Lockstep implements Runnable {
         return new CommandLine(new Lockstep()).setExecutionExceptionHandler(Lockstep::reportFailure);
     }
 
-    /** A failed command prints one clear line (the stack trace only with LOCKSTEP_DEBUG=1) and exits 1. */
+    /** A failed command prints one clear line, with its causes (the stack trace only with LOCKSTEP_DEBUG=1); exits 1. */
     private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        command.getErr().println("lockstep " + command.getCommandName() + ": " + message);
+        // qualified: "lockstep bench runtime", not "lockstep runtime"
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + FailureMessage.of(e));
         if ("1".equals(System.getenv("LOCKSTEP_DEBUG"))) {
             e.printStackTrace(command.getErr());
         } else {
