@@ -237,6 +237,8 @@ public class DebugResource {
             m.put("mesh.malformed", mesh.malformed());
             m.put("mesh.refused_senders", mesh.senderCheck().refused());
             m.put("mesh.dropped_while_reconnecting", mesh.droppedWhileReconnecting());
+            m.put("mesh.peers_refused_unauthenticated", mesh.unauthenticatedPeersRefused());
+            m.put("mesh.peers_over_declaration_cap", mesh.peersOverDeclarationCap());
             m.put("swarm.sent_bytes", mesh.swarm().sentBytes());
             m.put("swarm.received_bytes", mesh.swarm().receivedBytes());
             m.put("swarm.dropped", mesh.swarm().dropped());

@@ -416,6 +416,16 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         return session.droppedWhileReconnecting();
     }
 
+    /** Mesh sessions refused because the peer had no certificate from the fleet CA (TLS mesh only). */
+    public long unauthenticatedPeersRefused() {
+        return session.unauthenticatedPeersRefused();
+    }
+
+    /** Mesh sessions closed because the peer declared more than the per-peer declaration cap. */
+    public long peersOverDeclarationCap() {
+        return session.peersOverDeclarationCap();
+    }
+
     /** The coverage exchange of cell missions, over this mesh's session. */
     public ZenohSwarmChannel swarm() {
         return swarm;

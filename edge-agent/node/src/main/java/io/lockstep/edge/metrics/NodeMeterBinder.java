@@ -110,6 +110,14 @@ public final class NodeMeterBinder implements MeterBinder {
                         ZenohPeerMesh::droppedWhileReconnecting)
                 .description("Publications that missed a peer whose mesh session was being re-established")
                 .register(registry));
+        meters.add(FunctionCounter.builder(NodeMetricNames.MESH_PEERS_UNAUTHENTICATED, mesh,
+                        ZenohPeerMesh::unauthenticatedPeersRefused)
+                .description("Mesh sessions refused: the peer had no certificate from the fleet CA")
+                .register(registry));
+        meters.add(FunctionCounter.builder(NodeMetricNames.MESH_PEERS_OVER_DECLARATION_CAP, mesh,
+                        ZenohPeerMesh::peersOverDeclarationCap)
+                .description("Mesh sessions closed: the peer declared more than the per-peer declaration cap")
+                .register(registry));
     }
 
     private double journalBytes() {

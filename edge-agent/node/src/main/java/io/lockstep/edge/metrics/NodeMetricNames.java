@@ -25,6 +25,8 @@ public final class NodeMetricNames {
     public static final String MESH_MALFORMED = "lockstep.mesh.messages.malformed";
     public static final String MESH_REFUSED_SENDERS = "lockstep.mesh.messages.refused";
     public static final String MESH_DROPPED_RECONNECTING = "lockstep.mesh.messages.dropped.reconnecting";
+    public static final String MESH_PEERS_UNAUTHENTICATED = "lockstep.mesh.peers.refused.unauthenticated";
+    public static final String MESH_PEERS_OVER_DECLARATION_CAP = "lockstep.mesh.peers.closed.declaration.cap";
 
     /** Tag keys. */
     public static final String NODE_ID = "lockstep.node.id";

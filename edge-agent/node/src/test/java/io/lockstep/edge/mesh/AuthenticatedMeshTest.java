@@ -78,6 +78,21 @@ class AuthenticatedMeshTest {
     }
 
     @Test
+    void aPeerWithoutAFleetCertificateIsRefusedAndCounted() throws Exception {
+        Session sessionX = Zenoh.open(Config.peer().listen("tls/127.0.0.1:0").listen("tcp/127.0.0.1:0")
+                .tls(credentials("node-x")));
+        ZenohPeerMesh x = new ZenohPeerMesh(sessionX, "node-x", supervisor(), new MeshSenderCheck("node-x", true));
+        try (Session plain = Zenoh.open(Config.peer().connect(sessionX.listenEndpoints().get(1))
+                .multicastScouting(false))) {
+            await("the plain peer refused and counted", () -> x.unauthenticatedPeersRefused() >= 1);
+            assertEquals(List.of("node-x"), List.copyOf(x.members()), "the plain peer never joined");
+            assertEquals(0, x.peersOverDeclarationCap());
+        } finally {
+            x.close();
+        }
+    }
+
+    @Test
     void aFleetNodeCannotStopAnotherNodeInTheNameOfAThird() {
         await("forged e-stop refused", () -> {
             sessionB.put(MeshKeys.ESTOP + "node-c", "forged");

@@ -75,6 +75,8 @@ class NodeMetricsTest {
         assertThat(active.sum("lockstep_mesh_messages_malformed_total")).isZero();
         assertThat(active.sum("lockstep_mesh_messages_refused_total")).isZero();
         assertThat(active.sum("lockstep_mesh_messages_dropped_reconnecting_total")).isGreaterThanOrEqualTo(0);
+        assertThat(active.sum("lockstep_mesh_peers_refused_unauthenticated_total")).isZero();
+        assertThat(active.sum("lockstep_mesh_peers_closed_declaration_cap_total")).isZero();
         assertThat(active.sum("lockstep_journal_size_bytes")).isPositive();
         assertThat(active.sum("lockstep_link_outbox_depth")).isGreaterThanOrEqualTo(0);
         assertThat(active.sum("lockstep_link_outbox_dropped_total")).isZero();

@@ -57,6 +57,16 @@ public final class Session implements AutoCloseable {
         return core.droppedWhileReconnecting();
     }
 
+    /** Sessions refused because the peer did not authenticate with a certificate from the trusted CA. */
+    public long unauthenticatedPeersRefused() {
+        return core.unauthenticatedPeersRefused();
+    }
+
+    /** Sessions closed because the peer declared more than the per-peer declaration cap. */
+    public long peersOverDeclarationCap() {
+        return core.peersOverDeclarationCap();
+    }
+
     public Liveliness liveliness() {
         return liveliness;
     }

@@ -70,7 +70,7 @@ class DeclarationCapTest {
         }
         Await.until(() -> target.peers().size() == 1, "only the friend remains");
         assertEquals(friend.zid(), target.peers().get(0).zid());
-        assertEquals(1, target.core().peersOverDeclarationCap());
+        assertEquals(1, target.peersOverDeclarationCap());
         assertEquals(declarationsBefore, target.core().peerDeclarations());
         // The closed transport's tokens are released one by one after it leaves the peer list.
         Await.until(() -> target.core().peerTokensAlive() == tokensBefore, "the peer's tokens released");
@@ -91,7 +91,7 @@ class DeclarationCapTest {
                     Declare.of(new Declaration.Token(CAP, WireExpr.of("cap/t/in-the-freed-room"))));
             probe(peer, "still at the cap");
             assertEquals(2, target.peers().size());
-            assertEquals(0, target.core().peersOverDeclarationCap());
+            assertEquals(0, target.peersOverDeclarationCap());
             assertEquals(declarationsBefore + CAP, target.core().peerDeclarations());
         }
     }

@@ -94,7 +94,7 @@ class TlsLinkTest {
         Session overTcp = sessions.open(Config.peer().connect(plainEndpoint).reconnectBackoff(50, 100));
         Session plainToTls = sessions.open(Config.peer().connect(tlsPortOverTcp).reconnectBackoff(50, 100));
 
-        Await.until(() -> a.core().unauthenticatedPeersRefused() >= 1, "the plain peer refused");
+        Await.until(() -> a.unauthenticatedPeersRefused() >= 1, "the plain peer refused");
         assertTrue(a.peers().isEmpty());
         // Refused at its INIT, the plain peer never had a session to list.
         assertTrue(overTcp.peers().isEmpty());
@@ -111,7 +111,7 @@ class TlsLinkTest {
         assertEquals(1, replies.size(), "only a CLOSE in answer to the INIT syn: " + replies);
         Close close = assertInstanceOf(Close.class, replies.get(0));
         assertEquals(Close.INVALID, close.reason());
-        assertEquals(1, a.core().unauthenticatedPeersRefused());
+        assertEquals(1, a.unauthenticatedPeersRefused());
         assertTrue(a.peers().isEmpty());
     }
 
@@ -136,7 +136,7 @@ class TlsLinkTest {
 
             TransportMessage answer = afterInitAck.get(30, TimeUnit.SECONDS);
             assertInstanceOf(Close.class, answer, "a CLOSE instead of the OPEN syn");
-            assertEquals(1, a.core().unauthenticatedPeersRefused());
+            assertEquals(1, a.unauthenticatedPeersRefused());
             assertTrue(a.peers().isEmpty());
         }
     }
