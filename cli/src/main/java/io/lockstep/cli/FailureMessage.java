@@ -19,10 +19,14 @@ final class FailureMessage {
     private FailureMessage() {
     }
 
+    /** How deep the causes are followed: a chain can loop (initCause lets A cause B cause A). */
+    private static final int MAX_CAUSES = 8;
+
     static String of(Throwable failure) {
         List<String> parts = new ArrayList<>();
         String said = "";
-        for (Throwable t = failure; t != null && parts.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
             if (t.getCause() != null && t.getCause().toString().equals(t.getMessage())) {
                 continue; // a wrapper that only repeats its cause (new XException(cause)): the cause says it
             }

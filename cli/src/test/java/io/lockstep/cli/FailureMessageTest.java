@@ -33,6 +33,14 @@ class FailureMessageTest {
     }
 
     @Test
+    void causesThatLoopAreFollowedOnlySoFar() {
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalStateException b = new IllegalStateException("b", a);
+        a.initCause(b);
+        assertEquals("a: b", FailureMessage.of(a));
+    }
+
+    @Test
     void anExceptionWithoutAMessageIsNamed() {
         assertEquals("NullPointerException", FailureMessage.of(new NullPointerException()));
     }

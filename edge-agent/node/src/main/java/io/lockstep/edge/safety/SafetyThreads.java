@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * A few threads at the mesh threads' priority ({@link ThreadNice}) that run the urgent actions: an operator's e-stop
  * and hazard marked on the debug port, and C2's fleet-wide stop. They arrive on an HTTP or gRPC thread of normal
  * priority, which on a busy machine can wait tens of milliseconds for a core between two socket writes; handed to one
- * of these threads, the stop or hazard is put on the mesh at the priority of the threads that receive it. The caller waits for the result. There are
+ * of these threads, the stop or hazard is put on the mesh at the priority of the threads that receive it. The caller
+ * waits for the result. There are
  * {@link #THREADS}, all started (and raised) at once, so one action stuck on a peer that stopped reading (a put with
  * BLOCK congestion waits until the peer's lease ends) does not hold up the next e-stop.
  */
