@@ -34,6 +34,10 @@ public final class ManagedProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + maxHeap);
         cmd.add("-XX:+UseSerialGC");
+        // No safepoint every second for housekeeping alone: on a busy machine, bringing every thread to it took up
+        // to 30 ms, and froze the threads that carry e-stops and hazards meanwhile (docs/hazards.md).
+        cmd.add("-XX:+UnlockDiagnosticVMOptions");
+        cmd.add("-XX:GuaranteedSafepointInterval=0");
         // Chicory compiles big agent functions into big JVM methods: let HotSpot JIT them, and inline into
         // them past its 8000-byte cut (every memory access of agent code is a call; docs/performance.md).
         cmd.add("-XX:-DontCompileHugeMethods");

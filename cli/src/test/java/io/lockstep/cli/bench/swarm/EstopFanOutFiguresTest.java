@@ -21,6 +21,11 @@ class EstopFanOutFiguresTest {
         assertEquals(10.0, FanOut.percentile(f.lastPeerMs(), 0.5));
         assertEquals(20.0, FanOut.percentile(f.lastPeerMs(), 0.99), "over 20 rounds the p99 is the slowest round");
         assertEquals(19.0, FanOut.percentile(f.lastPeerMs(), 0.95));
+        List<Double> hundred = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            hundred.add((double) i);
+        }
+        assertEquals(99.0, FanOut.percentile(hundred, 0.99), "over 100 rounds it is the second slowest");
         assertTrue(Double.isNaN(FanOut.percentile(f.handedOverMs(), 0.99)), "no pairs, no figure");
     }
 }

@@ -1,5 +1,6 @@
 package io.lockstep.edge.mesh;
 
+import io.lockstep.platform.safety.Intervention;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -29,11 +30,21 @@ final class FleetStopRecord {
     private boolean latching;
     /** This node's own stop while it is being put on the mesh: its latch, which a peer's stop runs (guarded by this). */
     private OwnLatch ownLatch;
+    /**
+     * The latch stamped last, so that its listener does not stamp again a latch that a relay stamped before relaying
+     * (guarded by this).
+     */
+    private Intervention stamped;
 
-    void latched(long atMicros, String why) {
+    /** The supervisor latched with {@code latch} at {@code atMicros}; a latch already stamped keeps its first stamp. */
+    synchronized void latched(Intervention latch, long atMicros) {
+        if (latch == stamped) {
+            return;
+        }
+        stamped = latch;
         latchedAtMicros = atMicros;
-        detail = why;
-        changed();
+        detail = latch.detail();
+        notifyAll();
     }
 
     /**
@@ -46,11 +57,11 @@ final class FleetStopRecord {
     }
 
     /**
-     * A peer's e-stop was accepted, handed over at {@code atMicros}. The caller relays it and latches this node only
-     * when the node is not {@code latched} and no other thread is latching it: the relay is written before the latch,
-     * so "not latched yet" alone would let two threads relay (and a duplicate relay can arrive after a release and
-     * latch the node again). The stamp is set here, under the same lock, so that it is set before any thread can latch
-     * the node for this stop.
+     * A peer's e-stop was accepted, handed over at {@code atMicros}. The caller latches this node and relays it only
+     * when the node is not {@code latched} and no other thread is latching it: {@code latched} was read before this
+     * call, so "not latched yet" alone would let two threads that read it at once both relay (and a duplicate relay
+     * can arrive after a release and latch the node again). The stamp is set here, under the same lock, so that it is
+     * set before any thread can latch the node for this stop.
      */
     synchronized Receipt received(long atMicros, boolean latched) {
         received.incrementAndGet();
@@ -163,10 +174,6 @@ final class FleetStopRecord {
             }
             return true;
         }
-    }
-
-    private synchronized void changed() {
-        notifyAll();
     }
 
     Map<String, Object> view(boolean latched) {

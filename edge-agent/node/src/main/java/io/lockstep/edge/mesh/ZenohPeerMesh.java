@@ -117,7 +117,7 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
         this.swarm = new ZenohSwarmChannel(session, nodeId, this, senders, tracer);
         supervisor.addListener(event -> {
             if (event.kind() == InterventionKind.ESTOP) {
-                fleetStop.latched(clock.micros(), event.detail());
+                fleetStop.latched(event, clock.micros());
             }
         });
         this.estops = session.declareSubscriber(MeshKeys.ESTOP + "*", sample -> onEstop(supervisor, sample));
@@ -178,10 +178,15 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
                 return;
             }
             try {
-                // Relay first, as the origin does: a peer that does not hear the origin then does not wait for this
-                // node's latch listeners (the intervention's journal entry, log line and the latch file's SYNC).
-                put(EstopPut.RELAY, "relayed from " + sender + ": " + bounded);
-                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
+                // Latch, then relay, then the latch's listeners (the intervention's journal entry, log line and the
+                // latch file's SYNC): this vehicle does not wait for the relay's writes to every peer, and a peer that
+                // does not hear the origin does not wait for those listeners.
+                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded, latched -> {
+                    if (latched != null) {
+                        fleetStop.latched(latched, clock.micros());
+                    }
+                    put(EstopPut.RELAY, "relayed from " + sender + ": " + bounded);
+                });
             } finally {
                 fleetStop.latchDone();
             }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lockstep.mesh.api.Config;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Zenoh;
+import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.safety.EstopSource;
 import io.lockstep.platform.safety.InterventionKind;
+import io.lockstep.platform.safety.SafetyConfig;
 import io.lockstep.platform.safety.SafetySupervisor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet stop over a chain of meshes, A - B - C (C does not hear A): B relays A's stop to C before its own latch's
- * listeners run, and a caller waiting for a node's latch is answered when it latches.
+ * The fleet stop over a chain of meshes, A - B - C (C does not hear A): B latches, then relays A's stop to C, then
+ * runs its latch's listeners, and a caller waiting for a node's latch is answered when it latches.
  */
 class MeshEstopRelayTest {
 
@@ -30,7 +32,11 @@ class MeshEstopRelayTest {
     private ZenohPeerMesh b;
     private ZenohPeerMesh c;
     private final SafetySupervisor supervisorA = MeshHazardsTest.supervisor();
-    private final SafetySupervisor supervisorB = MeshHazardsTest.supervisor();
+    /** Runs when B's supervisor stops B's vehicle (inside its latch), so a test can look at the mesh right then. */
+    private volatile Runnable whenBsVehicleStops = () -> { };
+    private final SafetySupervisor supervisorB = new SafetySupervisor(
+            new StopWatchingVehicle(MeshHazardsTest.supervisorVehicle(), () -> whenBsVehicleStops.run()),
+            SafetyConfig.defaults(), new Vec2(-10, -10));
     private final SafetySupervisor supervisorC = MeshHazardsTest.supervisor();
 
     @BeforeEach
@@ -73,6 +79,28 @@ class MeshEstopRelayTest {
         assertTrue(cLatchedDuringBsListeners.join(), "C latched only after B's latch listeners had run");
         // recorded by C's latch listener, just after the latch: awaited
         await("C was stopped by B's relay", () -> ((String) c.fleetStop(true).get("detail")).contains("node-b"));
+    }
+
+    @Test
+    void aPeerLatchesBeforeItWritesTheRelay() {
+        // While B's vehicle is being stopped, C (which hears A's stop only through B's relay) is given time to latch:
+        // it must not, because B writes the relay only after its own latch. Relaying first, C latched within it.
+        CompletableFuture<Boolean> cLatchedWhileBStopped = new CompletableFuture<>();
+        whenBsVehicleStops = () -> {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (!supervisorC.isEmergencyStopLatched() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            cLatchedWhileBStopped.complete(supervisorC.isEmergencyStopLatched());
+        };
+        supervisorA.engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, "operator");
+        a.broadcastEmergencyStop("operator at node-a");
+        assertFalse(cLatchedWhileBStopped.join(), "C latched on B's relay before B's own vehicle was stopped");
+        await("C was stopped by B's relay after B latched", supervisorC::isEmergencyStopLatched);
+        long bLatched = (Long) b.fleetStop(true).get("latchedAtMicros");
+        await("C's stamps", () -> (Long) c.fleetStop(true).get("latchedAtMicros") > 0);
+        assertTrue(bLatched <= (Long) c.fleetStop(true).get("receivedAtMicros"),
+                "B's latch is stamped before its relay went out, so before C received it");
     }
 
     @Test

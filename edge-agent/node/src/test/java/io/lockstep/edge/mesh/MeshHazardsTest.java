@@ -48,8 +48,12 @@ class MeshHazardsTest {
 
     /** A supervisor over a simulated vehicle at the origin (shared with the other mesh tests of this package). */
     static SafetySupervisor supervisor() {
-        return new SafetySupervisor(new SimulatedVehicle(WorldFile.demo(), SimulatedVehicleConfig.defaults(1),
-                new Vec2(0, 0), 1.0), SafetyConfig.defaults(), new Vec2(-10, -10));
+        return new SafetySupervisor(supervisorVehicle(), SafetyConfig.defaults(), new Vec2(-10, -10));
+    }
+
+    /** The vehicle of {@link #supervisor()}: simulated, at the origin of the demo world. */
+    static SimulatedVehicle supervisorVehicle() {
+        return new SimulatedVehicle(WorldFile.demo(), SimulatedVehicleConfig.defaults(1), new Vec2(0, 0), 1.0);
     }
 
     private ZenohPeerMesh mesh(Session session, String node, SafetySupervisor supervisor) {

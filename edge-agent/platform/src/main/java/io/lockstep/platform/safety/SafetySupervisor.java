@@ -219,6 +219,16 @@ public final class SafetySupervisor {
 
     /** Latches the e-stop and stops the vehicle at once. Engaging an already latched e-stop is not a new event. */
     public void engageEmergencyStop(EstopSource source, String reason) {
+        engageEmergencyStop(source, reason, latched -> { });
+    }
+
+    /**
+     * Latches the e-stop and stops the vehicle at once, then runs {@code beforeListeners} on this thread with the new
+     * latch's event (null when the e-stop was latched already), and only then the listeners. For work that must not
+     * wait for the listeners (they persist the latch, with a disk sync): a mesh relaying a peer's stop to the others.
+     */
+    public void engageEmergencyStop(EstopSource source, String reason, Consumer<Intervention> beforeListeners) {
+        Objects.requireNonNull(beforeListeners, "beforeListeners");
         Intervention event = null;
         synchronized (this) {
             if (!estopLatched) {
@@ -227,8 +237,12 @@ public final class SafetySupervisor {
             }
             vehicle.stop();
         }
-        if (event != null) {
-            notifyListeners(List.of(event));
+        try {
+            beforeListeners.accept(event);
+        } finally {
+            if (event != null) {
+                notifyListeners(List.of(event));
+            }
         }
     }
 

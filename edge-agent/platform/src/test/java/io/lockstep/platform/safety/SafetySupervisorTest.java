@@ -2,6 +2,8 @@ package io.lockstep.platform.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lockstep.platform.geometry.Polygon;
@@ -208,6 +210,36 @@ class SafetySupervisorTest {
         assertEquals(Vec2.ZERO, supervisor.apply(2, new Vec2(3, 0), at(new Vec2(50, 50), 1.0), DT).velocity());
         assertTrue(supervisor.clearEmergencyStop(EstopSource.C2));
         assertEquals(new Vec2(3, 0), supervisor.apply(3, new Vec2(3, 0), at(new Vec2(50, 50), 1.0), DT).velocity());
+    }
+
+    @Test
+    void workBeforeTheListenersRunsOnceTheVehicleIsStoppedAndBeforeAnyListener() {
+        vehicle.commandVelocity(new Vec2(3, 0));
+        List<String> order = new ArrayList<>();
+        supervisor.addListener(event -> order.add("listener " + event.kind()));
+        supervisor.engageEmergencyStop(EstopSource.MESH, "peer", latched -> {
+            order.add("before listeners " + latched.kind());
+            assertEquals(Vec2.ZERO, vehicle.state().commandedVelocity(), "the vehicle is stopped first");
+            assertTrue(heard.isEmpty(), "no listener has run yet");
+        });
+        assertEquals(List.of("before listeners ESTOP", "listener ESTOP"), order);
+        assertEquals(1, heard.size());
+
+        List<Intervention> again = new ArrayList<>();
+        supervisor.engageEmergencyStop(EstopSource.C2, "again", again::add);
+        assertEquals(1, again.size(), "it runs when already latched too");
+        assertNull(again.get(0), "with no new event");
+        assertEquals(1, heard.size(), "and no listener hears anything");
+    }
+
+    @Test
+    void listenersHearTheLatchEvenWhenTheWorkBeforeThemThrows() {
+        assertThrows(IllegalStateException.class, () -> supervisor.engageEmergencyStop(EstopSource.MESH, "peer",
+                latched -> {
+                    throw new IllegalStateException("the relay failed");
+                }), "the caller's failure is the caller's");
+        assertTrue(supervisor.isEmergencyStopLatched());
+        assertEquals(InterventionKind.ESTOP, heard.get(0).kind(), "the latch is still persisted and reported");
     }
 
     @Test
