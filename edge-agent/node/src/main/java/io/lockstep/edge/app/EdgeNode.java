@@ -129,7 +129,8 @@ public final class EdgeNode implements AutoCloseable {
         this.blobs = new BlobFetcher(cache, link::requestBlobChunk);
         this.journals = new io.lockstep.edge.journal.JournalUploader(link::sendNow, store::journalPath,
                 io.lockstep.edge.journal.JournalUploader.DEFAULT_CHUNK_BYTES);
-        ThreadNice priority = new ThreadNice(settings.mesh().enabled() ? settings.mesh().threadNice() : 0);
+        ThreadNice priority = new ThreadNice(settings.mesh().enabled() ? settings.mesh().threadNice() : 0,
+                settings.mesh().safetyThreadsRealTimePriority());
         // Serial GC pauses run on the VM thread and stop every thread, the mesh's too: it gets the same priority.
         priority.raiseThreadsNamed("VM Thread");
         this.safetyThreads = new SafetyThreads(settings.nodeId(), priority);

@@ -149,7 +149,8 @@ public record NodeSettings(
                 c.debug().tickRingSize(), new MeshSettings(meshConfig.enabled(), meshConfig.listen().orElse(List.of()),
                         meshConfig.connect().orElse(List.of()), meshConfig.scouting(), meshConfig.lease().toMillis(),
                         meshConfig.settleWindow().toMillis(), MeshTls.files(meshConfig.tls()),
-                        MeshSettings.parseMode(meshConfig.mode()), meshConfig.threadNice()), c.inference().gpu(),
+                        MeshSettings.parseMode(meshConfig.mode()), meshConfig.threadNice(),
+                        meshConfig.safetyThreadsRealTimePriority()), c.inference().gpu(),
                 c.agentMemoryBudgetMib().map(mib -> mib * 1024 * 1024).orElseGet(MemoryBudget::nodeDefaultBytes),
                 c.runtimeWorkers().orElse(MissionRuntime.defaultWorkers()));
     }

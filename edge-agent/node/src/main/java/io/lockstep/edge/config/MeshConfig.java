@@ -50,6 +50,15 @@ public interface MeshConfig {
     @WithDefault("-10")
     int threadNice();
 
+    /**
+     * SCHED_RR priority (1..99) of the four safety threads that put an operator's e-stop and hazard and C2's
+     * fleet-wide stop on the mesh: they only run what other threads hand them, so a flood cannot keep them busy.
+     * 0 gives them {@link #threadNice()} instead. Needs root, CAP_SYS_NICE or an RLIMIT_RTPRIO this high; without,
+     * they get the nice value and the node logs why once (docs/hazards.md, "Scheduling").
+     */
+    @WithDefault("10")
+    int safetyThreadsRealTimePriority();
+
     /** Mutual TLS for {@code tls/} endpoints (see docs/mesh-security.md); on when all three files are set. */
     Tls tls();
 

@@ -26,6 +26,12 @@ import org.jboss.logging.Logger;
  * <p>{@link #raiseCurrentThreadLater()} only notes the thread's id; one background thread renices what was noted,
  * many threads per {@code renice}. A transport's threads must not wait for a process to start: on a loaded
  * machine that took long enough for peers' leases to expire.
+ *
+ * <p>Threads that only run what other threads hand them, never what the network brings, may go further:
+ * {@link #raiseCurrentThreadToRealTimeLater()} puts them in the real-time round-robin class ({@code chrt -r}), which
+ * runs as soon as they have work, ahead of every thread of the normal class. A flood cannot keep them busy: their
+ * work comes from callers of normal priority, one at a time. Where that is not permitted ({@code CAP_SYS_NICE} or
+ * {@code RLIMIT_RTPRIO}), they get the nice value instead, and why is logged once.
  */
 public final class ThreadNice {
     private static final Logger LOG = Logger.getLogger(ThreadNice.class);
@@ -34,18 +40,35 @@ public final class ThreadNice {
     private static final long RENICE_TIMEOUT_SECONDS = 5;
 
     private final int nice;
+    private final int realTimePriority;
     /** Why raising failed the first time; once set, no more attempts are made. */
     private final AtomicReference<String> unavailable = new AtomicReference<>();
+    /** Why the real-time class failed the first time; once set, those threads get the nice value instead. */
+    private final AtomicReference<String> realTimeUnavailable = new AtomicReference<>();
     private final List<String> pending = new ArrayList<>();
+    private final List<String> pendingRealTime = new ArrayList<>();
     private final AtomicLong raisedLater = new AtomicLong();
     private Thread renicer;
 
     /** @param nice the nice value to give (-20..19); 0 leaves every thread as it is */
     public ThreadNice(int nice) {
+        this(nice, 0);
+    }
+
+    /**
+     * @param nice the nice value to give (-20..19); 0 leaves every thread as it is
+     * @param realTimePriority the round-robin priority (1..99) of {@link #raiseCurrentThreadToRealTimeLater()}'s
+     *        threads; 0 gives them the nice value like the others
+     */
+    public ThreadNice(int nice, int realTimePriority) {
         if (nice < -20 || nice > 19) {
             throw new IllegalArgumentException("nice value must be -20..19, got " + nice);
         }
+        if (realTimePriority < 0 || realTimePriority > 99) {
+            throw new IllegalArgumentException("real-time priority must be 0..99, got " + realTimePriority);
+        }
         this.nice = nice;
+        this.realTimePriority = nice == 0 ? 0 : realTimePriority;
     }
 
     public int nice() {
@@ -57,6 +80,19 @@ public final class ThreadNice {
      * the caller). Never throws.
      */
     public void raiseCurrentThreadLater() {
+        noteCurrentThread(pending);
+    }
+
+    /**
+     * Notes the calling thread to be put in the real-time round-robin class by the background thread (the nice value
+     * where that is not permitted, or with a real-time priority of 0), and returns at once. Only for a thread that
+     * runs work handed to it by threads of normal priority. Never throws.
+     */
+    public void raiseCurrentThreadToRealTimeLater() {
+        noteCurrentThread(realTimePriority > 0 && realTimeUnavailable.get() == null ? pendingRealTime : pending);
+    }
+
+    private void noteCurrentThread(List<String> list) {
         if (nice == 0 || unavailable.get() != null) {
             return;
         }
@@ -66,7 +102,7 @@ public final class ThreadNice {
             return;
         }
         synchronized (pending) {
-            pending.add(tid.get());
+            list.add(tid.get());
             if (renicer == null) {
                 renicer = new Thread(this::reniceNoted, "thread-nice");
                 renicer.setDaemon(true);
@@ -79,8 +115,9 @@ public final class ThreadNice {
     private void reniceNoted() {
         while (true) {
             List<String> tids;
+            List<String> realTime;
             synchronized (pending) {
-                while (pending.isEmpty()) {
+                while (pending.isEmpty() && pendingRealTime.isEmpty()) {
                     try {
                         pending.wait();
                     } catch (InterruptedException e) {
@@ -88,14 +125,62 @@ public final class ThreadNice {
                     }
                 }
                 tids = new ArrayList<>(pending);
+                realTime = new ArrayList<>(pendingRealTime);
                 pending.clear();
+                pendingRealTime.clear();
             }
-            if (unavailable.get() == null) {
+            int handled = tids.size() + realTime.size();
+            for (String tid : realTime) {
+                if (!toRealTime(tid)) {
+                    tids.add(tid); // not permitted here: the nice value, as the others
+                }
+            }
+            if (unavailable.get() == null && !tids.isEmpty()) {
                 // A thread that ended meanwhile makes renice fail for its id only; the others are still raised.
                 renice(tids, "transport threads");
             }
-            raisedLater.addAndGet(tids.size());
+            raisedLater.addAndGet(handled);
         }
+    }
+
+    /** Puts thread {@code tid} in SCHED_RR; false (and why, logged once) when that is not permitted here. */
+    private boolean toRealTime(String tid) {
+        if (realTimeUnavailable.get() != null) {
+            return false;
+        }
+        List<String> command = List.of("chrt", "-r", "-p", Integer.toString(realTimePriority), tid);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return realTimeUnavailable("chrt did not answer within " + RENICE_TIMEOUT_SECONDS + " s");
+            }
+            String said = new String(out);
+            if (p.exitValue() != 0 && !said.contains("No such process")) {
+                return realTimeUnavailable("chrt -r -p " + realTimePriority + " failed (" + said.strip()
+                        + "); give the node CAP_SYS_NICE or an RLIMIT_RTPRIO of " + realTimePriority);
+            }
+            LOG.debugf("thread %s runs SCHED_RR %d", tid, realTimePriority);
+            return true;
+        } catch (IOException e) {
+            return realTimeUnavailable("cannot run chrt: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean realTimeUnavailable(String why) {
+        if (realTimeUnavailable.compareAndSet(null, why)) {
+            LOG.infof("safety threads run at nice %d, not real-time: %s", nice, why);
+        }
+        return false;
+    }
+
+    /** Why the real-time class is not possible here, if an attempt found out. */
+    public Optional<String> realTimeUnavailableBecause() {
+        return Optional.ofNullable(realTimeUnavailable.get());
     }
 
     /** Threads {@link #raiseCurrentThreadLater()} noted and the background thread has handled (raised or not). */

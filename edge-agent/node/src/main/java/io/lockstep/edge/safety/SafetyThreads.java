@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A few threads at the mesh threads' priority ({@link ThreadNice}) that run the urgent actions: an operator's e-stop
- * and hazard marked on the debug port, and C2's fleet-wide stop. They arrive on an HTTP or gRPC thread of normal
- * priority, which on a busy machine can wait tens of milliseconds for a core between two socket writes; handed to one
- * of these threads, the stop or hazard is put on the mesh at the priority of the threads that receive it. The caller
- * waits for the result. There are
+ * A few threads of real-time priority that run the urgent actions: an operator's e-stop and hazard marked on the
+ * debug port, and C2's fleet-wide stop. They arrive on an HTTP or gRPC thread of normal priority, which on a busy
+ * machine can wait tens of milliseconds for a core between two socket writes; handed to one of these threads, the
+ * stop or hazard is put on the mesh at once. These threads are in the round-robin real-time class where the node may
+ * (they only run what callers hand them, one action at a time, so nothing from the network can keep them busy), and at
+ * the mesh threads' nice value elsewhere ({@link ThreadNice#raiseCurrentThreadToRealTimeLater()}). The caller waits
+ * for the result. There are
  * {@link #THREADS}, all started (and raised) at once, so one action stuck on a peer that stopped reading (a put with
  * BLOCK congestion waits until the peer's lease ends) does not hold up the next e-stop.
  */
@@ -28,7 +30,7 @@ public final class SafetyThreads implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.thread = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(() -> {
-                priority.raiseCurrentThreadLater(); // batched with the mesh threads: no process start here
+                priority.raiseCurrentThreadToRealTimeLater(); // batched with the mesh threads: no process start here
                 r.run();
             }, "safety-" + nodeId + "-" + n.incrementAndGet());
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lockstep.edge.testing.StallableVehicle;
 import io.lockstep.mesh.api.Config;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Zenoh;
@@ -32,11 +33,10 @@ class MeshEstopRelayTest {
     private ZenohPeerMesh b;
     private ZenohPeerMesh c;
     private final SafetySupervisor supervisorA = MeshHazardsTest.supervisor();
-    /** Runs when B's supervisor stops B's vehicle (inside its latch), so a test can look at the mesh right then. */
-    private volatile Runnable whenBsVehicleStops = () -> { };
-    private final SafetySupervisor supervisorB = new SafetySupervisor(
-            new StopWatchingVehicle(MeshHazardsTest.supervisorVehicle(), () -> whenBsVehicleStops.run()),
-            SafetyConfig.defaults(), new Vec2(-10, -10));
+    /** B's vehicle: a test can look at the mesh while B's supervisor stops it (inside its latch). */
+    private final StallableVehicle vehicleB = new StallableVehicle(MeshHazardsTest.supervisorVehicle());
+    private final SafetySupervisor supervisorB = new SafetySupervisor(vehicleB, SafetyConfig.defaults(),
+            new Vec2(-10, -10));
     private final SafetySupervisor supervisorC = MeshHazardsTest.supervisor();
 
     @BeforeEach
@@ -86,13 +86,13 @@ class MeshEstopRelayTest {
         // While B's vehicle is being stopped, C (which hears A's stop only through B's relay) is given time to latch:
         // it must not, because B writes the relay only after its own latch. Relaying first, C latched within it.
         CompletableFuture<Boolean> cLatchedWhileBStopped = new CompletableFuture<>();
-        whenBsVehicleStops = () -> {
+        vehicleB.beforeEachStop(() -> {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
             while (!supervisorC.isEmergencyStopLatched() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             cLatchedWhileBStopped.complete(supervisorC.isEmergencyStopLatched());
-        };
+        });
         supervisorA.engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, "operator");
         a.broadcastEmergencyStop("operator at node-a");
         assertFalse(cLatchedWhileBStopped.join(), "C latched on B's relay before B's own vehicle was stopped");

@@ -31,8 +31,23 @@ class MeshSettingsTest {
     @Test
     void theDefaultRaisesTheSafetyThreads() {
         assertEquals(-10, MeshSettings.DEFAULT_THREAD_NICE);
-        assertEquals(MeshSettings.DEFAULT_THREAD_NICE, new MeshSettings(true, List.of(), List.of(), false,
-                MeshSettings.DEFAULT_LEASE_MILLIS, MeshSettings.DEFAULT_SETTLE_MILLIS, null).threadNice());
+        MeshSettings defaults = new MeshSettings(true, List.of(), List.of(), false, MeshSettings.DEFAULT_LEASE_MILLIS,
+                MeshSettings.DEFAULT_SETTLE_MILLIS, null);
+        assertEquals(MeshSettings.DEFAULT_THREAD_NICE, defaults.threadNice());
+        assertEquals(10, defaults.safetyThreadsRealTimePriority(), "the safety threads run SCHED_RR 10 where permitted");
+    }
+
+    @Test
+    void theSafetyThreadsRealTimePriorityIsALinuxRealTimePriorityOrZero() {
+        for (int outside : new int[] {-1, 100}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MeshSettings(true,
+                    List.of(), List.of(), false, MeshSettings.DEFAULT_LEASE_MILLIS, MeshSettings.DEFAULT_SETTLE_MILLIS,
+                    null, WhatAmI.PEER, -10, outside));
+            assertTrue(e.getMessage().contains("lockstep.mesh.safety-threads-real-time-priority must be 0..99, got "
+                    + outside), e.getMessage());
+        }
+        assertEquals(0, new MeshSettings(true, List.of(), List.of(), false, MeshSettings.DEFAULT_LEASE_MILLIS,
+                MeshSettings.DEFAULT_SETTLE_MILLIS, null, WhatAmI.PEER, -10, 0).safetyThreadsRealTimePriority());
     }
 
     @Test

@@ -141,6 +141,62 @@ class ThreadNiceTest {
         }
     }
 
+    /** A thread's scheduling policy (0 normal, 2 round robin) and real-time priority, from /proc (fields 41, 40). */
+    private static int[] policyOf(String tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new int[] {Integer.parseInt(after[38]), Integer.parseInt(after[37])};
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aThreadNotedForRealTimeRunsRoundRobinOrAtTheNiceValueWithTheReasonKept() throws Exception {
+        ThreadNice priority = new ThreadNice(-6, 3);
+        boolean nicePermitted = mayRaise(new ThreadNice(-1));
+        CountDownLatch done = new CountDownLatch(1);
+        String[] tid = new String[1];
+        CountDownLatch noted = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                tid[0] = ownTid();
+                priority.raiseCurrentThreadToRealTimeLater();
+                noted.countDown();
+                done.await();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        try {
+            noted.await();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (priority.handledLater() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(1, priority.handledLater());
+            int[] policy = policyOf(tid[0]);
+            if (priority.realTimeUnavailableBecause().isEmpty()) {
+                assertEquals(2, policy[0], "SCHED_RR");
+                assertEquals(3, policy[1]);
+            } else {
+                assertEquals(0, policy[0], "the normal class where real time is not permitted");
+                assertTrue(priority.realTimeUnavailableBecause().get().contains("chrt"));
+                if (nicePermitted) {
+                    assertEquals(-6, niceOf(tid[0]), "with the nice value instead");
+                }
+            }
+        } finally {
+            done.countDown();
+            t.join();
+        }
+    }
+
+    @Test
+    void realTimePrioritiesOutsideLinuxsRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ThreadNice(-10, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ThreadNice(-10, 100));
+    }
+
     @Test
     void zeroLeavesEveryThreadAlone() {
         ThreadNice off = new ThreadNice(0);

@@ -8,12 +8,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A vehicle whose sensor read can be made to hang, to stall the tick loop on purpose. */
+/**
+ * A vehicle whose sensor read can be made to hang, to stall the tick loop on purpose, and that counts its stops and can
+ * run a hook inside each (to look at the rest of the system at that moment).
+ */
 public final class StallableVehicle implements Vehicle {
 
     private final Vehicle delegate;
     private volatile CountDownLatch stall;
     private final AtomicInteger stops = new AtomicInteger();
+    private volatile Runnable beforeStop = () -> { };
 
     public StallableVehicle(Vehicle delegate) {
         this.delegate = delegate;
@@ -30,6 +34,11 @@ public final class StallableVehicle implements Vehicle {
         if (s != null) {
             s.countDown();
         }
+    }
+
+    /** Runs {@code hook} at the start of every later {@link #stop()}, on the stopping thread. */
+    public void beforeEachStop(Runnable hook) {
+        beforeStop = hook;
     }
 
     /** Calls of {@link #stop()} so far (e-stop, dead-man, mission end). */
@@ -62,6 +71,7 @@ public final class StallableVehicle implements Vehicle {
 
     @Override
     public void stop() {
+        beforeStop.run();
         stops.incrementAndGet();
         delegate.stop();
     }
