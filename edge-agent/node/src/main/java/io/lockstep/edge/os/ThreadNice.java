@@ -148,7 +148,8 @@ public final class ThreadNice {
         if (realTimeUnavailable.get() != null) {
             return false;
         }
-        List<String> command = List.of("chrt", "-r", "-p", Integer.toString(realTimePriority), tid);
+        // -R (reset on fork): a thread it happens to start (a pool's first worker) is of the normal class, not real-time
+        List<String> command = List.of("chrt", "-r", "-R", "-p", Integer.toString(realTimePriority), tid);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
@@ -158,7 +159,7 @@ public final class ThreadNice {
             }
             String said = new String(out);
             if (p.exitValue() != 0 && !said.contains("No such process")) {
-                return realTimeUnavailable("chrt -r -p " + realTimePriority + " failed (" + said.strip()
+                return realTimeUnavailable("chrt -r -R -p " + realTimePriority + " failed (" + said.strip()
                         + "); give the node CAP_SYS_NICE or an RLIMIT_RTPRIO of " + realTimePriority);
             }
             LOG.debugf("thread %s runs SCHED_RR %d", tid, realTimePriority);

@@ -153,42 +153,52 @@ class ThreadNiceTest {
     void aThreadNotedForRealTimeRunsRoundRobinOrAtTheNiceValueWithTheReasonKept() throws Exception {
         ThreadNice priority = new ThreadNice(-6, 3);
         boolean nicePermitted = mayRaise(new ThreadNice(-1));
-        CountDownLatch done = new CountDownLatch(1);
-        String[] tid = new String[1];
         CountDownLatch noted = new CountDownLatch(1);
+        CountDownLatch handled = new CountDownLatch(1);
+        String[] tid = new String[1];
+        int[][] policies = new int[2][];
         Thread t = new Thread(() -> {
             try {
                 tid[0] = ownTid();
                 priority.raiseCurrentThreadToRealTimeLater();
                 noted.countDown();
-                done.await();
+                handled.await();
+                policies[0] = policyOf(tid[0]);
+                // A thread it starts once raised (a pool's first worker, say) must not inherit the real-time class.
+                Thread child = new Thread(() -> {
+                    try {
+                        policies[1] = policyOf(ownTid());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                child.start();
+                child.join();
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
         t.start();
-        try {
-            noted.await();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (priority.handledLater() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertEquals(1, priority.handledLater());
-            int[] policy = policyOf(tid[0]);
-            if (priority.realTimeUnavailableBecause().isEmpty()) {
-                assertEquals(2, policy[0], "SCHED_RR");
-                assertEquals(3, policy[1]);
-            } else {
-                assertEquals(0, policy[0], "the normal class where real time is not permitted");
-                assertTrue(priority.realTimeUnavailableBecause().get().contains("chrt"));
-                if (nicePermitted) {
-                    assertEquals(-6, niceOf(tid[0]), "with the nice value instead");
-                }
-            }
-        } finally {
-            done.countDown();
-            t.join();
+        noted.await();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (priority.handledLater() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
+        int nice = niceOf(tid[0]);
+        handled.countDown();
+        t.join();
+        assertEquals(1, priority.handledLater());
+        if (priority.realTimeUnavailableBecause().isEmpty()) {
+            assertEquals(2, policies[0][0], "SCHED_RR");
+            assertEquals(3, policies[0][1]);
+        } else {
+            assertEquals(0, policies[0][0], "the normal class where real time is not permitted");
+            assertTrue(priority.realTimeUnavailableBecause().get().contains("chrt"));
+            if (nicePermitted) {
+                assertEquals(-6, nice, "with the nice value instead");
+            }
+        }
+        assertEquals(0, policies[1][0], "a thread it starts is of the normal class");
     }
 
     @Test
