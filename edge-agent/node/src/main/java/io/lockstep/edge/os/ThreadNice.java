@@ -151,21 +151,14 @@ public final class ThreadNice {
         // -R (reset on fork): a thread it happens to start (a pool's first worker) is of the normal class, not real-time
         List<String> command = List.of("chrt", "-r", "-R", "-p", Integer.toString(realTimePriority), tid);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return realTimeUnavailable("chrt did not answer within " + RENICE_TIMEOUT_SECONDS + " s");
-            }
-            String said = new String(out);
-            if (p.exitValue() != 0 && !said.contains("No such process")) {
-                return realTimeUnavailable("chrt -r -R -p " + realTimePriority + " failed (" + said.strip()
-                        + "); give the node CAP_SYS_NICE or an RLIMIT_RTPRIO of " + realTimePriority);
+            // a thread that ended meanwhile has nothing to raise: not a reason to give up real time
+            Optional<String> problem = problem(command, "chrt -r -R -p " + realTimePriority, true);
+            if (problem.isPresent()) {
+                return realTimeUnavailable(problem.get() + "; give the node CAP_SYS_NICE or an RLIMIT_RTPRIO of "
+                        + realTimePriority);
             }
             LOG.debugf("thread %s runs SCHED_RR %d", tid, realTimePriority);
             return true;
-        } catch (IOException e) {
-            return realTimeUnavailable("cannot run chrt: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -184,7 +177,10 @@ public final class ThreadNice {
         return Optional.ofNullable(realTimeUnavailable.get());
     }
 
-    /** Threads {@link #raiseCurrentThreadLater()} noted and the background thread has handled (raised or not). */
+    /**
+     * Threads {@link #raiseCurrentThreadLater()} and {@link #raiseCurrentThreadToRealTimeLater()} noted and the
+     * background thread has handled (raised or not).
+     */
     public long handledLater() {
         return raisedLater.get();
     }
@@ -230,26 +226,41 @@ public final class ThreadNice {
         List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
         command.addAll(tids);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                giveUp("renice did not answer within " + RENICE_TIMEOUT_SECONDS + " s");
-                return false;
-            }
-            String said = new String(out);
-            if (p.exitValue() != 0 && !(tids.size() > 1 && said.contains("No such process"))) {
-                giveUp("renice -n " + nice + " failed (" + said.strip() + "); give the node CAP_SYS_NICE");
+            // With several ids, one that ended meanwhile is "No such process" for itself only: the others were raised.
+            Optional<String> problem = problem(command, "renice -n " + nice, tids.size() > 1);
+            if (problem.isPresent()) {
+                giveUp(problem.get() + "; give the node CAP_SYS_NICE");
                 return false;
             }
             LOG.debugf("%s (%s) run at nice %d", threadNames, tids, nice);
             return true;
-        } catch (IOException e) {
-            giveUp("cannot run renice: " + e.getMessage());
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Runs {@code command} (renice or chrt on thread ids, named {@code what} in the answer) and says what went wrong,
+     * if anything: it could not start, did not answer in time, or failed ("No such process" aside where
+     * {@code endedThreadsTolerated}).
+     */
+    private static Optional<String> problem(List<String> command, String what, boolean endedThreadsTolerated)
+            throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(RENICE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.of(command.get(0) + " did not answer within " + RENICE_TIMEOUT_SECONDS + " s");
+            }
+            String said = new String(out);
+            if (p.exitValue() != 0 && !(endedThreadsTolerated && said.contains("No such process"))) {
+                return Optional.of(what + " failed (" + said.strip() + ")");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot run " + command.get(0) + ": " + e.getMessage());
         }
     }
 

@@ -60,6 +60,18 @@ class MeshEstopRelayTest {
         a.close();
     }
 
+    /**
+     * Whether {@code supervisor} latches within {@code nanos}, spun for on the calling thread (a latch listener or the
+     * vehicle's stop, which must hold their thread meanwhile).
+     */
+    private static boolean latchedWithin(SafetySupervisor supervisor, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (!supervisor.isEmergencyStopLatched() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return supervisor.isEmergencyStopLatched();
+    }
+
     @Test
     void aPeerRelaysTheStopBeforeItsOwnLatchListenersRun() {
         // B's latch listeners (after the mesh's stamp: the intervention's journal entry, the latch file's SYNC) are
@@ -67,11 +79,7 @@ class MeshEstopRelayTest {
         CompletableFuture<Boolean> cLatchedDuringBsListeners = new CompletableFuture<>();
         supervisorB.addListener(event -> {
             if (event.kind() == InterventionKind.ESTOP) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (!supervisorC.isEmergencyStopLatched() && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-                cLatchedDuringBsListeners.complete(supervisorC.isEmergencyStopLatched());
+                cLatchedDuringBsListeners.complete(latchedWithin(supervisorC, TimeUnit.SECONDS.toNanos(5)));
             }
         });
         supervisorA.engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, "operator");
@@ -87,11 +95,7 @@ class MeshEstopRelayTest {
         // it must not, because B writes the relay only after its own latch. Relaying first, C latched within it.
         CompletableFuture<Boolean> cLatchedWhileBStopped = new CompletableFuture<>();
         vehicleB.beforeEachStop(() -> {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-            while (!supervisorC.isEmergencyStopLatched() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            cLatchedWhileBStopped.complete(supervisorC.isEmergencyStopLatched());
+            cLatchedWhileBStopped.complete(latchedWithin(supervisorC, TimeUnit.MILLISECONDS.toNanos(300)));
         });
         supervisorA.engageEmergencyStop(EstopSource.LOCAL_DEBUG_PORT, "operator");
         a.broadcastEmergencyStop("operator at node-a");
