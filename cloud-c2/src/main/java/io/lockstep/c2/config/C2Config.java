@@ -181,9 +181,19 @@ public interface C2Config {
 
     /** The dashboard's live stream ({@code /api/v1/stream}, docs/dashboard.md). */
     interface Stream {
-        /** A client gets at most one frame per period, so each node reaches it at most 1/period times a second. */
+        /** A client gets each node's telemetry sample at most once per period: at most 1/period a second per node. */
         @WithDefault("100ms")
         Duration framePeriod();
+
+        /**
+         * How often the hub looks for what to send. Every round, each client gets the state changes, events and
+         * hazards since its last frame, and each node's newest sample once a frame period has passed since it got
+         * that node's previous one. Shorter than the frame period so that a sample goes out about as soon as it is
+         * due, not up to a whole period later, and a client whose previous frame was still being written is served
+         * a round later.
+         */
+        @WithDefault("20ms")
+        Duration roundPeriod();
 
         /** Heartbeat frames (server time, every node's last-seen time) go out this often. */
         @WithDefault("2s")
@@ -337,6 +347,19 @@ public interface C2Config {
          */
         @WithDefault("4")
         int liveCredit();
+
+        /**
+         * C2-wide bound on live samples in flight, samples (0: none, each node only has its window): the credit all
+         * nodes hold or have spent on samples C2 has not processed yet. Used credit goes back to a node only while
+         * the pool has room, nodes taking turns. A sample waits in C2 about pool / C2's read rate (Little's law), so
+         * this, not nodes x window, sets the latency once C2 is the bottleneck (docs/dashboard.md).
+         */
+        @WithDefault("384")
+        int liveCreditPool();
+
+        /** Credit a node holds without using it for this long stops counting in the pool until it uses it. */
+        @WithDefault("1s")
+        Duration liveCreditIdleAfter();
     }
 
     interface Otlp {

@@ -37,10 +37,12 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
     private final Duration helloTimeout;
 
     private final LinkOwnership ownership;
+    private final LiveCredits liveCredits;
 
     public EdgeLinkService(EdgeMessageHandler handler, LinkSessions sessions, NodeRegistry registry, Clock clock,
-            C2Config config, LinkOwnership ownership) {
+            C2Config config, LinkOwnership ownership, LiveCredits liveCredits) {
         this.ownership = ownership;
+        this.liveCredits = liveCredits;
         this.handler = handler;
         this.sessions = sessions;
         this.registry = registry;
@@ -128,6 +130,7 @@ public class EdgeLinkService extends MutinyEdgeLinkGrpc.EdgeLinkImplBase {
             return;
         }
         sessions.detach(session);
+        liveCredits.closed(session);
         if (session.identified()) {
             LOG.infof("Node %s disconnected", session.nodeId());
             // The stream's termination can arrive on an event-loop thread, where a blocking Redis call fails:

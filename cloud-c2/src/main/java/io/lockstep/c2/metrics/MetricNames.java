@@ -14,6 +14,8 @@ public final class MetricNames {
     public static final String NODES_KNOWN = "lockstep.c2.nodes.known";
     public static final String STATUS_LAG_MAX = "lockstep.c2.status.lag.max";
     public static final String LIVE_CREDIT_GRANTS = "lockstep.c2.link.live.credit.grants";
+    public static final String LIVE_CREDIT_IN_FLIGHT = "lockstep.c2.link.live.credit.in.flight";
+    public static final String LIVE_CREDIT_WAITING = "lockstep.c2.link.live.credit.waiting";
 
     private MetricNames() {
     }

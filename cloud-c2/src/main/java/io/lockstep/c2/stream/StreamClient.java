@@ -15,7 +15,8 @@ final class StreamClient {
     final WebSocketConnection connection;
     final String user;
     final Map<String, Long> sentNodes = new HashMap<>();
-    final Map<String, Long> sentSamples = new HashMap<>();
+    /** Per node: the sample this client was sent last, and when (C2's clock, ms). */
+    final Map<String, SentSample> sentSamples = new HashMap<>();
     final Map<String, Long> sentMissions = new HashMap<>();
     long sentEventSeq;
     /** The last hazard change number this client was sent (HazardStore). */
@@ -41,5 +42,16 @@ final class StreamClient {
         sentNodes.clear();
         sentSamples.clear();
         sentMissions.clear();
+    }
+
+    /** One node's last sample sent to this client: its seq, and C2's clock when it went (ms). Mutable, guarded like the client. */
+    static final class SentSample {
+        long seq;
+        long atMs;
+
+        SentSample(long seq, long atMs) {
+            this.seq = seq;
+            this.atMs = atMs;
+        }
     }
 }

@@ -35,10 +35,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The live data plane behind {@code /api/v1/stream}. Link messages update one latest-wins entry per node
- * (its view, its latest telemetry sample) and append to a bounded event ring; every frame period each client
- * gets one frame with the entries that changed since its last frame. So a client receives each node at most
- * once per period however fast the node sends, a state change is pushed at once, and a client that does not
- * read holds back its own frames (one frame in flight at most) instead of growing a queue.
+ * (its view, its latest telemetry sample) and append to a bounded event ring; every round (a fraction of the frame
+ * period) each client gets one frame with the entries that changed since its last frame, a node's sample only once a frame
+ * period has passed since it last got that node's sample. So a client receives each node's samples at most once per
+ * frame period however fast the node sends, a sample goes out within a round of being due, a state change is pushed at
+ * once, and a client that does not read holds back its own frames (one frame in flight at most) instead of growing
+ * a queue.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -95,8 +97,8 @@ public class StreamHub {
             thread.setDaemon(true);
             return thread;
         });
-        long frame = settings.framePeriod().toMillis();
-        executor.scheduleWithFixedDelay(guarded(this::flushAll), frame, frame, TimeUnit.MILLISECONDS);
+        long round = settings.roundPeriod().toMillis();
+        executor.scheduleAtFixedRate(guarded(this::flushAll), round, round, TimeUnit.MILLISECONDS);
         reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lockstep-stream-reconcile");
             thread.setDaemon(true);
@@ -336,7 +338,7 @@ public class StreamHub {
             samples.forEach((id, sample) -> {
                 if (client.wants(id)) {
                     sampleArray.addRawValue(sample.rendered(mapper));
-                    client.sentSamples.put(id, sample.seq());
+                    client.sentSamples.put(id, new StreamClient.SentSample(sample.seq(), clock.millis()));
                 }
             });
             missions.forEach((key, entry) -> {
@@ -382,10 +384,23 @@ public class StreamHub {
                     client.sentNodes.put(id, entry.seq());
                 }
             });
+            // A node's newest sample goes out in the first round a frame period after its previous one to this
+            // client: each node reaches the client at most once per frame period, and a sample waits at most about
+            // a round once it is due (a frame period for the whole client would make it wait up to a period).
+            long now = clock.millis();
+            long framePeriodMs = settings.framePeriod().toMillis();
             samples.forEach((id, sample) -> {
-                if (client.wants(id) && sample.seq() > client.sentSamples.getOrDefault(id, 0L)) {
+                if (!client.wants(id)) {
+                    return;
+                }
+                StreamClient.SentSample sent = client.sentSamples.get(id);
+                if (sent == null) {
+                    client.sentSamples.put(id, new StreamClient.SentSample(sample.seq(), now));
                     sampleArray.addRawValue(sample.rendered(mapper));
-                    client.sentSamples.put(id, sample.seq());
+                } else if (sample.seq() > sent.seq && now - sent.atMs >= framePeriodMs) {
+                    sent.seq = sample.seq();
+                    sent.atMs = now;
+                    sampleArray.addRawValue(sample.rendered(mapper));
                 }
             });
             missions.forEach((key, entry) -> {

@@ -35,6 +35,9 @@ class LiveCreditLinkTest {
     @Inject
     C2Config config;
 
+    @Inject
+    LiveCredits liveCredits;
+
     private static EdgeToC2 hello(String nodeId, boolean liveCredit) {
         EdgeToC2 hello = FakeEdgeNode.hello(nodeId, 0);
         return hello.toBuilder().setHello(hello.getHello().toBuilder().setLiveCredit(liveCredit)).build();
@@ -123,5 +126,24 @@ class LiveCreditLinkTest {
             assertThat(returned).allMatch(grant -> grant == 2);
             assertThat(returned.stream().mapToInt(Integer::intValue).sum()).as("whole batches of 50").isEqualTo(50);
         }
+    }
+
+    @Test
+    void aStreamsCreditCountsInTheC2WidePoolUntilTheStreamEnds() throws Exception {
+        assertThat(config.link().liveCreditPool()).as("the documented default").isEqualTo(384);
+        int before = liveCredits.inFlight();
+        try (FakeEdgeNode node = FakeEdgeNode.connect()) {
+            node.send(hello("credit-node-4", true));
+            node.await(C2ToEdge::hasWelcome);
+            assertThat(liveCredits.inFlight()).as("the window the Welcome gave").isEqualTo(before + 4);
+            node.send(EdgeToC2.newBuilder().setTelemetry(sample(1)).build());
+            processedSoFar(node);
+            assertThat(liveCredits.inFlight()).as("one sample processed, its credit not yet due").isEqualTo(before + 3);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (liveCredits.inFlight() != before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(liveCredits.inFlight()).as("the ended stream's credit is back in the pool").isEqualTo(before);
     }
 }

@@ -71,6 +71,11 @@ class LiveStreamTest {
             assertThat(sample.path("xM").asDouble()).isEqualTo(300.0);
             assertThat(sample.path("headingDeg").asDouble()).isEqualTo(90.0);
             assertThat(withSample.size()).isLessThanOrEqualTo((int) (elapsed / 100) + 2);
+            // The hub looks every round (20 ms), but a client's samples come a whole frame period apart.
+            for (int i = 1; i < withSample.size(); i++) {
+                long apart = withSample.get(i).path("serverTimeMs").asLong() - withSample.get(i - 1).path("serverTimeMs").asLong();
+                assertThat(apart).as("C2's time between two frames with samples").isGreaterThanOrEqualTo(100);
+            }
         }
     }
 

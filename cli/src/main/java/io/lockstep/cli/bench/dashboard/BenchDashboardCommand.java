@@ -44,6 +44,10 @@ public final class BenchDashboardCommand implements Callable<Integer> {
             + "(lockstep.c2.link.live-credit, 0..64, 0: off; default: C2's own default)")
     Integer liveCredit;
 
+    @Option(names = "--c2-live-credit-pool", paramLabel = "N", description = "C2's bound on live samples in flight over "
+            + "all nodes (lockstep.c2.link.live-credit-pool, 0: none; default: C2's own default)")
+    Integer liveCreditPool;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "directory for dashboard.json (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -56,9 +60,16 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("lockstep-bench-dashboard");
         String loadBefore = BenchEnvironment.load();
         System.out.println("dashboard: " + nodes + " simulated nodes at " + rateHz + " Hz, " + clients + " stream clients"
-                + (liveCredit == null ? "" : ", C2 live-sample credit " + liveCredit) + "; " + loadBefore);
+                + (liveCredit == null ? "" : ", C2 live-sample credit " + liveCredit)
+                + (liveCreditPool == null ? "" : ", C2 live-credit pool " + liveCreditPool) + "; " + loadBefore);
         List<BenchFigure> figures;
-        List<String> c2Properties = liveCredit == null ? List.of() : List.of("-Dlockstep.c2.link.live-credit=" + liveCredit);
+        List<String> c2Properties = new ArrayList<>();
+        if (liveCredit != null) {
+            c2Properties.add("-Dlockstep.c2.link.live-credit=" + liveCredit);
+        }
+        if (liveCreditPool != null) {
+            c2Properties.add("-Dlockstep.c2.link.live-credit-pool=" + liveCreditPool);
+        }
         try (C2Alone c2 = C2Alone.start(LockstepHome.detect(), work, c2Properties, Duration.ofSeconds(120));
                 SimulatedNodes fleet = new SimulatedNodes(c2.c2().grpcPort(), nodes)) {
             List<MeasuringClient> readers = new ArrayList<>();
