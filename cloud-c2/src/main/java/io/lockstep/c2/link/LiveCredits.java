@@ -6,14 +6,15 @@ import io.lockstep.proto.link.LiveCredit;
 import io.lockstep.proto.v1.C2ToEdge;
 import io.lockstep.proto.v1.Hello;
 import io.lockstep.proto.v1.LiveSampleCredit;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Live-sample credit on the link ({@code lockstep.c2.link.live-credit}, docs/wire-contracts.md): a node that asks
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 @Startup
 @ApplicationScoped
 public class LiveCredits {
+
+    private static final Logger LOG = Logger.getLogger(LiveCredits.class);
 
     private final int window;
     private final LiveCreditMetrics metrics;
@@ -50,10 +53,19 @@ public class LiveCredits {
         metrics.watch(pool::inFlight, pool::waiting);
         if (capacity > 0) {
             long sweepMs = Math.max(1, config.link().liveCreditIdleAfter().toMillis() / 4);
-            sweeps = Infrastructure.getDefaultWorkerPool().scheduleAtFixedRate(pool::sweep, sweepMs, sweepMs,
+            sweeps = Infrastructure.getDefaultWorkerPool().scheduleAtFixedRate(this::sweep, sweepMs, sweepMs,
                     TimeUnit.MILLISECONDS);
         } else {
             sweeps = null;
+        }
+    }
+
+    private void sweep() {
+        try {
+            pool.sweep();
+        } catch (RuntimeException e) {
+            // A failed sweep must not end the schedule (a periodic task that throws is never run again).
+            LOG.warnf(e, "live-credit pool sweep failed");
         }
     }
 

@@ -35,12 +35,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The live data plane behind {@code /api/v1/stream}. Link messages update one latest-wins entry per node
- * (its view, its latest telemetry sample) and append to a bounded event ring; every round (a fraction of the frame
- * period) each client gets one frame with the entries that changed since its last frame, a node's sample only once a frame
- * period has passed since it last got that node's sample. So a client receives each node's samples at most once per
- * frame period however fast the node sends, a sample goes out within a round of being due, a state change is pushed at
- * once, and a client that does not read holds back its own frames (one frame in flight at most) instead of growing
- * a queue.
+ * (its view, its latest telemetry sample) and append to a bounded event ring; every round (a fraction of the
+ * frame period) each client gets one frame with the entries that changed since its last frame, a node's sample
+ * only once a frame period has passed since it last got that node's sample. So a client receives each node's
+ * samples at most once per frame period however fast the node sends, a sample goes out within a round of being
+ * due, a state change is pushed at once, and a client that does not read holds back its own frames (one frame in
+ * flight at most) instead of growing a queue.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -98,6 +98,10 @@ public class StreamHub {
             return thread;
         });
         long round = settings.roundPeriod().toMillis();
+        if (round < 1 || round > settings.framePeriod().toMillis()) {
+            throw new IllegalStateException("lockstep.c2.stream.round-period must be at least 1ms and at most"
+                    + " lockstep.c2.stream.frame-period (" + settings.framePeriod() + "), got " + settings.roundPeriod());
+        }
         executor.scheduleAtFixedRate(guarded(this::flushAll), round, round, TimeUnit.MILLISECONDS);
         reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lockstep-stream-reconcile");

@@ -33,6 +33,12 @@ class LiveCreditPoolTest {
         }
     }
 
+    private static Node open(LiveCreditPool pool, String name, int window, List<String> order) {
+        Node node = new Node(name, window, order);
+        pool.open(node.account);
+        return node;
+    }
+
     private LiveCreditPool pool(int capacity) {
         return new LiveCreditPool(capacity, 1_000, nowMs::get);
     }
@@ -44,9 +50,7 @@ class LiveCreditPoolTest {
         List<String> order = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Node node = new Node("n" + i, 4, order);
-            nodes.add(node);
-            pool.open(node.account);
+            nodes.add(open(pool, "n" + i, 4, order));
         }
         assertThat(pool.inFlight()).as("every Welcome gives the whole window").isEqualTo(80);
         // Each round every node with credit sends one sample (C2's queue), then C2 processes a few in order.
@@ -82,12 +86,9 @@ class LiveCreditPoolTest {
     void nodesGetTheirCreditBackInTheOrderTheyUsedIt() {
         LiveCreditPool pool = pool(2);
         List<String> order = new ArrayList<>();
-        Node a = new Node("a", 1, order);
-        Node b = new Node("b", 1, order);
-        Node c = new Node("c", 1, order);
-        pool.open(a.account);
-        pool.open(b.account);
-        pool.open(c.account);
+        Node a = open(pool, "a", 1, order);
+        Node b = open(pool, "b", 1, order);
+        Node c = open(pool, "c", 1, order);
         pool.processed(c.account);
         pool.processed(a.account);
         assertThat(order).as("3 in flight, then 2: c's credit comes back once there is room").containsExactly("c");
@@ -102,10 +103,8 @@ class LiveCreditPoolTest {
     void creditANodeHoldsUnusedIsFreedForTheOthersAndCountsAgainWhenItSends() {
         LiveCreditPool pool = pool(4);
         List<String> order = new ArrayList<>();
-        Node quiet = new Node("quiet", 4, order);
-        Node busy = new Node("busy", 4, order);
-        pool.open(quiet.account);
-        pool.open(busy.account);
+        Node quiet = open(pool, "quiet", 4, order);
+        Node busy = open(pool, "busy", 4, order);
         for (int i = 0; i < 4; i++) {
             pool.processed(busy.account);
         }
@@ -131,10 +130,8 @@ class LiveCreditPoolTest {
     void aClosedStreamsCreditGoesToTheNextInLineAndItGetsNoMore() {
         LiveCreditPool pool = pool(2);
         List<String> order = new ArrayList<>();
-        Node leaving = new Node("leaving", 2, order);
-        Node staying = new Node("staying", 2, order);
-        pool.open(leaving.account);
-        pool.open(staying.account);
+        Node leaving = open(pool, "leaving", 2, order);
+        Node staying = open(pool, "staying", 2, order);
         pool.processed(staying.account);
         assertThat(order).isEmpty();
         pool.processed(leaving.account);
@@ -150,10 +147,8 @@ class LiveCreditPoolTest {
     void aNodeThatIgnoresItsCreditIsNeverOwedMoreThanItsWindow() {
         LiveCreditPool pool = pool(4);
         List<String> order = new ArrayList<>();
-        Node flooding = new Node("flooding", 4, order);
-        Node other = new Node("other", 4, order);
-        pool.open(flooding.account);
-        pool.open(other.account);
+        Node flooding = open(pool, "flooding", 4, order);
+        Node other = open(pool, "other", 4, order);
         for (int i = 0; i < 1_000; i++) {
             pool.processed(flooding.account);
         }
