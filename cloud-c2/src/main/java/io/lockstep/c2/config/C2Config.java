@@ -354,7 +354,7 @@ public interface C2Config {
          * the pool has room, nodes taking turns. A sample waits in C2 about pool / C2's read rate (Little's law), so
          * this, not nodes x window, sets the latency once C2 is the bottleneck (docs/dashboard.md).
          */
-        @WithDefault("384")
+        @WithDefault("256")
         int liveCreditPool();
 
         /** Credit a node holds without using it for this long stops counting in the pool until it uses it. */

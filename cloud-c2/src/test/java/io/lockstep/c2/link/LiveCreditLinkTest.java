@@ -130,7 +130,7 @@ class LiveCreditLinkTest {
 
     @Test
     void aStreamsCreditCountsInTheC2WidePoolUntilTheStreamEnds() throws Exception {
-        assertThat(config.link().liveCreditPool()).as("the documented default").isEqualTo(384);
+        assertThat(config.link().liveCreditPool()).as("the documented default").isEqualTo(256);
         int before = liveCredits.inFlight();
         try (FakeEdgeNode node = FakeEdgeNode.connect()) {
             node.send(hello("credit-node-4", true));
