@@ -49,6 +49,11 @@ public class LiveCredits {
             throw new IllegalStateException("lockstep.c2.link.live-credit-pool must be >= 0 (0: no C2-wide bound), got "
                     + capacity);
         }
+        if (config.link().liveCreditIdleAfter().toMillis() < 4) {
+            // The sweep runs every quarter of it: shorter would sweep every millisecond and free every node's credit.
+            throw new IllegalStateException("lockstep.c2.link.live-credit-idle-after must be at least 4ms, got "
+                    + config.link().liveCreditIdleAfter());
+        }
         this.pool = new LiveCreditPool(capacity, config.link().liveCreditIdleAfter().toMillis(), clock::millis);
         metrics.watch(pool::inFlight, pool::waiting);
         if (capacity > 0) {
