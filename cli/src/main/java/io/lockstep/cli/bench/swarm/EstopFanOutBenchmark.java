@@ -22,6 +22,8 @@ public final class EstopFanOutBenchmark {
      */
     public static final int ROUNDS = 100;
     public static final int WARM_UP = 5;
+    /** The slowest rounds printed with their last peer and stages, to tell a slow node from a slow stage. */
+    private static final int SLOWEST_SHOWN = 3;
     /** How long a node is asked to wait for a latch or the relays (its debug port's most, under the client's 20 s). */
     private static final long WAIT_MS = 15_000;
 
@@ -61,6 +63,7 @@ public final class EstopFanOutBenchmark {
         List<Double> latch = new ArrayList<>();
         double first = Double.NaN;
         int discarded = 0;
+        List<SlowRound> rounds = new ArrayList<>();
         for (int round = 0; last.size() < ROUNDS; round++) {
             releaseAll(nodes);
             long[] receivedBefore = received(nodes);
@@ -71,6 +74,7 @@ public final class EstopFanOutBenchmark {
             List<Double> roundHandedOver = new ArrayList<>();
             List<Double> roundLatch = new ArrayList<>();
             boolean valid = true;
+            SlowRound slowest = null;
             for (EdgeNodeProcess peer : peers) {
                 JsonNode stop = awaitLatched(peer, engaged);
                 if (stop == null) {
@@ -79,7 +83,11 @@ public final class EstopFanOutBenchmark {
                 }
                 long receivedAt = stop.path("receivedAtMicros").asLong();
                 long latchedAt = stop.path("latchedAtMicros").asLong();
-                lastLatch = Math.max(lastLatch, latchedAt);
+                if (latchedAt > lastLatch) {
+                    lastLatch = latchedAt;
+                    slowest = new SlowRound(round, engaged, peer.id(), (latchedAt - engaged) / 1000.0,
+                            (receivedAt - engaged) / 1000.0, (latchedAt - receivedAt) / 1000.0);
+                }
                 roundHandedOver.add((receivedAt - engaged) / 1000.0);
                 roundLatch.add((latchedAt - receivedAt) / 1000.0);
             }
@@ -93,6 +101,9 @@ public final class EstopFanOutBenchmark {
                 }
             } else if (round >= WARM_UP) {
                 last.add(ms);
+                if (slowest != null) {
+                    rounds.add(slowest);
+                }
                 handedOver.addAll(roundHandedOver);
                 latch.addAll(roundLatch);
             }
@@ -106,7 +117,18 @@ public final class EstopFanOutBenchmark {
                 peers.size(), FanOut.percentile(last, 0.5), FanOut.percentile(last, 0.99), ROUNDS, WARM_UP, discarded, first,
                 FanOut.percentile(handedOver, 0.5), FanOut.percentile(handedOver, 0.99),
                 FanOut.percentile(latch, 0.5), FanOut.percentile(latch, 0.99), loadBefore, f.loadAfter());
+        rounds.sort((a, b) -> Double.compare(b.ms(), a.ms()));
+        for (SlowRound r : rounds.subList(0, Math.min(SLOWEST_SHOWN, rounds.size()))) {
+            out.printf(Locale.ROOT, "    slow round %d (engaged at %d µs): %.2f ms to %s, handed over after %.2f ms, "
+                    + "latched %.2f ms later%n", r.round(), r.engagedMicros(), r.ms(), r.peer(), r.handedOverMs(),
+                    r.latchMs());
+        }
         return f;
+    }
+
+    /** A measured round's last peer to latch, for the slowest rounds' lines (whose stage and which node held it). */
+    private record SlowRound(int round, long engagedMicros, String peer, double ms, double handedOverMs,
+            double latchMs) {
     }
 
     /**

@@ -53,7 +53,8 @@ public interface MeshConfig {
     /**
      * SCHED_RR priority (1..99) of the four safety threads that put an operator's e-stop and hazard and C2's
      * fleet-wide stop on the mesh: they only run what other threads hand them, so a flood cannot keep them busy.
-     * 0 gives them {@link #threadNice()} instead. Needs root, CAP_SYS_NICE or an RLIMIT_RTPRIO this high; without,
+     * Each transport's reader gets it too while its peer's traffic stays within a CPU budget (a tenth of a core;
+     * {@code RealTimeReaders}), the nice value past it. 0 gives them all {@link #threadNice()} instead. Needs root, CAP_SYS_NICE or an RLIMIT_RTPRIO this high; without,
      * they get the nice value and the node logs why once (docs/hazards.md, "Scheduling").
      */
     @WithDefault("10")

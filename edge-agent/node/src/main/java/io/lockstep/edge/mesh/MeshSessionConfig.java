@@ -1,5 +1,6 @@
 package io.lockstep.edge.mesh;
 
+import io.lockstep.edge.os.RealTimeReaders;
 import io.lockstep.edge.os.ThreadNice;
 import io.lockstep.mesh.api.Config;
 
@@ -16,10 +17,17 @@ public final class MeshSessionConfig {
         return of(settings, new ThreadNice(settings.threadNice()));
     }
 
-    /** As {@link #of(MeshSettings)}, each transport's reader and writer raised by {@code priority}. */
+    /**
+     * As {@link #of(MeshSettings)}, each transport's reader and writer raised by {@code priority}, and each reader
+     * real-time within its CPU budget where {@code priority} has a real-time class ({@link RealTimeReaders}).
+     */
     public static Config of(MeshSettings settings, ThreadNice priority) {
         Config config = Config.peer().mode(settings.mode()).multicastScouting(settings.scouting())
                 .leaseMillis(settings.leaseMillis()).transportThreadStart(priority::raiseCurrentThreadLater);
+        RealTimeReaders readers = RealTimeReaders.of(priority);
+        if (readers.enabled()) {
+            config.transportReaderHandled(readers::handled);
+        }
         settings.listen().forEach(config::listen);
         settings.connect().forEach(config::connect);
         return config;

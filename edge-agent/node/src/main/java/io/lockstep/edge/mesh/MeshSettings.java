@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code mode} the Zenoh role of the node's session: {@link WhatAmI#PEER} or {@link WhatAmI#CLIENT};
  * {@code threadNice} the Linux nice value of the threads that carry e-stops and hazards (0: unchanged);
  * {@code safetyThreadsRealTimePriority} the SCHED_RR priority of the safety threads that put an operator's or C2's
- * stop and hazard on the mesh (0: the nice value, as the others).
+ * stop and hazard on the mesh, and of each transport's reader within its CPU budget (0: the nice value, as the
+ * others).
  */
 public record MeshSettings(boolean enabled, List<String> listen, List<String> connect, boolean scouting,
         long leaseMillis, long settleMillis, MeshTlsFiles tls, WhatAmI mode, int threadNice,

@@ -145,54 +145,73 @@ public final class ZenohPeerMesh implements PeerMesh, AutoCloseable {
     /**
      * A peer's e-stop engages this vehicle's (and is relayed once under this node's key, so peers that do not
      * hear the originator directly still stop); a release over the mesh is refused: only a commander, through
-     * C2 or at the vehicle, releases.
+     * C2 or at the vehicle, releases. Only the stop that latches this vehicle is traced ({@code estop.receive}); one
+     * that finds it latched (or being latched by another receive thread), as are most of a stop's relays (72 in a
+     * mesh of 10), is counted and costs no span: on a busy machine their CPU delayed the stop to the last peers.
      */
     private void onEstop(SafetySupervisor supervisor, Sample sample) {
         long receivedAtMicros = clock.micros();
         String sender = sample.keyExpr().substring(MeshKeys.ESTOP.length());
-        Span span = tracer.spanBuilder(sample.kind() == SampleKind.PUT ? "estop.receive" : "estop.release.refused")
-                .setSpanKind(SpanKind.CONSUMER).setParent(MeshTraceContext.extract(sample.attachment())).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            span.setAttribute("lockstep.estop.sender", sender);
-            if (sample.kind() != SampleKind.PUT) {
-                long n = fleetStop.releaseRefused();
-                LOG.warnf("refused an e-stop release from peer %s over the mesh (%d so far): only a commander releases",
-                        sender, n);
-                return;
+        if (sample.kind() != SampleKind.PUT) {
+            refuseRelease(sample, sender);
+            return;
+        }
+        if (sender.equals(MeshKeys.chunk(nodeId)) && sample.peerIdentity() == null) {
+            return; // this node's own broadcast: it latched before sending
+        }
+        if (!senders.allows(sample, sender, "e-stop")) {
+            return;
+        }
+        FleetStopRecord.Receipt receipt = fleetStop.received(receivedAtMicros, supervisor.isEmergencyStopLatched());
+        String reason = sample.payloadAsString();
+        String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
+        if (!receipt.relayAndLatch()) {
+            if (receipt.ownLatch() != null) {
+                receipt.ownLatch().run(); // this node is stopping: latched now, for its own reason
+            } else {
+                supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
             }
-            if (sender.equals(MeshKeys.chunk(nodeId)) && sample.peerIdentity() == null) {
-                return; // this node's own broadcast: it latched before sending
-            }
-            if (!senders.allows(sample, sender, "e-stop")) {
-                return;
-            }
-            FleetStopRecord.Receipt receipt = fleetStop.received(receivedAtMicros, supervisor.isEmergencyStopLatched());
-            String reason = sample.payloadAsString();
-            String bounded = reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason;
-            if (!receipt.relayAndLatch()) {
-                if (receipt.ownLatch() != null) {
-                    receipt.ownLatch().run(); // this node is stopping: latched now, for its own reason
-                } else {
-                    supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded);
-                }
-                return;
-            }
-            try {
+            return;
+        }
+        Span span = Span.getInvalid();
+        try {
+            span = receiveSpan("estop.receive", sample, sender); // inside: the latch must be done whatever happens
+            try (Scope ignored = span.makeCurrent()) {
                 // Latch, then relay, then the latch's listeners (the intervention's journal entry, log line and the
-                // latch file's SYNC): this vehicle does not wait for the relay's writes to every peer, and a peer that
-                // does not hear the origin does not wait for those listeners.
+                // latch file's SYNC): this vehicle does not wait for the relay's writes to every peer, and a peer
+                // that does not hear the origin does not wait for those listeners.
                 supervisor.engageEmergencyStop(EstopSource.MESH, "peer " + sender + ": " + bounded, latched -> {
                     if (latched != null) {
                         fleetStop.latched(latched, clock.micros());
                     }
+                    // Latched: give way to the receive threads already waiting for a core (in a real-time class the
+                    // others of equal priority, the same stop's first delivery to the other nodes among them) before
+                    // relaying, so the relays of those that latched first do not delay the stop to the last.
+                    Thread.yield();
                     put(EstopPut.RELAY, "relayed from " + sender + ": " + bounded);
                 });
-            } finally {
-                fleetStop.latchDone();
             }
+        } finally {
+            fleetStop.latchDone();
+            span.end();
+        }
+    }
+
+    private void refuseRelease(Sample sample, String sender) {
+        Span span = receiveSpan("estop.release.refused", sample, sender);
+        try {
+            long n = fleetStop.releaseRefused();
+            LOG.warnf("refused an e-stop release from peer %s over the mesh (%d so far): only a commander releases",
+                    sender, n);
         } finally {
             span.end();
         }
+    }
+
+    private Span receiveSpan(String name, Sample sample, String sender) {
+        return tracer.spanBuilder(name).setSpanKind(SpanKind.CONSUMER)
+                .setParent(MeshTraceContext.extract(sample.attachment()))
+                .setAttribute("lockstep.estop.sender", sender).startSpan();
     }
 
     /**

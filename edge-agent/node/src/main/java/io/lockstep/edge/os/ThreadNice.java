@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * own id ({@code /proc/thread-self}); lowering a nice value needs root or {@code CAP_SYS_NICE}. Without them, or off
  * Linux, the first attempt logs once why and the threads keep the normal priority: latency then depends on load,
  * nothing else changes. The nice value stays within SCHED_OTHER, so a thread flooded with messages still leaves
- * the others their share (a real-time class would not).
+ * the others their share (a real-time class would not: {@link RealTimeReaders} gives the readers one only while they
+ * stay within a CPU budget, through {@link #toRealTimeLater(String)} and {@link #toNormalLater(String)}).
  *
  * <p>{@link #raiseCurrentThreadLater()} only notes the thread's id; one background thread renices what was noted,
  * many threads per {@code renice}. A transport's threads must not wait for a process to start: on a loaded
@@ -47,7 +49,10 @@ public final class ThreadNice {
     private final AtomicReference<String> realTimeUnavailable = new AtomicReference<>();
     private final List<String> pending = new ArrayList<>();
     private final List<String> pendingRealTime = new ArrayList<>();
+    /** Threads to put back in the normal class (SCHED_OTHER, keeping their nice value): readers over their budget. */
+    private final List<String> pendingNormal = new ArrayList<>();
     private final AtomicLong raisedLater = new AtomicLong();
+    private final AtomicBoolean budgetExceededLogged = new AtomicBoolean();
     private Thread renicer;
 
     /** @param nice the nice value to give (-20..19); 0 leaves every thread as it is */
@@ -92,6 +97,36 @@ public final class ThreadNice {
         noteCurrentThread(realTimePriority > 0 && realTimeUnavailable.get() == null ? pendingRealTime : pending);
     }
 
+    /** Whether {@link #toRealTimeLater(String)} may put a thread in the real-time class (not known to be refused). */
+    public boolean realTimeEnabled() {
+        return nice != 0 && realTimePriority > 0 && unavailable.get() == null && realTimeUnavailable.get() == null;
+    }
+
+    /**
+     * Notes thread {@code tid} of this process to be put in the real-time round-robin class by the background thread,
+     * and returns at once; a later {@link #toNormalLater(String)} of the same thread wins. For a thread whose work from
+     * the network the caller keeps within a CPU budget ({@link RealTimeReaders}).
+     */
+    void toRealTimeLater(String tid) {
+        if (realTimeEnabled()) {
+            note(tid, pendingRealTime, pendingNormal);
+        }
+    }
+
+    /** Notes thread {@code tid} to be put back in the normal class, its nice value kept; returns at once. */
+    void toNormalLater(String tid) {
+        if (nice != 0 && unavailable.get() == null) {
+            note(tid, pendingNormal, pendingRealTime);
+        }
+    }
+
+    private void note(String tid, List<String> list, List<String> overridden) {
+        synchronized (pending) {
+            overridden.remove(tid);
+            noteLocked(tid, list);
+        }
+    }
+
     private void noteCurrentThread(List<String> list) {
         if (nice == 0 || unavailable.get() != null) {
             return;
@@ -102,22 +137,30 @@ public final class ThreadNice {
             return;
         }
         synchronized (pending) {
-            list.add(tid.get());
-            if (renicer == null) {
-                renicer = new Thread(this::reniceNoted, "thread-nice");
-                renicer.setDaemon(true);
-                renicer.start();
-            }
-            pending.notifyAll();
+            noteLocked(tid.get(), list);
         }
+    }
+
+    /** Caller holds the {@code pending} monitor. */
+    private void noteLocked(String tid, List<String> list) {
+        if (!list.contains(tid)) {
+            list.add(tid);
+        }
+        if (renicer == null) {
+            renicer = new Thread(this::reniceNoted, "thread-nice");
+            renicer.setDaemon(true);
+            renicer.start();
+        }
+        pending.notifyAll();
     }
 
     private void reniceNoted() {
         while (true) {
             List<String> tids;
             List<String> realTime;
+            List<String> normal;
             synchronized (pending) {
-                while (pending.isEmpty() && pendingRealTime.isEmpty()) {
+                while (pending.isEmpty() && pendingRealTime.isEmpty() && pendingNormal.isEmpty()) {
                     try {
                         pending.wait();
                     } catch (InterruptedException e) {
@@ -126,10 +169,15 @@ public final class ThreadNice {
                 }
                 tids = new ArrayList<>(pending);
                 realTime = new ArrayList<>(pendingRealTime);
+                normal = new ArrayList<>(pendingNormal);
                 pending.clear();
                 pendingRealTime.clear();
+                pendingNormal.clear();
             }
-            int handled = tids.size() + realTime.size();
+            int handled = tids.size() + realTime.size() + normal.size();
+            for (String tid : normal) {
+                toNormal(tid);
+            }
             for (String tid : realTime) {
                 if (!toRealTime(tid)) {
                     tids.add(tid); // not permitted here: the nice value, as the others
@@ -162,6 +210,25 @@ public final class ThreadNice {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Puts thread {@code tid} back in SCHED_OTHER (its nice value stays); a thread that ended is not a failure. */
+    private void toNormal(String tid) {
+        List<String> command = List.of("chrt", "-o", "-p", "0", tid);
+        try {
+            Optional<String> problem = problem(command, "chrt -o -p 0", true);
+            if (problem.isPresent()) {
+                LOG.warnf("thread %s stays real-time: %s", tid, problem.get());
+            } else if (budgetExceededLogged.compareAndSet(false, true)) {
+                // Once at INFO: a cold start's first bursts do it too; a flood shows in the debug log's repeats.
+                LOG.infof("thread %s (a mesh reader) used more than its real-time CPU budget: normal class at nice %d "
+                        + "until its peer's traffic is quiet again (further ones logged at DEBUG)", tid, nice);
+            } else {
+                LOG.debugf("thread %s (a mesh reader) over its real-time CPU budget: normal class", tid);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -271,7 +338,7 @@ public final class ThreadNice {
         }
     }
 
-    private static Optional<String> currentThreadId() {
+    static Optional<String> currentThreadId() {
         try {
             Path target = Files.readSymbolicLink(THREAD_SELF); // "<pid>/task/<tid>"
             return Optional.of(target.getFileName().toString());

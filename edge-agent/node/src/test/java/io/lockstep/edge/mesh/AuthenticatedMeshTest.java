@@ -102,7 +102,8 @@ class AuthenticatedMeshTest {
 
         await("its own e-stop accepted", () -> {
             b.broadcastEmergencyStop("real hazard");
-            return supervisorA.isEmergencyStopLatched();
+            // the latch first, its event just after (counted once the latching thread has relayed)
+            return supervisorA.isEmergencyStopLatched() && !supervisorA.recentInterventions().isEmpty();
         });
         assertTrue(supervisorA.recentInterventions().get(0).detail().contains("peer node-b"),
                 supervisorA.recentInterventions().get(0).detail());

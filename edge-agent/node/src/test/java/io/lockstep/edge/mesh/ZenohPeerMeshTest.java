@@ -110,6 +110,7 @@ class ZenohPeerMeshTest {
             return supervisorA.isEmergencyStopLatched();
         });
         await("latched locally too", supervisorB::isEmergencyStopLatched);
+        await("its event recorded just after the latch", () -> !supervisorA.recentInterventions().isEmpty());
         assertTrue(supervisorA.recentInterventions().get(0).detail().contains("MESH"));
         assertFalse(supervisorA.clearEmergencyStop(EstopSource.MESH));
         assertTrue(supervisorA.isEmergencyStopLatched());

@@ -202,6 +202,64 @@ class ThreadNiceTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void aReaderGoesRealTimeAndBackToTheNormalClassKeepingItsNiceValue() throws Exception {
+        ThreadNice priority = new ThreadNice(-7, 4);
+        CountDownLatch done = new CountDownLatch(1);
+        String[] tid = new String[1];
+        CountDownLatch started = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try {
+                tid[0] = ownTid();
+                priority.raiseCurrentThreadLater(); // the transport hook: its nice value first
+                started.countDown();
+                done.await();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.start();
+        try {
+            started.await();
+            awaitHandled(priority, 1);
+            boolean nicePermitted = priority.unavailableBecause().isEmpty();
+            priority.toRealTimeLater(tid[0]);
+            awaitHandled(priority, 2);
+            if (!nicePermitted || priority.realTimeUnavailableBecause().isPresent()) {
+                assertEquals(0, policyOf(tid[0])[0], "the normal class where real time is not permitted");
+                return;
+            }
+            assertEquals(2, policyOf(tid[0])[0], "SCHED_RR");
+            assertEquals(4, policyOf(tid[0])[1]);
+            priority.toNormalLater(tid[0]);
+            awaitHandled(priority, 3);
+            assertEquals(0, policyOf(tid[0])[0], "back in SCHED_OTHER");
+            assertEquals(-7, niceOf(tid[0]), "at the nice value it had");
+            // The last request wins, whether both are still pending (merged) or handled one after the other.
+            priority.toRealTimeLater(tid[0]);
+            priority.toNormalLater(tid[0]);
+            awaitHandled(priority, 4);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (policyOf(tid[0])[0] != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(0, policyOf(tid[0])[0]);
+            assertTrue(priority.handledLater() <= 5);
+        } finally {
+            done.countDown();
+            reader.join();
+        }
+    }
+
+    private static void awaitHandled(ThreadNice priority, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (priority.handledLater() < count && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertTrue(priority.handledLater() >= count, "handled " + priority.handledLater() + " of " + count);
+    }
+
+    @Test
     void realTimePrioritiesOutsideLinuxsRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ThreadNice(-10, -1));
         assertThrows(IllegalArgumentException.class, () -> new ThreadNice(-10, 100));

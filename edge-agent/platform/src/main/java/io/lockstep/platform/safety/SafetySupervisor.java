@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -80,9 +81,15 @@ public final class SafetySupervisor {
     private Polygon geofence;
     private SwarmDirective swarmDirective = SwarmDirective.NONE;
     private List<PeerFix> peers = List.of();
-    private boolean estopLatched;
+    /**
+     * Set and read without the lock: an e-stop (a peer's, over the mesh's receive thread) must not wait for a tick's
+     * decision in progress, nor for another thread of normal priority that holds the lock and is waiting for a core
+     * (on a busy machine that held peers' stops up to 8 ms; docs/hazards.md). {@link #apply} stops the vehicle again
+     * after its command when the latch came meanwhile, so the stop stands.
+     */
+    private final AtomicBoolean estopLatched = new AtomicBoolean();
     private boolean returningToBase;
-    private long lastTick;
+    private volatile long lastTick;
 
     /**
      * @param vehicle the vehicle every command is sent to
@@ -157,8 +164,10 @@ public final class SafetySupervisor {
         SupervisorDecision decision;
         synchronized (this) {
             decision = decide(tick, requested, readings, dtSeconds);
-            // Inside the lock, so an e-stop engaged concurrently cannot be overwritten by this command.
             vehicle.commandVelocity(decision.velocity());
+        }
+        if (estopLatched.get()) {
+            vehicle.stop(); // latched while this tick decided: its command must not outlive the e-stop's stop
         }
         notifyListeners(decision.interventions());
         return decision;
@@ -172,7 +181,7 @@ public final class SafetySupervisor {
         Set<InterventionKind> actingNow = EnumSet.noneOf(InterventionKind.class);
         Vec2 velocity = request;
 
-        if (estopLatched) {
+        if (estopLatched.get()) {
             velocity = Vec2.ZERO;
         } else {
             if (!returningToBase && readings.batteryFraction() < config.batteryReserveFraction()) {
@@ -229,18 +238,18 @@ public final class SafetySupervisor {
      */
     public void engageEmergencyStop(EstopSource source, String reason, Consumer<Intervention> beforeListeners) {
         Objects.requireNonNull(beforeListeners, "beforeListeners");
-        Intervention event = null;
-        synchronized (this) {
-            if (!estopLatched) {
-                estopLatched = true;
-                event = record(InterventionKind.ESTOP, lastTick, "e-stop latched by " + source + ": " + reason);
-            }
-            vehicle.stop();
-        }
+        boolean latchedNow = estopLatched.compareAndSet(false, true);
+        vehicle.stop();
+        Intervention event = latchedNow
+                ? new Intervention(InterventionKind.ESTOP, lastTick, "e-stop latched by " + source + ": " + reason)
+                : null;
         try {
             beforeListeners.accept(event);
         } finally {
             if (event != null) {
+                synchronized (this) {
+                    count(event);
+                }
                 notifyListeners(List.of(event));
             }
         }
@@ -255,12 +264,12 @@ public final class SafetySupervisor {
         if (!source.canClear()) {
             return false;
         }
-        estopLatched = false;
+        estopLatched.set(false);
         return true;
     }
 
-    public synchronized boolean isEmergencyStopLatched() {
-        return estopLatched;
+    public boolean isEmergencyStopLatched() {
+        return estopLatched.get();
     }
 
     public synchronized boolean isReturningToBase() {
@@ -310,7 +319,10 @@ public final class SafetySupervisor {
         return Map.copyOf(counts);
     }
 
-    /** The most recent events, oldest first (at most 256). */
+    /**
+     * The most recent events, oldest first (at most 256). An e-stop's event is added just after its latch (once the
+     * latching thread's work before the listeners is done), so a thread that sees the latch may not see it yet.
+     */
     public synchronized List<Intervention> recentInterventions() {
         return List.copyOf(recent);
     }
@@ -333,12 +345,17 @@ public final class SafetySupervisor {
 
     private Intervention record(InterventionKind kind, long tick, String detail) {
         Intervention event = new Intervention(kind, tick, detail);
+        count(event);
+        return event;
+    }
+
+    private void count(Intervention event) {
+        InterventionKind kind = event.kind();
         counts.merge(kind, 1L, Long::sum);
         recent.addLast(event);
         if (recent.size() > RECENT_LIMIT) {
             recent.removeFirst();
         }
-        return event;
     }
 
     private void notifyListeners(List<Intervention> events) {

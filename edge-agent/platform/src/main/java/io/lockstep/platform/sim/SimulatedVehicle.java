@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * seed, start, commands and {@code dt} sequence gives the same readings. The simulator is outside the
  * deterministic core: the node journals what it reads as sensor frames.
  *
- * <p>Thread-safe: {@link #stop()} may come from the e-stop or dead-man's switch thread.
+ * <p>Thread-safe: {@link #stop()} may come from the e-stop or dead-man's switch thread. The commanded velocity is one
+ * immutable value written without the lock, and the range scan runs outside it, so a stop never waits for a physics
+ * step or a sensor scan of another thread (on a busy machine, one preempted while holding the lock held a peer's
+ * e-stop up to 40 ms; docs/hazards.md).
  */
 public final class SimulatedVehicle implements Vehicle {
 
@@ -28,7 +31,7 @@ public final class SimulatedVehicle implements Vehicle {
 
     private Vec2 position;
     private Vec2 velocity = Vec2.ZERO;
-    private Vec2 commanded = Vec2.ZERO;
+    private volatile Vec2 commanded = Vec2.ZERO;
     private long collisions;
 
     /** A vehicle at the world's base with a full battery. */
@@ -57,15 +60,25 @@ public final class SimulatedVehicle implements Vehicle {
     }
 
     @Override
-    public synchronized VehicleReadings readSensors() {
-        double sigma = config.positionNoiseStdDevM();
-        Vec2 measured = sigma == 0.0 ? position
-                : new Vec2(position.x() + sigma * noise.nextGaussian(), position.y() + sigma * noise.nextGaussian());
-        return new VehicleReadings(measured, velocity, battery.fraction(), rangeSensor.scan(position));
+    public VehicleReadings readSensors() {
+        Vec2 at;
+        Vec2 measured;
+        Vec2 moving;
+        double charge;
+        synchronized (this) {
+            double sigma = config.positionNoiseStdDevM();
+            at = position;
+            measured = sigma == 0.0 ? position
+                    : new Vec2(position.x() + sigma * noise.nextGaussian(), position.y() + sigma * noise.nextGaussian());
+            moving = velocity;
+            charge = battery.fraction();
+        }
+        // The world does not change: the scan needs only the position read above.
+        return new VehicleReadings(measured, moving, charge, rangeSensor.scan(at));
     }
 
     @Override
-    public synchronized void commandVelocity(Vec2 velocity) {
+    public void commandVelocity(Vec2 velocity) {
         if (!velocity.isFinite()) {
             throw new IllegalArgumentException("commanded velocity must be finite, got " + velocity);
         }
@@ -73,7 +86,7 @@ public final class SimulatedVehicle implements Vehicle {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
         commanded = Vec2.ZERO;
     }
 

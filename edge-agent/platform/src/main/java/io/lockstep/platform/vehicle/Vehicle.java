@@ -45,7 +45,11 @@ public interface Vehicle {
      */
     void commandVelocity(Vec2 velocity);
 
-    /** Commands zero velocity at once; the vehicle brakes as hard as it can. Safe to call from any thread. */
+    /**
+     * Commands zero velocity at once; the vehicle brakes as hard as it can. Safe to call from any thread, and must not
+     * wait for a sensor read or a setpoint of the tick thread in progress: a peer's e-stop calls it from the mesh's
+     * receive thread.
+     */
     void stop();
 
     /** The vehicle's own, noise-free view of its condition. */

@@ -11,10 +11,15 @@ import io.lockstep.platform.geometry.Vec2;
 import io.lockstep.platform.sim.SimulatedVehicle;
 import io.lockstep.platform.sim.SimulatedVehicleConfig;
 import io.lockstep.platform.sim.TestWorlds;
+import io.lockstep.platform.vehicle.Vehicle;
 import io.lockstep.platform.vehicle.VehicleReadings;
+import io.lockstep.platform.vehicle.VehicleState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +32,8 @@ class SafetySupervisorTest {
 
     private SimulatedVehicle vehicle;
     private SafetySupervisor supervisor;
+    /** A supervisor of a vehicle of the test's own, where a test needs one. */
+    private SafetySupervisor guarded;
     private final List<Intervention> heard = new ArrayList<>();
 
     @BeforeEach
@@ -230,6 +237,93 @@ class SafetySupervisorTest {
         assertEquals(1, again.size(), "it runs when already latched too");
         assertNull(again.get(0), "with no new event");
         assertEquals(1, heard.size(), "and no listener hears anything");
+    }
+
+    @Test
+    void anEmergencyStopDoesNotWaitForAnotherThreadHoldingTheSupervisor() throws Exception {
+        vehicle.commandVelocity(new Vec2(3, 0));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A thread of normal priority preempted inside a tick's decision holds the supervisor's lock like this.
+        Thread tick = new Thread(() -> {
+            synchronized (supervisor) {
+                holding.countDown();
+                awaitQuietly(release);
+            }
+        }, "tick holding the supervisor");
+        tick.start();
+        try {
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            CompletableFuture<Intervention> latched = new CompletableFuture<>();
+            Thread peer = new Thread(() -> supervisor.engageEmergencyStop(EstopSource.MESH, "peer", latched::complete),
+                    "mesh receive");
+            peer.start();
+            assertEquals(InterventionKind.ESTOP, latched.get(10, TimeUnit.SECONDS).kind(),
+                    "latched while the lock is held");
+            assertEquals(Vec2.ZERO, vehicle.state().commandedVelocity(), "and the vehicle stopped");
+            assertTrue(supervisor.isEmergencyStopLatched(), "which the tick's next decision sees without the lock too");
+            release.countDown();
+            peer.join(10_000);
+            assertEquals(1L, supervisor.counts().get(InterventionKind.ESTOP), "counted once the lock is free");
+        } finally {
+            release.countDown();
+            tick.join(10_000);
+        }
+    }
+
+    @Test
+    void anEmergencyStopLatchedWhileATickDecidesStillStopsTheVehicle() {
+        // The e-stop comes after the tick decided (not latched: full speed) and before its command reaches the vehicle.
+        Vehicle racing = new Vehicle() {
+            private boolean raced;
+
+            @Override
+            public String kind() {
+                return vehicle.kind();
+            }
+
+            @Override
+            public VehicleReadings readSensors() {
+                return vehicle.readSensors();
+            }
+
+            @Override
+            public void commandVelocity(Vec2 velocity) {
+                if (!raced) {
+                    raced = true;
+                    guarded.engageEmergencyStop(EstopSource.MESH, "peer, mid-tick");
+                }
+                vehicle.commandVelocity(velocity);
+            }
+
+            @Override
+            public void stop() {
+                vehicle.stop();
+            }
+
+            @Override
+            public VehicleState state() {
+                return vehicle.state();
+            }
+
+            @Override
+            public void advance(double dtSeconds) {
+                vehicle.advance(dtSeconds);
+            }
+        };
+        guarded = new SafetySupervisor(racing, SafetyConfig.defaults(), BASE);
+        SupervisorDecision decision = guarded.apply(1, new Vec2(3, 0), at(new Vec2(50, 50), 1.0), DT);
+        assertEquals(new Vec2(3, 0), decision.velocity(), "decided before the latch");
+        assertEquals(Vec2.ZERO, vehicle.state().commandedVelocity(), "the stop outlives the tick's command");
+        assertEquals(Vec2.ZERO, guarded.apply(2, new Vec2(3, 0), at(new Vec2(50, 50), 1.0), DT).velocity());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class Config {
     private TlsSettings tls;
     private int maxDeclarationsPerPeer = SessionConfig.DEFAULT_MAX_DECLARATIONS_PER_PEER;
     private Runnable transportThreadStart = TransportConfig.NO_THREAD_START;
+    private Runnable transportReaderHandled = TransportConfig.NO_THREAD_START;
 
     public static Config peer() {
         return new Config();
@@ -176,6 +177,16 @@ public final class Config {
         return this;
     }
 
+    /**
+     * Runs on each peer transport's reader thread after every transport message it handled (a frame's messages all
+     * delivered), e.g. to account for the CPU that peer's traffic takes (the node keeps its readers in a real-time
+     * class only while they stay within a budget). Nothing by default.
+     */
+    public Config transportReaderHandled(Runnable hook) {
+        this.transportReaderHandled = Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
     public WhatAmI mode() {
         return mode;
     }
@@ -192,6 +203,7 @@ public final class Config {
         return new SessionConfig(id == null ? ZenohId.random() : id, mode,
                 listen.stream().map(Endpoint::parse).toList(), connect.stream().map(Endpoint::parse).toList(),
                 leaseMillis, batchSize, maxMessageSize, queueCapacity, reconnectInitialMillis, reconnectMaxMillis,
-                multicastScouting, scoutingGroup, tls, maxDeclarationsPerPeer, transportThreadStart);
+                multicastScouting, scoutingGroup, tls, maxDeclarationsPerPeer, transportThreadStart,
+                transportReaderHandled);
     }
 }

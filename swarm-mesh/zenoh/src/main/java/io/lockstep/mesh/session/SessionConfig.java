@@ -20,11 +20,13 @@ import java.util.Objects;
  *        ({@link DeclarationCap})
  * @param transportThreadStart run first on each transport's reader and writer thread
  *        ({@link io.lockstep.mesh.transport.TransportConfig#threadStart()})
+ * @param transportReaderHandled run on each transport's reader thread after every transport message it handled
+ *        ({@link io.lockstep.mesh.transport.TransportConfig#readerHandled()})
  */
 public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, List<Endpoint> connect,
         long leaseMillis, int batchSize, int maxMessageSize, int queueCapacity, long reconnectInitialMillis,
         long reconnectMaxMillis, boolean multicastScouting, String scoutingGroup, TlsSettings tls, int maxDeclarationsPerPeer,
-        Runnable transportThreadStart) {
+        Runnable transportThreadStart, Runnable transportReaderHandled) {
     /**
      * A node declares tens of entities, not thousands (its token, a few subscribers, a few more per mission); the
      * bound only keeps a buggy or hostile peer from growing our memory without limit.
@@ -39,6 +41,7 @@ public record SessionConfig(ZenohId zid, WhatAmI mode, List<Endpoint> listen, Li
     public SessionConfig {
         listen = List.copyOf(listen);
         Objects.requireNonNull(transportThreadStart, "transportThreadStart");
+        Objects.requireNonNull(transportReaderHandled, "transportReaderHandled");
         connect = List.copyOf(connect);
         if (maxDeclarationsPerPeer < 1) {
             throw new IllegalArgumentException("max declarations per peer must be at least 1, got "

@@ -84,7 +84,8 @@ public final class SessionCore implements TransportListener {
     public SessionCore(SessionConfig config) {
         this.config = config;
         this.transportConfig = new TransportConfig(config.zid(), config.mode(), config.leaseMillis(), config.batchSize(),
-                config.maxMessageSize(), config.queueCapacity(), config.transportThreadStart());
+                config.maxMessageSize(), config.queueCapacity(), config.transportThreadStart(),
+                config.transportReaderHandled());
         this.admission = new SessionAdmission(config, this::isConnectedTo);
         this.declarationCap = new DeclarationCap(config.maxDeclarationsPerPeer());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {

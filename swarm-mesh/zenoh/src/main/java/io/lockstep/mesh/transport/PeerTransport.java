@@ -19,15 +19,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An open unicast session with one peer over one TCP link. A reader thread decodes frames, reorders nothing (TCP
  * already does) but drops duplicate sequence numbers, reassembles fragments and enforces the peer's lease; a writer
  * thread batches queued network messages into FRAMEs up to the batch size, fragments what does not fit, and sends
- * a KEEP_ALIVE whenever the link has been idle for a quarter of our lease. A blocking sender finding nothing queued
- * writes its message itself instead of waking the writer thread.
+ * a KEEP_ALIVE whenever the link has been idle for a quarter of our lease. An express blocking sender that finds the
+ * link free writes what is queued and then its own message itself instead of waiting for the writer thread to wake
+ * (on a busy machine that wait was milliseconds: docs/hazards.md). Messages leave the queue only under the sending
+ * lock, so either way they go out in the order they were queued.
  */
 public final class PeerTransport {
     private static final System.Logger LOG = System.getLogger(PeerTransport.class.getName());
@@ -49,10 +51,9 @@ public final class PeerTransport {
     private Thread reader;
     private Thread writer;
 
-    // Sending state, guarded by txLock: the writer thread and blocking senders that write directly.
+    // Sending state, guarded by txLock: the writer thread and express senders that write directly. Both take queued
+    // messages only while holding it, so no message is ever out of the queue and not yet written.
     private final ReentrantLock txLock = new ReentrantLock();
-    /** Messages queued but not yet written: a direct write is only allowed when none are, to keep order. */
-    private final AtomicInteger pending = new AtomicInteger();
     private final BatchBuffer batch;
     private volatile long lastWriteNanos = System.nanoTime();
     private long nextReliableSn;
@@ -140,13 +141,13 @@ public final class PeerTransport {
         if (congestion == CongestionControl.DROP) {
             return enqueue(out, false);
         }
-        if (express && pending.get() == 0 && txLock.tryLock()) {
+        if (express && txLock.tryLock()) {
             try {
-                if (pending.get() == 0) {
-                    batch.add(out);
-                    batch.flush();
-                    return true;
-                }
+                // What was queued before goes first; then this message, with no hand-off to the writer thread.
+                addQueued();
+                batch.add(out);
+                batch.flush();
+                return true;
             } catch (IOException e) {
                 abort("link lost while writing: " + e.getMessage());
                 return false;
@@ -158,15 +159,16 @@ public final class PeerTransport {
     }
 
     private boolean enqueue(Outgoing out, boolean block) {
-        pending.incrementAndGet();
         try {
             if (!block) {
                 if (queue.offer(out)) {
+                    LockSupport.unpark(writer);
                     return true;
                 }
             } else {
                 while (!closed.get()) {
                     if (queue.offer(out, 100, TimeUnit.MILLISECONDS)) {
+                        LockSupport.unpark(writer);
                         return true;
                     }
                 }
@@ -174,8 +176,18 @@ public final class PeerTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pending.decrementAndGet();
         return false;
+    }
+
+    /** Moves every queued message into the batch (caller holds txLock); how many. */
+    private int addQueued() throws IOException {
+        int added = 0;
+        Outgoing next;
+        while ((next = queue.poll()) != null) {
+            batch.add(next);
+            added++;
+        }
+        return added;
     }
 
     /** Closes the session, telling the peer why. */
@@ -237,6 +249,7 @@ public final class PeerTransport {
             link.setReadTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, params.peerLeaseMillis())));
             while (!closed.get()) {
                 handle(TransportCodec.decode(link.read()));
+                config.readerHandled().run();
             }
         } catch (MalformedMessageException e) {
             LOG.log(System.Logger.Level.WARNING, "closing session with {0}: {1}", params.peerZid(), e.getMessage());
@@ -385,31 +398,24 @@ public final class PeerTransport {
         byte[] keepAlive = TransportCodec.encode(new KeepAlive());
         try {
             while (!closed.get()) {
-                Outgoing first = queue.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
-                if (first == null) {
-                    if (System.nanoTime() - lastWriteNanos >= keepAliveNanos) {
-                        link.write(keepAlive);
-                        lastWriteNanos = System.nanoTime();
+                if (queue.isEmpty()) {
+                    LockSupport.parkNanos(this, keepAliveNanos); // a sender that queues unparks it
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // closing
                     }
-                    continue;
                 }
                 txLock.lock();
                 try {
-                    int written = 1;
-                    batch.add(first);
-                    Outgoing next;
-                    while ((next = queue.poll()) != null) {
-                        batch.add(next);
-                        written++;
+                    if (addQueued() > 0) {
+                        batch.flush();
+                    } else if (System.nanoTime() - lastWriteNanos >= keepAliveNanos) {
+                        link.write(keepAlive);
+                        lastWriteNanos = System.nanoTime();
                     }
-                    batch.flush();
-                    pending.addAndGet(-written);
                 } finally {
                     txLock.unlock();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             abort("link lost while writing: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param queueCapacity outgoing messages buffered per peer before congestion control drops or blocks
  * @param threadStart run first on each transport's reader and writer thread (an application may raise their OS
  *        priority there, as the node does for the threads that carry e-stops); {@link #NO_THREAD_START} by default
+ * @param readerHandled run on each transport's reader thread after every transport message it handled (an application
+ *        may account for the CPU a peer's traffic takes there); {@link #NO_THREAD_START} by default
  */
 public record TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, int batchSize, int maxMessageSize,
-        int queueCapacity, Runnable threadStart) {
+        int queueCapacity, Runnable threadStart, Runnable readerHandled) {
     public static final Runnable NO_THREAD_START = () -> { };
     public static final int PROTOCOL_VERSION = 0x09;
     public static final long DEFAULT_LEASE_MILLIS = 10_000;
@@ -27,11 +29,12 @@ public record TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, in
 
     public TransportConfig(ZenohId zid, WhatAmI whatAmI, long leaseMillis, int batchSize, int maxMessageSize,
             int queueCapacity) {
-        this(zid, whatAmI, leaseMillis, batchSize, maxMessageSize, queueCapacity, NO_THREAD_START);
+        this(zid, whatAmI, leaseMillis, batchSize, maxMessageSize, queueCapacity, NO_THREAD_START, NO_THREAD_START);
     }
 
     public TransportConfig {
         Objects.requireNonNull(threadStart, "threadStart");
+        Objects.requireNonNull(readerHandled, "readerHandled");
         if (batchSize < 64 || batchSize > TcpLink.MAX_MESSAGE) {
             throw new IllegalArgumentException("batch size must be 64..65535, got " + batchSize);
         }

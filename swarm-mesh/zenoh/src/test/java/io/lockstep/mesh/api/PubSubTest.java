@@ -63,6 +63,29 @@ class PubSubTest {
     }
 
     @Test
+    void expressPutsWrittenByTheirSenderKeepTheOrderOfWhatWasQueuedBefore() throws Exception {
+        Session a = sessions.listener();
+        Session b = sessions.connectedTo(a);
+        List<Integer> atB = new CopyOnWriteArrayList<>();
+        b.declareSubscriber("order/key", sample -> atB.add(Integer.parseInt(sample.payloadAsString())));
+        PutOptions queued = PutOptions.DEFAULT.withReliable(true)
+                .withCongestionControl(io.lockstep.mesh.transport.CongestionControl.BLOCK);
+        PutOptions express = queued.withExpress(true);
+        Await.until(() -> a.declarePublisher("order/key", queued).hasMatchingSubscribers(), "b's subscriber known to a");
+        // Bursts of queued puts, each followed by an express one that finds them still queued (or being written) and
+        // writes them itself first, or finds the link busy and is queued behind them: either way, in order.
+        int n = 3_000;
+        for (int i = 0; i < n; i++) {
+            a.put("order/key", Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    i % 10 == 9 ? express : queued);
+        }
+        Await.until(() -> atB.size() == n, "all delivered, " + atB.size() + " so far");
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, atB.get(i), "in the order they were put");
+        }
+    }
+
+    @Test
     void theAllowedDestinationKeepsAPutRemoteOrLocal() throws Exception {
         Session a = sessions.listener();
         Session b = sessions.connectedTo(a);

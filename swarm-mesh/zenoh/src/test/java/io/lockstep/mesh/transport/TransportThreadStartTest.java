@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,5 +41,34 @@ class TransportThreadStartTest {
             return !deliveredOn.isEmpty();
         }, "delivered");
         assertTrue(hooked.contains(deliveredOn.get(0)), deliveredOn + " not in " + hooked);
+    }
+
+    @Test
+    void theReaderHookRunsOnTheReaderAfterEachMessageItHandled() throws Exception {
+        Set<String> readers = ConcurrentHashMap.newKeySet();
+        AtomicLong calls = new AtomicLong();
+        List<String> order = new CopyOnWriteArrayList<>();
+        Runnable handled = () -> {
+            readers.add(Thread.currentThread().getName());
+            calls.incrementAndGet();
+            order.add("handled");
+        };
+        Session a = sessions.open(Config.peer().listen("tcp/127.0.0.1:0").transportReaderHandled(handled));
+        Session b = sessions.open(Config.peer().connect(a.listenEndpoints().get(0)));
+        Await.until(() -> !a.peers().isEmpty() && !b.peers().isEmpty(), "session established");
+        a.declareSubscriber("hook/reader", sample -> order.add("delivered"));
+        Await.until(() -> {
+            b.put("hook/reader", "x");
+            return order.contains("delivered");
+        }, "delivered");
+        Await.until(() -> order.lastIndexOf("handled") > order.indexOf("delivered"), "the hook ran after the delivery");
+        assertEquals(1, readers.size(), readers::toString);
+        assertTrue(readers.iterator().next().endsWith("-rx"), readers::toString);
+        long before = calls.get();
+        for (int i = 0; i < 5; i++) {
+            b.put("hook/reader", "y" + i);
+        }
+        Await.until(() -> order.stream().filter("delivered"::equals).count() >= 6, "five more delivered");
+        Await.until(() -> calls.get() > before, "the hook ran again");
     }
 }
