@@ -129,11 +129,17 @@ public final class RealTimeReaders {
             return new Reader(null, 0, 0);
         }
         Optional<String> tid = threadId.get();
-        if (tid.isEmpty()) {
-            return new Reader(null, 0, 0);
+        long cpu;
+        try {
+            cpu = threadCpuNanos.getAsLong();
+        } catch (UnsupportedOperationException e) {
+            cpu = -1;
+        }
+        if (tid.isEmpty() || cpu < 0) {
+            return new Reader(null, 0, 0); // no thread id, or no CPU clock to keep it within budget: never real-time
         }
         scheduler.toRealTime(tid.get());
-        return new Reader(tid.get(), nanoTime.getAsLong(), threadCpuNanos.getAsLong());
+        return new Reader(tid.get(), nanoTime.getAsLong(), cpu);
     }
 
     /** One reader thread's account; only that thread touches it. */

@@ -107,4 +107,29 @@ class RealTimeReadersTest {
         }
         assertEquals(List.of(), changes);
     }
+
+    @Test
+    void aReaderWithoutACpuClockIsNeverRealTime() {
+        RealTimeReaders noClock = new RealTimeReaders(new RealTimeReaders.Scheduler() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void toRealTime(String tid) {
+                changes.add("real-time " + tid);
+            }
+
+            @Override
+            public void toNormal(String tid) {
+                changes.add("normal " + tid);
+            }
+        }, () -> now, () -> -1L, () -> Optional.of("4242"));
+        for (int i = 0; i < 100; i++) {
+            now += MS;
+            noClock.handled();
+        }
+        assertEquals(List.of(), changes, "without a budget it could keep, it stays in the normal class");
+    }
 }
