@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** A reader's class follows its CPU use: real-time while within budget, normal past it, real-time again once quiet. */
@@ -17,22 +18,27 @@ class RealTimeReadersTest {
     private long now = 5_000 * MS;
     private long cpu = 70 * MS;
 
-    private final RealTimeReaders readers = new RealTimeReaders(new RealTimeReaders.Scheduler() {
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
+    private final RealTimeReaders readers = readers(() -> cpu);
 
-        @Override
-        public void toRealTime(String tid) {
-            changes.add("real-time " + tid);
-        }
+    /** Readers on this test's clock, thread "4242", the CPU clock {@code cpuClock}; class changes go to changes. */
+    private RealTimeReaders readers(LongSupplier cpuClock) {
+        return new RealTimeReaders(new RealTimeReaders.Scheduler() {
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
 
-        @Override
-        public void toNormal(String tid) {
-            changes.add("normal " + tid);
-        }
-    }, () -> now, () -> cpu, () -> Optional.of("4242"));
+            @Override
+            public void toRealTime(String tid) {
+                changes.add("real-time " + tid);
+            }
+
+            @Override
+            public void toNormal(String tid) {
+                changes.add("normal " + tid);
+            }
+        }, () -> now, cpuClock, () -> Optional.of("4242"));
+    }
 
     /** One message handled, which took {@code cpuMs} of CPU over {@code wallMs}. */
     private void message(double wallMs, double cpuMs) {
@@ -110,22 +116,7 @@ class RealTimeReadersTest {
 
     @Test
     void aReaderWithoutACpuClockIsNeverRealTime() {
-        RealTimeReaders noClock = new RealTimeReaders(new RealTimeReaders.Scheduler() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void toRealTime(String tid) {
-                changes.add("real-time " + tid);
-            }
-
-            @Override
-            public void toNormal(String tid) {
-                changes.add("normal " + tid);
-            }
-        }, () -> now, () -> -1L, () -> Optional.of("4242"));
+        RealTimeReaders noClock = readers(() -> -1L);
         for (int i = 0; i < 100; i++) {
             now += MS;
             noClock.handled();
