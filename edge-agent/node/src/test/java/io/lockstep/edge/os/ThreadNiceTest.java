@@ -26,7 +26,7 @@ class ThreadNiceTest {
         return Integer.parseInt(after[16]);
     }
 
-    private static String ownTid() throws IOException {
+    static String ownTid() throws IOException {
         return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
     }
 
@@ -142,7 +142,7 @@ class ThreadNiceTest {
     }
 
     /** A thread's scheduling policy (0 normal, 2 round robin) and real-time priority, from /proc (fields 41, 40). */
-    private static int[] policyOf(String tid) throws IOException {
+    static int[] policyOf(String tid) throws IOException {
         String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new int[] {Integer.parseInt(after[38]), Integer.parseInt(after[37])};
