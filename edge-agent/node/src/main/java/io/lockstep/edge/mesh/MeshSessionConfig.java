@@ -24,7 +24,7 @@ public final class MeshSessionConfig {
     public static Config of(MeshSettings settings, ThreadNice priority) {
         Config config = Config.peer().mode(settings.mode()).multicastScouting(settings.scouting())
                 .leaseMillis(settings.leaseMillis()).transportThreadStart(priority::raiseCurrentThreadLater);
-        RealTimeReaders readers = RealTimeReaders.of(priority);
+        RealTimeReaders readers = RealTimeReaders.of(priority, MeshClock.SYSTEM::threadCpuNanos);
         if (readers.enabled()) {
             config.transportReaderHandled(readers::handled);
         }

@@ -1,9 +1,9 @@
 package io.lockstep.edge.os;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -32,56 +32,39 @@ public final class RealTimeReaders {
     /** How often a reader reads its CPU clock (a system call) while it handles messages. */
     static final long CHECK_EVERY_NANOS = 1_000_000L;
 
-    /** Where a reader's class changes go; {@link ThreadNice} outside tests. */
-    interface Scheduler {
-        boolean enabled();
-
-        void toRealTime(String tid);
-
-        void toNormal(String tid);
-    }
-
-    private final Scheduler scheduler;
+    /** Whether the real-time class may be asked for here; {@link ThreadNice#realTimeEnabled()} outside tests. */
+    private final BooleanSupplier enabled;
+    /** Puts a thread (its id) in the real-time class, or back in the normal one; {@link ThreadNice} outside tests. */
+    private final Consumer<String> toRealTime;
+    private final Consumer<String> toNormal;
     private final LongSupplier nanoTime;
     private final LongSupplier threadCpuNanos;
     private final Supplier<Optional<String>> threadId;
     private final ThreadLocal<Reader> readers = new ThreadLocal<>();
     private final AtomicLong demotions = new AtomicLong();
 
-    RealTimeReaders(Scheduler scheduler, LongSupplier nanoTime, LongSupplier threadCpuNanos,
-            Supplier<Optional<String>> threadId) {
-        this.scheduler = scheduler;
+    RealTimeReaders(BooleanSupplier enabled, Consumer<String> toRealTime, Consumer<String> toNormal,
+            LongSupplier nanoTime, LongSupplier threadCpuNanos, Supplier<Optional<String>> threadId) {
+        this.enabled = enabled;
+        this.toRealTime = toRealTime;
+        this.toNormal = toNormal;
         this.nanoTime = nanoTime;
         this.threadCpuNanos = threadCpuNanos;
         this.threadId = threadId;
     }
 
-    /** Readers put in the real-time class by {@code priority} (nothing happens where it has no real-time class). */
-    public static RealTimeReaders of(ThreadNice priority) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Scheduler scheduler = new Scheduler() {
-            @Override
-            public boolean enabled() {
-                return priority.realTimeEnabled();
-            }
-
-            @Override
-            public void toRealTime(String tid) {
-                priority.toRealTimeLater(tid);
-            }
-
-            @Override
-            public void toNormal(String tid) {
-                priority.toNormalLater(tid);
-            }
-        };
-        return new RealTimeReaders(scheduler, System::nanoTime, mx::getCurrentThreadCpuTime,
-                ThreadNice::currentThreadId);
+    /**
+     * Readers put in the real-time class by {@code priority} (nothing happens where it has no real-time class), each
+     * kept within its budget by {@code threadCpuNanos}, the calling thread's CPU clock (-1 where there is none).
+     */
+    public static RealTimeReaders of(ThreadNice priority, LongSupplier threadCpuNanos) {
+        return new RealTimeReaders(priority::realTimeEnabled, priority::toRealTimeLater, priority::toNormalLater,
+                System::nanoTime, threadCpuNanos, ThreadNice::currentThreadId);
     }
 
     /** Whether readers are put in the real-time class here at all. */
     public boolean enabled() {
-        return scheduler.enabled();
+        return enabled.getAsBoolean();
     }
 
     /**
@@ -102,20 +85,21 @@ public final class RealTimeReaders {
             return;
         }
         reader.lastCheck = now;
-        long used = threadCpuNanos.getAsLong() - reader.windowCpu;
+        long cpu = threadCpuNanos.getAsLong();
+        long used = cpu - reader.windowCpu;
         long elapsed = now - reader.windowStart;
         if (reader.realTime && used > BUDGET_NANOS) {
             reader.realTime = false;
             demotions.incrementAndGet();
-            scheduler.toNormal(reader.tid);
-            reader.startWindow(now, used);
+            toNormal.accept(reader.tid);
+            reader.startWindow(now, cpu);
         } else if (elapsed >= WINDOW_NANOS) {
             // A quiet window (or a long idle gap, which counts as the time it was) earns the real-time class back.
             if (!reader.realTime && used * 4 * WINDOW_NANOS < BUDGET_NANOS * elapsed) {
                 reader.realTime = true;
-                scheduler.toRealTime(reader.tid);
+                toRealTime.accept(reader.tid);
             }
-            reader.startWindow(now, used);
+            reader.startWindow(now, cpu);
         }
     }
 
@@ -125,7 +109,7 @@ public final class RealTimeReaders {
     }
 
     private Reader start() {
-        if (!scheduler.enabled()) {
+        if (!enabled.getAsBoolean()) {
             return new Reader(null, 0, 0);
         }
         Optional<String> tid = threadId.get();
@@ -138,7 +122,7 @@ public final class RealTimeReaders {
         if (tid.isEmpty() || cpu < 0) {
             return new Reader(null, 0, 0); // no thread id, or no CPU clock to keep it within budget: never real-time
         }
-        scheduler.toRealTime(tid.get());
+        toRealTime.accept(tid.get());
         return new Reader(tid.get(), nanoTime.getAsLong(), cpu);
     }
 
@@ -157,10 +141,10 @@ public final class RealTimeReaders {
             this.lastCheck = now;
         }
 
-        /** A new window from {@code now}; {@code used} is the CPU the last one took (so its start is now's CPU clock). */
-        void startWindow(long now, long used) {
+        /** A new window from {@code now}, when the thread's CPU clock read {@code cpu}. */
+        void startWindow(long now, long cpu) {
             windowStart = now;
-            windowCpu += used;
+            windowCpu = cpu;
         }
     }
 }

@@ -18,6 +18,7 @@ import io.lockstep.platform.sim.SimulatedVehicleConfig;
 import io.lockstep.platform.sim.WorldFile;
 import io.lockstep.runtime.EmittedMessage;
 import io.lockstep.runtime.PeerMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,22 @@ class ZenohPeerMeshTest {
         assertTrue(supervisorA.recentInterventions().get(0).detail().contains("MESH"));
         assertFalse(supervisorA.clearEmergencyStop(EstopSource.MESH));
         assertTrue(supervisorA.isEmergencyStopLatched());
+        assertTrue(supervisorA.clearEmergencyStop(EstopSource.C2));
+    }
+
+    @Test
+    void aPeersHostileEstopStillLatchesWithItsReasonBoundedAndGarbageTraceContextIgnored() {
+        await("membership", () -> a.members().contains("node-b"));
+        String reason = "x".repeat(100_000) + "\u0000\n%s";
+        byte[] garbage = "traceparent=00-zz-\n=\n\n\u00ff".repeat(3).getBytes(StandardCharsets.UTF_8);
+        await("latched", () -> {
+            // Sent under a sender key with odd characters that no member has: the dev mesh binds by key only.
+            sessionB.put(MeshKeys.ESTOP + "h-od%d$*", reason.getBytes(StandardCharsets.UTF_8),
+                    io.lockstep.mesh.api.PutOptions.DEFAULT.withAttachment(garbage));
+            return supervisorA.isEmergencyStopLatched() && !supervisorA.recentInterventions().isEmpty();
+        });
+        String detail = supervisorA.recentInterventions().get(0).detail();
+        assertTrue(detail.length() < ZenohPeerMesh.MAX_REASON_CHARS + 100, "reason bounded: " + detail.length());
         assertTrue(supervisorA.clearEmergencyStop(EstopSource.C2));
     }
 

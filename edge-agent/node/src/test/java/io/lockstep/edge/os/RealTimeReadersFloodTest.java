@@ -3,13 +3,12 @@ package io.lockstep.edge.os;
 import static io.lockstep.edge.testing.FakeC2.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lockstep.edge.mesh.MeshClock;
 import io.lockstep.mesh.api.Config;
 import io.lockstep.mesh.api.PutOptions;
 import io.lockstep.mesh.api.Session;
 import io.lockstep.mesh.api.Zenoh;
 import io.lockstep.mesh.transport.CongestionControl;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.condition.OS;
  */
 @EnabledOnOs(OS.LINUX)
 class RealTimeReadersFloodTest {
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
     private Session reading;
     private Session flooding;
 
@@ -41,7 +38,7 @@ class RealTimeReadersFloodTest {
     @Test
     void aFloodingPeerLosesItsReadersRealTimeClassUntilItIsQuiet() throws Exception {
         ThreadNice priority = new ThreadNice(-10, 10);
-        RealTimeReaders readers = RealTimeReaders.of(priority);
+        RealTimeReaders readers = RealTimeReaders.of(priority, MeshClock.SYSTEM::threadCpuNanos);
         reading = Zenoh.open(Config.peer().listen("tcp/127.0.0.1:0").multicastScouting(false)
                 .transportThreadStart(priority::raiseCurrentThreadLater).transportReaderHandled(readers::handled));
         flooding = Zenoh.open(Config.peer().connect(reading.listenEndpoints().get(0)).multicastScouting(false));
@@ -90,8 +87,8 @@ class RealTimeReadersFloodTest {
     }
 
     private static void burnCpuMillis(long millis) {
-        long until = CPU.getCurrentThreadCpuTime() + millis * 1_000_000L;
-        while (CPU.getCurrentThreadCpuTime() < until) {
+        long until = MeshClock.SYSTEM.threadCpuNanos() + millis * 1_000_000L;
+        while (MeshClock.SYSTEM.threadCpuNanos() < until) {
             Thread.onSpinWait();
         }
     }

@@ -22,22 +22,8 @@ class RealTimeReadersTest {
 
     /** Readers on this test's clock, thread "4242", the CPU clock {@code cpuClock}; class changes go to changes. */
     private RealTimeReaders readers(LongSupplier cpuClock) {
-        return new RealTimeReaders(new RealTimeReaders.Scheduler() {
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public void toRealTime(String tid) {
-                changes.add("real-time " + tid);
-            }
-
-            @Override
-            public void toNormal(String tid) {
-                changes.add("normal " + tid);
-            }
-        }, () -> now, cpuClock, () -> Optional.of("4242"));
+        return new RealTimeReaders(() -> enabled, tid -> changes.add("real-time " + tid),
+                tid -> changes.add("normal " + tid), () -> now, cpuClock, () -> Optional.of("4242"));
     }
 
     /** One message handled, which took {@code cpuMs} of CPU over {@code wallMs}. */

@@ -272,6 +272,42 @@ class SafetySupervisorTest {
     }
 
     @Test
+    void concurrentEmergencyStopsDuringTicksLatchOnceAndLeaveTheVehicleStopped() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            SimulatedVehicle car = new SimulatedVehicle(TestWorlds.empty(),
+                    SimulatedVehicleConfig.defaults(1).withPositionNoise(0));
+            SafetySupervisor guard = new SafetySupervisor(car, SafetyConfig.defaults(), BASE);
+            List<Intervention> events = java.util.Collections.synchronizedList(new ArrayList<>());
+            guard.addListener(events::add);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            Thread tick = new Thread(() -> {
+                awaitQuietly(go);
+                for (int t = 1; t <= 200; t++) {
+                    guard.apply(t, new Vec2(3, 0), at(new Vec2(50, 50), 1.0), DT);
+                }
+            });
+            threads.add(tick);
+            for (int i = 0; i < 6; i++) {
+                int peer = i;
+                threads.add(new Thread(() -> {
+                    awaitQuietly(go);
+                    guard.engageEmergencyStop(EstopSource.MESH, "peer " + peer);
+                }));
+            }
+            threads.forEach(Thread::start);
+            go.countDown();
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            assertEquals(1L, guard.counts().get(InterventionKind.ESTOP), "one latch, however many stops raced");
+            assertEquals(1, events.stream().filter(e -> e.kind() == InterventionKind.ESTOP).count());
+            assertTrue(guard.isEmergencyStopLatched());
+            assertEquals(Vec2.ZERO, car.state().commandedVelocity(), "round " + round + ": the stop stands");
+        }
+    }
+
+    @Test
     void anEmergencyStopLatchedWhileATickDecidesStillStopsTheVehicle() {
         // The e-stop comes after the tick decided (not latched: full speed) and before its command reaches the vehicle.
         Vehicle racing = new Vehicle() {
